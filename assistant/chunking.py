@@ -1,0 +1,128 @@
+"""Heading-aware chunking: a chunk is one section of a document.
+
+Guidance is written so that each `##` section stands alone, so a section is the natural unit to retrieve and to
+cite. Only a section too long for the embedding model is split further, on paragraph and line boundaries, so that
+every chunk's text still stands verbatim in its document (the citation check depends on that).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from assistant.documents import KnowledgeDoc, Source
+
+MAX_CHUNK_CHARS = 1400  # about 350-450 e5 tokens in English, fewer characters in Chinese still under 512
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One retrievable, citable passage."""
+
+    id: str
+    doc_id: str
+    text: str  # exact text of the passage as it stands in the document
+    section: str  # the heading path below the title, e.g. "Report a message"
+    order: int
+    metadata: dict[str, str | int | float | bool] = field(default_factory=dict)
+
+    @property
+    def embed_text(self) -> str:
+        """What the model sees: the title and heading give a short section its context."""
+        return f"{self.metadata.get('title', '')} - {self.section}\n{self.text}"
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-")
+    return slug[:48] or "section"
+
+
+def _sections(body: str) -> list[tuple[list[str], str]]:
+    """Split a Markdown body into (heading path, text) pairs, text kept verbatim."""
+    sections: list[tuple[list[str], list[str]]] = []
+    path: list[tuple[int, str]] = []
+    current: list[str] = []
+    in_fence = False
+    for line in body.splitlines():
+        if line.strip().startswith("```"):
+            in_fence = not in_fence
+        match = None if in_fence else _HEADING.match(line)
+        if match:
+            sections.append(([t for _, t in path], current))
+            level, title = len(match.group(1)), match.group(2)
+            path = [(lv, t) for lv, t in path if lv < level] + [(level, title)]
+            current = []
+        else:
+            current.append(line)
+    sections.append(([t for _, t in path], current))
+    return [(p, "\n".join(lines).strip()) for p, lines in sections if "\n".join(lines).strip()]
+
+
+_splitter = RecursiveCharacterTextSplitter(
+    chunk_size=MAX_CHUNK_CHARS, chunk_overlap=0, separators=["\n\n", "\n", "。", ". ", " "], keep_separator="end"
+)
+
+
+def _pieces(text: str) -> list[str]:
+    if len(text) <= MAX_CHUNK_CHARS:
+        return [text]
+    pieces = [p.strip() for p in _splitter.split_text(text)]
+    return [p for p in pieces if p and p in text] or [text]
+
+
+def primary_source(doc: KnowledgeDoc, text: str) -> Source:
+    """The source a passage rests on: one whose site the passage names, else the first official one."""
+    sources = doc.meta.sources
+    lowered = text.lower()
+    for source in sources:
+        host = (source.url.host or "").removeprefix("www.")
+        if host and host in lowered:
+            return source
+    official = [s for s in sources if s.kind == "official"]
+    return (official or sources)[0]
+
+
+def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
+    """The chunks of one document, with ids stable across runs: document id, section path, content hash."""
+    meta = doc.meta
+    chunks: list[Chunk] = []
+    for headings, text in _sections(doc.body):
+        # The H1 is the title; the section path is what lies below it.
+        section_path = headings[1:] if headings and headings[0] == meta.title else headings
+        section = " > ".join(section_path) or meta.title
+        for piece in _pieces(text):
+            source = primary_source(doc, piece)
+            digest = hashlib.sha256(piece.encode("utf-8")).hexdigest()[:12]
+            chunk_id = f"{meta.id}:{_slug(section)}:{digest}"
+            order = len(chunks)
+            chunks.append(Chunk(
+                id=chunk_id,
+                doc_id=meta.id,
+                text=piece,
+                section=section,
+                order=order,
+                metadata={
+                    "doc_id": meta.id,
+                    "group": meta.group,
+                    "language": meta.language,
+                    "title": meta.title,
+                    "section": section,
+                    "order": order,
+                    "jurisdictions": "," + ",".join(meta.jurisdictions) + ",",
+                    "topics": "," + ",".join(meta.topics) + ",",
+                    "url": str(source.url),
+                    "publisher": source.publisher,
+                    "last_reviewed": meta.last_reviewed.isoformat(),
+                    "doc_hash": doc.content_hash,
+                    "path": doc.path.as_posix(),
+                },
+            ))
+    # Two identical passages in one document would collide; keep the first.
+    unique: dict[str, Chunk] = {}
+    for chunk in chunks:
+        unique.setdefault(chunk.id, chunk)
+    return list(unique.values())

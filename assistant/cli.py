@@ -1,0 +1,171 @@
+"""The `recourse` command (also `python -m assistant`): ask, eval, serve and kb.
+
+JSON goes to stdout only; messages about building the index go to stderr, so `ask --json` can be piped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from assistant import privacy  # noqa: F401
+from assistant.documents import JURISDICTIONS, KnowledgeError
+from assistant.settings import get_settings
+from assistant.store import StoreUnavailable
+
+PLACES = [j for j in JURISDICTIONS if j != "GLOBAL"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="recourse", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer a question (or a JSONL file of questions) with citations")
+    ask.add_argument("question", nargs="?", help="the question")
+    ask.add_argument("--jurisdiction", choices=PLACES, help="where the person is")
+    ask.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    ask.add_argument("--jsonl", type=Path, help='file of {"id", "question", "jurisdiction"?} lines')
+
+    ev = sub.add_parser("eval", help="score answers against a question file")
+    ev.add_argument("file", type=Path)
+    ev.add_argument("--show", action="store_true", help="list every miss")
+
+    serve = sub.add_parser("serve", help="serve the web app")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+
+    kb = sub.add_parser("kb", help="the knowledge base and its index")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    kb_sub.add_parser("validate", help="check every document; list every problem")
+    build = kb_sub.add_parser("build", help="update the index (only changed documents are embedded)")
+    build.add_argument("--full", action="store_true", help="rebuild from scratch in a new generation")
+    kb_sub.add_parser("status", help="say whether the index is current")
+    kb_sub.add_parser("stale", help="list documents past their review date")
+    new = kb_sub.add_parser("new", help="scaffold a topic in en, zh and fr")
+    new.add_argument("topic", help="topic id, e.g. dating-app-safety")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = get_settings()
+    logging.basicConfig(level=settings.log_level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("bm25s", "jieba", "httpx", "chromadb"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        if args.command == "kb":
+            return _kb(args)
+        if args.command == "ask":
+            return _ask(args)
+        if args.command == "eval":
+            return _eval(args)
+        if args.command == "serve":
+            from ui.app import serve
+
+            serve(host=args.host, port=args.port)
+            return 0
+    except KnowledgeError as exc:
+        print(f"The knowledge base has {len(exc.problems)} problem(s):\n{exc}", file=sys.stderr)
+        return 1
+    except StoreUnavailable as exc:
+        print(f"The index is not available: {exc}", file=sys.stderr)
+        return 3
+    return 2
+
+
+def _kb(args: argparse.Namespace) -> int:
+    from assistant.validation import stale_documents, validate_knowledge
+
+    settings = get_settings()
+    if args.kb_command == "validate":
+        docs, problems = validate_knowledge(settings.knowledge_dir)
+        for problem in problems:
+            print(problem)
+        groups = {d.meta.group for d in docs}
+        verdict = f"{len(problems)} problem(s)" if problems else "no problems"
+        print(f"{len(docs)} documents in {len(groups)} groups; {verdict}.", file=sys.stderr)
+        return 1 if problems else 0
+    if args.kb_command == "stale":
+        docs, _ = validate_knowledge(settings.knowledge_dir)
+        stale = stale_documents(docs, date.today())
+        for doc in stale:
+            print(f"{doc.meta.review_due}  {doc.meta.id}  {doc.path}")
+        print(f"{len(stale)} document(s) past review_due.", file=sys.stderr)
+        return 0
+    if args.kb_command == "new":
+        from assistant.scaffold import scaffold_topic
+
+        for path in scaffold_topic(settings.knowledge_dir, args.topic, date.today(), timedelta(days=183)):
+            print(path)
+        return 0
+    from assistant.indexing import index_status, load_valid_documents, terminal_progress
+    from assistant.service import Recourse
+
+    service = Recourse(settings)
+    if args.kb_command == "status":
+        status, active = index_status(service.store, load_valid_documents(settings))
+        print(f"{status} ({active.name if active else 'no generation'}, {service.store.where})")
+        return 0 if status == "current" else 1
+    report = service.build(full=args.full, progress=terminal_progress())
+    if report.rebuilt_because:
+        print(report.rebuilt_because, file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from assistant.service import Recourse
+
+    if not args.question and not args.jsonl:
+        print("ask needs a question or --jsonl FILE", file=sys.stderr)
+        return 2
+    service = Recourse()
+    service.ensure_index()
+    if args.jsonl:
+        for number, line in enumerate(args.jsonl.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                question = str(row["question"])
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                print(f"{args.jsonl}:{number}: not a question line ({exc})", file=sys.stderr)
+                return 2
+            result = service.ask(question, row.get("jurisdiction"), id=row.get("id"))
+            print(json.dumps(result.to_dict(), ensure_ascii=False), flush=True)
+        return 0
+    result = service.ask(args.question, args.jurisdiction)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        print(result.answer)
+        if result.citations:
+            print()
+        for c in result.citations:
+            print(f"[{c.n}] {c.title} - {c.section} ({c.publisher}) {c.url}")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from assistant.documents import load_documents
+    from assistant.evaluation import read_questions, score
+    from assistant.service import Recourse
+
+    settings = get_settings()
+    questions = read_questions(args.file)
+    service = Recourse(settings)
+    service.ensure_index()
+    docs, _ = load_documents(settings.knowledge_dir)
+    documents = {d.meta.id: d.body for d in docs}
+    results = [service.ask(q.question, q.jurisdiction, id=q.id).to_dict() for q in questions]
+    scores = score(questions, results, documents)
+    print(scores.table())
+    if args.show and scores.misses:
+        print("\nMisses:")
+        for miss in scores.misses:
+            print(f"  {miss}")
+    return 0

