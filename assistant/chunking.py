@@ -75,15 +75,15 @@ def _pieces(text: str) -> list[str]:
 
 
 def primary_source(doc: KnowledgeDoc, text: str) -> Source:
-    """The source a passage rests on: one whose site the passage names, else the first official one."""
+    """The source a passage rests on: one whose site the passage names, else the first of the most reliable kind."""
     sources = doc.meta.sources
     lowered = text.lower()
     for source in sources:
         host = (source.url.host or "").removeprefix("www.")
         if host and host in lowered:
             return source
-    official = [s for s in sources if s.kind == "official"]
-    return (official or sources)[0]
+    rank = {"official": 0, "press": 1, "secondary": 2}
+    return min(sources, key=lambda s: rank[s.kind])
 
 
 def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:

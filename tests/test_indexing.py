@@ -93,15 +93,14 @@ Recourse(Settings(knowledge_dir=sys.argv[1], index_dir=sys.argv[2])).build(full=
 """
 
 
-def test_a_build_killed_halfway_leaves_the_previous_index_answering(tmp_path):
-    settings = make_settings(tmp_path, KNOWLEDGE)
+def test_a_build_killed_halfway_leaves_the_previous_index_answering(tmp_path, small_kb):
+    settings = make_settings(tmp_path, small_kb)
     service = Recourse(settings)
-    small = make_settings(tmp_path, PROJECT_ROOT / "knowledge")
-    assert small.index_dir == settings.index_dir
     service.build()
     before = service.store.active()
     answer_before = service.ask("What evidence should I keep?").answer
 
+    # A full rebuild of the whole knowledge base into the same index, killed while it embeds.
     proc = subprocess.Popen([sys.executable, "-c", BUILD_SCRIPT, str(KNOWLEDGE), str(settings.index_dir)],
                             cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
