@@ -75,15 +75,24 @@ def _pieces(text: str) -> list[str]:
 
 
 def primary_source(doc: KnowledgeDoc, text: str) -> Source:
-    """The source a passage rests on: one whose site the passage names, else the first of the most reliable kind."""
-    sources = doc.meta.sources
+    """The source a passage most likely rests on.
+
+    A passage that names a source's site or publisher is credited to it; otherwise the source whose title shares
+    most words with the passage; ties go to the most reliable kind (official, then press, then secondary).
+    """
     lowered = text.lower()
-    for source in sources:
-        host = (source.url.host or "").removeprefix("www.")
-        if host and host in lowered:
-            return source
+    words = set(re.findall(r"\w{4,}", lowered))
     rank = {"official": 0, "press": 1, "secondary": 2}
-    return min(sources, key=lambda s: rank[s.kind])
+
+    def score(source: Source) -> tuple[float, int]:
+        host = (source.url.host or "").removeprefix("www.")
+        publisher = re.sub(r"\s*\(.*?\)", "", source.publisher).strip().lower()
+        named = 3.0 * bool(host and host in lowered) + 2.0 * bool(len(publisher) > 3 and publisher in lowered)
+        title_words = set(re.findall(r"\w{4,}", source.title.lower()))
+        overlap = len(title_words & words) / (len(title_words) or 1)
+        return (named + overlap, -rank[source.kind])
+
+    return max(doc.meta.sources, key=score)
 
 
 def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:

@@ -17,6 +17,7 @@ from assistant.messages import message
 
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý0-9«\"“(])|(?<=[。！？])")
+RUNNER_UP = 0.7  # a second passage must score at least this share of the best one
 _CONTACT = re.compile(r"\d{3,}|https?://|www\.", re.I)
 
 
@@ -86,7 +87,7 @@ def select_passages(candidates: list[Document], max_passages: int) -> list[Docum
     chosen: list[Document] = []
     per_doc: dict[str, int] = {}
     for doc in relevant:
-        if len(chosen) >= max_passages or doc.metadata["score"] < best * 0.55:
+        if len(chosen) >= max_passages or doc.metadata["score"] < best * RUNNER_UP:
             break
         doc_id = doc.metadata["doc_id"]
         if per_doc.get(doc_id, 0) >= 2:

