@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.documents import KnowledgeDoc, Source
+from assistant.jurisdiction import named_jurisdictions
 
 MAX_CHUNK_CHARS = 1400  # about 350-450 e5 tokens in English, fewer characters in Chinese still under 512
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+SOURCE_NOTE = re.compile(r"^<!--\s*sources?:\s*(.+?)\s*-->\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -74,25 +76,45 @@ def _pieces(text: str) -> list[str]:
     return [p for p in pieces if p and p in text] or [text]
 
 
-def primary_source(doc: KnowledgeDoc, text: str) -> Source:
-    """The source a passage most likely rests on.
+def split_source_notes(text: str) -> tuple[str, list[str]]:
+    """A section's text without its trailing ``<!-- source: URL -->`` lines, and the URLs those lines name.
 
-    A passage that names a source's site or publisher is credited to it; otherwise the source whose title shares
-    most words with the passage; ties go to the most reliable kind (official, then press, then secondary).
+    The note says which of the page's sources backs the section, so the citation links to the right page. It sits at
+    the end of the section, so the remaining text still stands verbatim in the document.
     """
+    lines = text.rstrip().splitlines()
+    urls: list[str] = []
+    while lines and SOURCE_NOTE.match(lines[-1].strip()):
+        urls = re.split(r"[\s,]+", SOURCE_NOTE.match(lines.pop().strip()).group(1)) + urls
+        while lines and not lines[-1].strip():
+            lines.pop()
+    return "\n".join(lines).strip(), [u for u in urls if u]
+
+
+def primary_source(doc: KnowledgeDoc, text: str, noted: list[str] | None = None) -> Source:
+    """The source a passage rests on: the one its source note names, else the one the passage names, else the most
+    reliable of the page's sources."""
+    by_url = {str(s.url): s for s in doc.meta.sources}
+    for url in noted or []:
+        if url in by_url:
+            return by_url[url]
+        if url.rstrip("/") + "/" in by_url:
+            return by_url[url.rstrip("/") + "/"]
     lowered = text.lower()
-    words = set(re.findall(r"\w{4,}", lowered))
     rank = {"official": 0, "press": 1, "secondary": 2}
 
-    def score(source: Source) -> tuple[float, int]:
+    def score(source: Source) -> tuple[int, int]:
         host = (source.url.host or "").removeprefix("www.")
         publisher = re.sub(r"\s*\(.*?\)", "", source.publisher).strip().lower()
-        named = 3.0 * bool(host and host in lowered) + 2.0 * bool(len(publisher) > 3 and publisher in lowered)
-        title_words = set(re.findall(r"\w{4,}", source.title.lower()))
-        overlap = len(title_words & words) / (len(title_words) or 1)
-        return (named + overlap, -rank[source.kind])
+        named = 2 * bool(host and host in lowered) + bool(len(publisher) > 3 and publisher in lowered)
+        return (named, -rank[source.kind])
 
     return max(doc.meta.sources, key=score)
+
+
+def _section_places(section: str) -> list[str]:
+    """A heading that names places ("Laws in Australia and China") makes its section about those places only."""
+    return sorted(named_jurisdictions(section))
 
 
 def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
@@ -103,8 +125,11 @@ def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
         # The H1 is the title; the section path is what lies below it.
         section_path = headings[1:] if headings and headings[0] == meta.title else headings
         section = " > ".join(section_path) or meta.title
+        text, noted = split_source_notes(text)
+        if not text:
+            continue
         for piece in _pieces(text):
-            source = primary_source(doc, piece)
+            source = primary_source(doc, piece, noted)
             digest = hashlib.sha256(piece.encode("utf-8")).hexdigest()[:12]
             chunk_id = f"{meta.id}:{_slug(section)}:{digest}"
             order = len(chunks)
@@ -121,8 +146,9 @@ def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
                     "title": meta.title,
                     "section": section,
                     "order": order,
-                    "jurisdictions": "," + ",".join(meta.jurisdictions) + ",",
+                    "jurisdictions": "," + ",".join(_section_places(section) or meta.jurisdictions) + ",",
                     "topics": "," + ",".join(meta.topics) + ",",
+                    "audience": "," + ",".join(meta.audience) + ",",
                     "url": str(source.url),
                     "publisher": source.publisher,
                     "last_reviewed": meta.last_reviewed.isoformat(),

@@ -8,6 +8,7 @@ exact passage the lines were taken from. The same passages always give the same 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from langchain_core.documents import Document
@@ -17,7 +18,14 @@ from assistant.messages import message
 
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý0-9«\"“(])|(?<=[。！？])")
-RUNNER_UP = 0.7  # a second passage must score at least this share of the best one
+RUNNER_UP = 0.7  # a passage from another page must score at least this share of the best one
+SAME_PAGE = 0.45  # another section of the best page needs less
+REDUNDANT = 0.75  # passages this similar (cosine) say the same thing; quote only the first
+OUTLINE_SECTIONS = 5
+_BROAD = re.compile(
+    r"what (?:should|do|can|could|must) (?:i|we) do|what now|what are my options|help me|where do i start|"
+    r"que (?:dois-je |puis-je |faut-il |peut-on |pouvons-nous )?faire|quoi faire|que faire|aidez[- ]moi|"
+    r"怎么办|该怎么做|怎么处理|如何处理|该做什么|能做什么|怎么做", re.I)
 _CONTACT = re.compile(r"\d{3,}|https?://|www\.", re.I)
 
 
@@ -51,7 +59,7 @@ def passage_units(text: str) -> list[str]:
     bullet_open = False
     for raw in text.splitlines():
         line = raw.strip()
-        if not line or line.startswith(("#", "|", ">")):
+        if not line or line.startswith(("#", "|", ">", "<!--")):
             bullet_open = False
             continue
         bullet = _BULLET.match(raw)
@@ -78,23 +86,61 @@ def _pick_units(units: list[str], query_terms: set[str], language: str, limit: i
     return [units[i] for i in keep]
 
 
-def select_passages(candidates: list[Document], max_passages: int) -> list[Document]:
-    """The relevant passages worth quoting: the best one, then close runners-up from at most two per document."""
+def _is_intro(doc: Document) -> bool:
+    return doc.metadata.get("section") == doc.metadata.get("title")
+
+
+Similarity = Callable[[Document, Document], float]
+Plan = list[tuple[Document, int]]  # passages to quote, each with the most lines to take from it
+
+
+def select_passages(candidates: list[Document], max_passages: int, similarity: Similarity | None = None) -> list[Document]:
+    """The relevant passages worth quoting: the best one, then close runners-up that add something new.
+
+    A runner-up must score near the best one (or be another section of the best page), must not repeat a passage
+    already chosen (two pages saying "do not pay" in other words), and one page gives at most two passages. A page's
+    intro only summarises: when a section of the same page is also relevant, the section is quoted instead.
+    """
     relevant = [d for d in candidates if d.metadata.get("relevant")]
+    with_sections = {d.metadata["doc_id"] for d in relevant if not _is_intro(d)}
+    relevant = [d for d in relevant if not (_is_intro(d) and d.metadata["doc_id"] in with_sections)]
     if not relevant:
         return []
-    best = relevant[0].metadata["score"]
-    chosen: list[Document] = []
-    per_doc: dict[str, int] = {}
-    for doc in relevant:
-        if len(chosen) >= max_passages or doc.metadata["score"] < best * RUNNER_UP:
+    best = relevant[0]
+    chosen: list[Document] = [best]
+    per_doc: dict[str, int] = {best.metadata["doc_id"]: 1}
+    for doc in relevant[1:]:
+        if len(chosen) >= max_passages:
             break
         doc_id = doc.metadata["doc_id"]
-        if per_doc.get(doc_id, 0) >= 2:
+        share = doc.metadata["score"] / best.metadata["score"]
+        if share < (SAME_PAGE if doc_id == best.metadata["doc_id"] else RUNNER_UP) or per_doc.get(doc_id, 0) >= 2:
+            continue
+        if similarity and any(similarity(doc, other) >= REDUNDANT for other in chosen):
             continue
         per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
         chosen.append(doc)
     return chosen
+
+
+def is_broad(question: str) -> bool:
+    """'What do I do?': the person needs the page's steps in order, not one passage in depth."""
+    return bool(_BROAD.search(question))
+
+
+def plan_answer(question: str, chosen: list[Document], page_sections: Callable[[str], list[Document]]) -> Plan:
+    """Which passages to quote and how much of each.
+
+    A broad question gets the best page's sections in the page's own order (the order a person acts in), a line or
+    two from each; a specific one gets the best passage in depth and a few lines from each runner-up.
+    """
+    if not chosen:
+        return []
+    if is_broad(question):
+        sections = [s for s in page_sections(chosen[0].metadata["doc_id"]) if not _is_intro(s)]
+        if len(sections) >= 3:
+            return [(section, 2) for section in sections[:OUTLINE_SECTIONS]]
+    return [(doc, 6 if position == 0 else 3) for position, doc in enumerate(chosen)]
 
 
 def _citation(n: int, doc: Document) -> Citation:
@@ -104,17 +150,17 @@ def _citation(n: int, doc: Document) -> Citation:
                     last_reviewed=meta.get("last_reviewed", ""))
 
 
-def compose_answer(question: str, language: str, passages: list[Document], *, jurisdiction: str | None,
+def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: str | None,
                    help_passage: Document | None = None, max_chars: int = 1400) -> ComposedAnswer:
-    """Quote the passages into a short cited answer; see the module docstring for the rules it keeps."""
+    """Quote the planned passages into a short cited answer; see the module docstring for the rules it keeps."""
+    passages = [doc for doc, _ in plan]
     if not passages:
         return ComposedAnswer(message("nothing_found", language), [], False)
     query_terms = set(tokenize(question, language))
     lines = [message("lead", language), ""]
     citations: list[Citation] = []
     used = 0
-    for position, doc in enumerate(passages):
-        limit = 7 if position == 0 else 3
+    for position, (doc, limit) in enumerate(plan):
         units = _pick_units(passage_units(doc.page_content), query_terms, language, limit)
         if not units:
             continue

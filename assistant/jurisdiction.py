@@ -31,9 +31,14 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+def named_jurisdictions(text: str) -> set[str]:
+    """Every jurisdiction a text names."""
+    return {code for code, pattern in _PATTERNS.items() if pattern.search(text)}
+
+
 def detect_jurisdiction(text: str) -> str | None:
     """The one jurisdiction a message names, or None."""
-    found = {code for code, pattern in _PATTERNS.items() if pattern.search(text)}
+    found = named_jurisdictions(text)
     if found == {"EU", "FR"}:
         return "FR"
     return found.pop() if len(found) == 1 else None

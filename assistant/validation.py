@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
+from assistant.chunking import SOURCE_NOTE
 from assistant.documents import LANGUAGES, KnowledgeDoc, Problem, load_documents
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；：）（、]+")
@@ -112,6 +113,13 @@ def check_documents(docs: list[KnowledgeDoc]) -> list[Problem]:
             if not any(host == h or host.endswith("." + h) or h.endswith("." + host) for h in source_hosts):
                 problems.append(Problem(doc.path, _first_line(doc, url), "body",
                                         f"URL {url} is not on the site of any source in the front matter"))
+        source_urls = {str(s.url) for s in doc.meta.sources}
+        for line_number, line in enumerate(doc.body.splitlines(), doc.body_line):
+            note = SOURCE_NOTE.match(line.strip())
+            for url in re.split(r"[\s,]+", note.group(1)) if note else []:
+                if url and url not in source_urls:
+                    problems.append(Problem(doc.path, line_number, "body",
+                                            f"source note {url} is not a url in the front matter's sources"))
         for target in _LINK.findall(doc.body):
             if re.match(r"^(https?:|mailto:|tel:|#)", target):
                 continue

@@ -73,10 +73,11 @@ def test_an_unrelated_question_gets_no_unrelated_citations(full_service):
 
 
 def test_a_known_jurisdiction_ranks_its_own_guidance_first(full_service):
-    uk = full_service.ask("Is it a crime to share someone's intimate images without consent?", "UK")
-    assert uk.citations[0].doc_id.startswith("uk-")
-    au = full_service.ask("Is it a crime to share someone's intimate images without consent?", "AU")
-    assert au.citations[0].doc_id.startswith("australia-")
+    question = "Is it a crime to share someone's intimate images without consent?"
+    uk = full_service.ask(question, "UK")
+    assert "66B" in uk.citations[0].text
+    au = full_service.ask(question, "AU")
+    assert "Australia" in au.citations[0].text and "66B" not in au.answer
 
 
 def run_cli(*args: str, stdin: str | None = None, env_extra: dict | None = None, settings=None):

