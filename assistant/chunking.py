@@ -85,7 +85,7 @@ def split_source_notes(text: str) -> tuple[str, list[str]]:
     lines = text.rstrip().splitlines()
     urls: list[str] = []
     while lines and SOURCE_NOTE.match(lines[-1].strip()):
-        urls = re.split(r"[\s,]+", SOURCE_NOTE.match(lines.pop().strip()).group(1)) + urls
+        urls = SOURCE_NOTE.match(lines.pop().strip()).group(1).split() + urls
         while lines and not lines[-1].strip():
             lines.pop()
     return "\n".join(lines).strip(), [u for u in urls if u]

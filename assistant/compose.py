@@ -26,7 +26,9 @@ _BROAD = re.compile(
     r"what (?:should|do|can|could|must) (?:i|we) do|what now|what are my options|help me|where do i start|"
     r"que (?:dois-je |puis-je |faut-il |peut-on |pouvons-nous )?faire|quoi faire|que faire|aidez[- ]moi|"
     r"怎么办|该怎么做|怎么处理|如何处理|该做什么|能做什么|怎么做", re.I)
+_SUBHEADING = re.compile(r"\*\*[^*]+\*\*:?")  # a line that is only bold text labels what follows
 _CONTACT = re.compile(r"\d{3,}|https?://|www\.", re.I)
+_PHONE = re.compile(r"\*\*[\d +-]{2,}\*\*|\b\d{2,}(?:[ -]\d+)*\b")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ def passage_units(text: str) -> list[str]:
     bullet_open = False
     for raw in text.splitlines():
         line = raw.strip()
-        if not line or line.startswith(("#", "|", ">", "<!--")):
+        if not line or line.startswith(("#", "|", ">", "<!--")) or _SUBHEADING.fullmatch(line):
             bullet_open = False
             continue
         bullet = _BULLET.match(raw)
@@ -74,8 +76,27 @@ def passage_units(text: str) -> list[str]:
     return units
 
 
+def crisis_units(text: str, limit: int) -> list[str]:
+    """Lines to call first: from each part of a crisis section ("if you are in danger", "if you are thinking of
+    suicide"), its first numbers, so that a short answer still shows both kinds of help for every place."""
+    units = passage_units(text)
+    if len(units) <= limit:
+        return units
+    parts: list[list[str]] = [[]]
+    for raw in text.splitlines():
+        if _SUBHEADING.fullmatch(raw.strip()) and parts[-1]:
+            parts.append([])
+        parts[-1] += passage_units(raw)
+    picked = [u for u in parts[0] if _PHONE.search(u)][:2]
+    for part in parts[1:]:
+        picked += [u for u in part if _PHONE.search(u)][:1]
+    if not picked:  # words to the person, not numbers: the first lines say the most
+        return units[:limit]
+    return [u for u in units if u in picked][:limit]
+
+
 def _pick_units(units: list[str], query_terms: set[str], language: str, limit: int) -> list[str]:
-    """The units most about the question, kept in the passage's own order."""
+    """The units most about the question, in the passage's order."""
     if len(units) <= limit:
         return units
     scored = []
@@ -150,28 +171,45 @@ def _citation(n: int, doc: Document) -> Citation:
                     last_reviewed=meta.get("last_reviewed", ""))
 
 
+def crisis_plan(sections: list[Document], jurisdiction: str | None) -> Plan:
+    """Crisis resources from the crisis-lines page: the words to the person first, then the lines to call.
+
+    With a known place, that place's section in full; otherwise the main numbers of every place we cover.
+    """
+    general = [s for s in sections if ",GLOBAL," in s.metadata.get("jurisdictions", "") and not _is_intro(s)]
+    places = [s for s in sections if ",GLOBAL," not in s.metadata.get("jurisdictions", "")]
+    if jurisdiction:
+        mine = [s for s in places if f",{jurisdiction}," in s.metadata.get("jurisdictions", "")]
+        if mine:
+            return [(s, 4) for s in general[:1]] + [(s, 8) for s in mine]
+    return [(s, 3) for s in general[:1]] + [(s, 3) for s in places]
+
+
 def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: str | None,
-                   help_passage: Document | None = None, max_chars: int = 1400) -> ComposedAnswer:
+                   help_passage: Document | None = None, max_chars: int = 1400, crisis: bool = False) -> ComposedAnswer:
     """Quote the planned passages into a short cited answer; see the module docstring for the rules it keeps."""
     passages = [doc for doc, _ in plan]
     if not passages:
         return ComposedAnswer(message("nothing_found", language), [], False)
-    query_terms = set(tokenize(question, language))
-    lines = [message("lead", language), ""]
+    query_terms = set() if crisis else set(tokenize(question, language))
+    lines = [message("crisis_lead" if crisis else "lead", language), ""]
     citations: list[Citation] = []
     used = 0
     for position, (doc, limit) in enumerate(plan):
-        units = _pick_units(passage_units(doc.page_content), query_terms, language, limit)
+        if crisis:
+            units = crisis_units(doc.page_content, limit)
+        else:
+            units = _pick_units(passage_units(doc.page_content), query_terms, language, limit)
         if not units:
             continue
         n = len(citations) + 1
         block = [f"**{doc.metadata['section']}**"]
         for unit in units:
-            if used > max_chars and len(block) > 1:
+            if used > max_chars and len(block) > 1 and not crisis:
                 break
             block.append(f"- {unit} [{n}]")
             used += len(unit)
-        if position > 0 and used > max_chars * 1.3:
+        if position > 0 and used > max_chars * 1.3 and not crisis:
             break
         citations.append(_citation(n, doc))
         lines += block + [""]
@@ -185,7 +223,9 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
             lines += [f"- {unit} [{n}]" for unit in units] + [""]
             citations.append(_citation(n, help_passage))
 
+    if crisis:
+        lines.append(message("crisis_close", language))
     place_specific = any(",GLOBAL," not in d.metadata.get("jurisdictions", ",GLOBAL,") for d in passages)
-    if jurisdiction is None and place_specific:
+    if jurisdiction is None and place_specific and not crisis:
         lines.append(f"_{message('place_note', language)}_")
     return ComposedAnswer("\n".join(lines).strip(), citations, True)

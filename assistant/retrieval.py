@@ -61,6 +61,12 @@ class IndexSnapshot:
         ids = [cid for cid, r in self.records.items() if r["metadata"]["doc_id"] == doc_id]
         return [self.document(cid) for cid in sorted(ids, key=lambda c: self.records[c]["metadata"]["order"])]
 
+    def group_sections(self, group: str, language: str) -> list[Document]:
+        """Every passage of a translation group's page in one language, in the page's order."""
+        doc_ids = {r["metadata"]["doc_id"] for r in self.records.values()
+                   if r["metadata"]["group"] == group and r["metadata"]["language"] == language}
+        return [d for doc_id in sorted(doc_ids) for d in self.page_sections(doc_id)]
+
     def similarity(self, a: Document, b: Document) -> float:
         """Cosine similarity of two indexed passages."""
         return float(self.vectors[a.id] @ self.vectors[b.id])

@@ -7,6 +7,7 @@ It owns the loaded models and the in-memory view of the index, and it notices a 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import threading
 import time
@@ -18,19 +19,27 @@ import numpy as np
 from langchain_core.documents import Document
 
 from assistant.audience import detect_audience
-from assistant.compose import Citation, compose_answer, plan_answer, select_passages
+from assistant.compose import Citation, ComposedAnswer, compose_answer, crisis_plan, plan_answer, select_passages
 from assistant.embeddings import make_embeddings
 from assistant.indexing import BuildReport, build_index, index_status, load_valid_documents, terminal_progress
 from assistant.jurisdiction import detect_jurisdiction
 from assistant.language import detect_language
+from assistant.messages import message
 from assistant.retrieval import DEFAULT_FLOORS, HybridRetriever, IndexSnapshot
-from assistant.routing import route_message
+from assistant.routing import Router
 from assistant.settings import Settings, get_settings
 from assistant.store import StoreUnavailable, VectorStore
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000  # longer messages are read up to this point; nobody types a longer question
+CRISIS_GROUP = "crisis-lines"  # the page the safety layer cites when someone is in danger
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_message(text: str | None) -> str:
+    """What we read of a message: control and direction-override characters removed, at most 2,000 characters."""
+    return _CONTROL.sub(" ", str(text or ""))[:MAX_QUESTION_CHARS].strip()
 
 
 @dataclass
@@ -59,6 +68,7 @@ class Recourse:
         self.notify = notify or (lambda text: print(text, file=sys.stderr))
         self.embeddings = make_embeddings(self.settings.embedding_model)
         self.store = VectorStore(self.settings, self.embeddings)
+        self.router = Router(self.embeddings)
         self._snapshot: IndexSnapshot | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
@@ -77,6 +87,11 @@ class Recourse:
             self.notify(f"Building the index ({reason})...")
             report = self.build(full=status == "model-mismatch", progress=terminal_progress())
             self.notify(f"Index ready: {report.summary()}")
+
+    def warm_up(self) -> None:
+        """Load the index, the embedding model and the router's exemplars before the first visitor arrives."""
+        self.snapshot()
+        self.router.route("warm up", "en", vector=self.embeddings.embed_query("warm up"))
 
     def snapshot(self) -> IndexSnapshot:
         """The current index in memory, reloaded when a newer generation has been published."""
@@ -105,33 +120,51 @@ class Recourse:
         """Route, retrieve and compose a cited answer. Never raises for anything a user can type."""
         start = time.perf_counter()
         timing: dict[str, float] = {}
-        text = (question or "").replace("\x00", " ")[:MAX_QUESTION_CHARS].strip()
+        text = clean_message(question)
         language = detect_language(text, hint=language_hint)
         place = jurisdiction or detect_jurisdiction(text)
-        decision = route_message(text, language)
-        timing["route"] = _ms(start)
+        if not text:
+            return AskResult("answer", language, place, message("empty", language), [], {"total": _ms(start)}, id)
 
         snapshot = self.snapshot()
         t = time.perf_counter()
-        vector = self.embeddings.embed_query(text) if text else None
+        vector = self.embeddings.embed_query(text)
         timing["embed"] = _ms(t)
         t = time.perf_counter()
-        candidates = (self.retriever(snapshot).invoke(text, language=language, jurisdiction=place,
-                                                      audience=detect_audience(text), query_vector=vector)
-                      if text else [])
-        timing["retrieve"] = _ms(t)
+        decision = self.router.route(text, language, vector=vector)
+        timing["route"] = _ms(t)
+
         t = time.perf_counter()
-        chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
-        plan = plan_answer(text, chosen, snapshot.page_sections)
-        help_passage = self._help_passage(snapshot, vector, language, place) if plan else None
-        composed = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
-                                  max_chars=self.settings.answer_max_chars)
+        if decision.route in ("refuse", "out_of_scope"):
+            composed = ComposedAnswer(message(decision.route, language), [], True)
+        elif decision.route == "crisis":
+            composed = self._crisis_answer(snapshot, text, language, place)
+        else:
+            candidates = self.retriever(snapshot).invoke(text, language=language, jurisdiction=place,
+                                                         audience=detect_audience(text), query_vector=vector)
+            timing["retrieve"] = _ms(t)
+            t = time.perf_counter()
+            chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
+            plan = plan_answer(text, chosen, snapshot.page_sections)
+            help_passage = self._help_passage(snapshot, vector, language, place) if plan else None
+            composed = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
+                                      max_chars=self.settings.answer_max_chars)
         timing["compose"] = _ms(t)
         timing["total"] = _ms(start)
-        log.info("ask route=%s language=%s jurisdiction=%s found=%s total_ms=%.1f",
-                 decision.route, language, place, composed.found, timing["total"])
+        log.info("ask route=%s reason=%s language=%s jurisdiction=%s found=%s total_ms=%.1f",
+                 decision.route, decision.reason, language, place, composed.found, timing["total"])
         return AskResult(route=decision.route, language=language, jurisdiction=place, answer=composed.answer,
                          citations=composed.citations, timing_ms=timing, id=id)
+
+    def _crisis_answer(self, snapshot: IndexSnapshot, text: str, language: str, place: str | None) -> ComposedAnswer:
+        """Crisis resources first, cited from the crisis-lines page; a plain pointer if that page is missing."""
+        sections = snapshot.group_sections(CRISIS_GROUP, language)
+        composed = compose_answer(text, language, crisis_plan(sections, place), jurisdiction=place, crisis=True)
+        if composed.citations:
+            return composed
+        fallback = "\n\n".join([message("crisis_lead", language), message("crisis_fallback", language),
+                                 message("crisis_close", language)])
+        return ComposedAnswer(fallback, [], False)
 
     def _help_passage(self, snapshot: IndexSnapshot, vector: list[float] | None, language: str,
                       jurisdiction: str | None) -> Document | None:

@@ -116,7 +116,7 @@ def check_documents(docs: list[KnowledgeDoc]) -> list[Problem]:
         source_urls = {str(s.url) for s in doc.meta.sources}
         for line_number, line in enumerate(doc.body.splitlines(), doc.body_line):
             note = SOURCE_NOTE.match(line.strip())
-            for url in re.split(r"[\s,]+", note.group(1)) if note else []:
+            for url in note.group(1).split() if note else []:
                 if url and url not in source_urls:
                     problems.append(Problem(doc.path, line_number, "body",
                                             f"source note {url} is not a url in the front matter's sources"))
