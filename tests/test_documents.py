@@ -110,3 +110,26 @@ def test_the_shipped_knowledge_base_is_valid():
     docs, problems = validate_knowledge(PROJECT_ROOT / "knowledge")
     assert problems == [], "\n".join(map(str, problems))
     assert len({d.meta.group for d in docs}) >= 3
+
+
+def test_kb_new_scaffolds_three_languages_that_validate(tmp_path: Path):
+    from datetime import date, timedelta
+
+    from assistant.scaffold import scaffold_topic
+
+    paths = scaffold_topic(tmp_path, "dating-app-safety", date(2026, 11, 23), timedelta(days=183))
+    assert [p.name for p in paths] == ["en.md", "zh.md", "fr.md"]
+    docs, problems = validate_knowledge(tmp_path)
+    assert problems == [] and {d.meta.id for d in docs} == {
+        "dating-app-safety", "dating-app-safety-zh", "dating-app-safety-fr"}
+
+
+def test_kb_stale_lists_documents_past_their_review_date(tmp_path: Path):
+    from datetime import date
+
+    from assistant.validation import stale_documents
+
+    write(tmp_path / "sample", "en.md", GOOD.replace("review_due: 2027-05-23", "review_due: 2026-12-01"))
+    docs, _ = validate_knowledge(tmp_path)
+    assert [d.meta.id for d in stale_documents(docs, date(2026, 12, 2))] == ["sample"]
+    assert stale_documents(docs, date(2026, 11, 30)) == []
