@@ -36,4 +36,5 @@ lint: $(VENV)/.test
 test: $(VENV)/.test
 	$(PY) -m ruff check assistant ui tests bench
 	$(PY) -m assistant kb validate
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(PY) -m pytest

@@ -110,7 +110,14 @@ def _kb(args: argparse.Namespace) -> int:
         status, active = index_status(service.store, load_valid_documents(settings))
         print(f"{status} ({active.name if active else 'no generation'}, {service.store.where})")
         return 0 if status == "current" else 1
-    report = service.build(full=args.full, progress=terminal_progress())
+    try:
+        report = service.build(full=args.full, progress=terminal_progress())
+    except (KnowledgeError, StoreUnavailable):
+        raise
+    except Exception as exc:  # a full disk, a killed server: say so plainly; the old index is untouched
+        print(f"The build failed ({type(exc).__name__}: {exc}). The previous index, if any, is still the one "
+              "answering; fix the cause and run the build again.", file=sys.stderr)
+        return 4
     if report.rebuilt_because:
         print(report.rebuilt_because, file=sys.stderr)
     print(report.summary())

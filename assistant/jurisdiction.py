@@ -17,7 +17,7 @@ JURISDICTION_NAMES: dict[str, dict[str, str]] = {
     "FR": {"en": "France", "zh": "法国", "fr": "France"},
 }
 
-_PATTERNS: dict[str, re.Pattern[str]] = {
+PLACE_PATTERNS: dict[str, re.Pattern[str]] = {
     "CN": re.compile(r"\b(china|chinese law|mainland|prc|beijing|shanghai|guangzhou|shenzhen|chine)\b|中国|大陆|内地|国内|"
                      r"北京|上海|广州|深圳|公安|派出所|网信办|妇联", re.I),
     "US": re.compile(r"\b(US|USA|U\.S\.A?)(?![\w.])|(?i:\b(united states|america|american|californi\w*|texas|"
@@ -33,7 +33,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 
 def named_jurisdictions(text: str) -> set[str]:
     """Every jurisdiction a text names."""
-    return {code for code, pattern in _PATTERNS.items() if pattern.search(text)}
+    return {code for code, pattern in PLACE_PATTERNS.items() if pattern.search(text)}
 
 
 def detect_jurisdiction(text: str) -> str | None:

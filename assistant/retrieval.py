@@ -17,7 +17,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from assistant.lexical import LexicalIndex
-from assistant.store import Generation, VectorStore
+from assistant.store import Generation, StoreUnavailable, VectorStore
 
 RRF_K = 10  # measured with bench/embeddings.py: sharper than the usual 60 on a corpus this small
 LEXICAL_WEIGHT = 0.6  # BM25's share of the fused score, relative to the dense ranking
@@ -60,6 +60,13 @@ class IndexSnapshot:
         """Every passage of one page, in the page's own order."""
         ids = [cid for cid, r in self.records.items() if r["metadata"]["doc_id"] == doc_id]
         return [self.document(cid) for cid in sorted(ids, key=lambda c: self.records[c]["metadata"]["order"])]
+
+    def search(self, vector: list[float], k: int, language: str) -> list[tuple[Document, float]]:
+        """Exact nearest passages from the copy in memory: what answers when the Chroma server cannot."""
+        query = np.asarray(vector, dtype=np.float32)
+        scored = sorted(((float(v @ query), cid) for cid, v in self.vectors.items()
+                         if self.records[cid]["metadata"]["language"] == language), reverse=True)[:k]
+        return [(self.document(cid), score) for score, cid in scored]
 
     def group_sections(self, group: str, language: str) -> list[Document]:
         """Every passage of a translation group's page in one language, in the page's order."""
@@ -105,7 +112,10 @@ class HybridRetriever(BaseRetriever):
                                 language: str = "en", jurisdiction: str | None = None, audience: str | None = None,
                                 query_vector: list[float] | None = None) -> list[Document]:
         vector = query_vector if query_vector is not None else self.store.embeddings.embed_query(query)
-        dense = self.store.search(self.snapshot.generation, vector, self.candidates_k, where={"language": language})
+        try:
+            dense = self.store.search(self.snapshot.generation, vector, self.candidates_k, where={"language": language})
+        except StoreUnavailable:
+            dense = self.snapshot.search(vector, self.candidates_k, language)
         lexical_index = self.snapshot.lexical.get(language)
         lexical = lexical_index.search(query, self.candidates_k) if lexical_index else []
 

@@ -67,13 +67,27 @@ class Recourse:
         self.settings = settings or get_settings()
         self.notify = notify or (lambda text: print(text, file=sys.stderr))
         self.embeddings = make_embeddings(self.settings.embedding_model)
-        self.store = VectorStore(self.settings, self.embeddings)
+        self.store = self._open_store()
         self.router = Router(self.embeddings)
         self._snapshot: IndexSnapshot | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
 
     # -- the index ---------------------------------------------------------------------------------------------
+    def _open_store(self) -> VectorStore:
+        """Open the index; an unreadable embedded index is moved aside (not deleted) so a rebuild can start."""
+        try:
+            return VectorStore(self.settings, self.embeddings)
+        except StoreUnavailable as exc:
+            if self.settings.chroma_host:
+                raise
+            folder = self.settings.index_dir / "chroma"
+            aside = folder.with_name(f"chroma.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
+            self.notify(f"The index in {folder} cannot be read ({exc}); it was moved to {aside.name} and a new "
+                        "index will be built.")
+            folder.rename(aside)
+            return VectorStore(self.settings, self.embeddings)
+
     def build(self, full: bool = False, progress=None) -> BuildReport:
         return build_index(self.settings, self.store, full=full, progress=progress)
 
@@ -99,7 +113,14 @@ class Recourse:
         with self._lock:
             if self._snapshot is None or now - self._checked >= self.settings.index_check_seconds:
                 self._checked = now
-                active = self.store.active()
+                try:
+                    active = self.store.active()
+                except StoreUnavailable:
+                    if self._snapshot is None:
+                        raise
+                    # The index in memory is complete and current as of the last check: keep answering from it.
+                    log.warning("index store unreachable; answering from the copy in memory")
+                    return self._snapshot
                 if active is None:
                     raise StoreUnavailable("the index is empty: run `recourse kb build`")
                 if self._snapshot is None or self._snapshot.generation.name != active.name:

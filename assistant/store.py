@@ -51,6 +51,10 @@ def _client(settings: Settings) -> Any:
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     except Exception as exc:  # chromadb raises several unrelated types for "cannot connect"
+        # A failed open leaves a half-made client in chromadb's per-path cache; drop it so a retry starts clean.
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()
         raise StoreUnavailable(f"cannot open the Chroma index ({_where(settings)}): {exc}") from exc
 
 
@@ -163,8 +167,10 @@ class VectorStore:
     def search(self, generation: Generation, vector: list[float], k: int,
                where: dict[str, Any] | None = None) -> list[tuple[Document, float]]:
         """Nearest passages to a query vector, with cosine similarity (1 = same direction)."""
-        store = self._vectorstore(generation)
+        def query() -> list[tuple[Document, float]]:
+            store = self._vectorstore(generation)
+            return store.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
+
         # langchain-chroma returns Chroma's cosine *distance* here, despite the method's name.
-        results = self._guard("search", store.similarity_search_by_vector_with_relevance_scores,
-                              vector, k=k, filter=where)
+        results = self._guard("search", query)
         return [(doc, 1.0 - float(distance)) for doc, distance in results]

@@ -1,0 +1,88 @@
+// Recourse page behaviour. Runs in the page head, before Gradio renders, so Escape works from the first moment.
+// window.RECOURSE = {exit: {lang: url}, htmlLang: {lang: tag}} is set just before this script.
+(() => {
+  const config = window.RECOURSE || { exit: {}, htmlLang: {} };
+  const reducedMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  function exitUrl() {
+    const lang = (document.documentElement.dataset.uiLang || "en");
+    return config.exit[lang] || config.exit.en;
+  }
+
+  // Quick exit: wipe the page first (so nothing lingers in the back/forward cache), then replace this history
+  // entry with a neutral site, so Back does not return to the conversation.
+  function quickExit(event) {
+    if (event) { event.preventDefault(); event.stopPropagation(); }
+    const url = exitUrl();
+    try { document.title = ""; document.body.replaceChildren(); } catch (e) { /* keep leaving */ }
+    try { window.sessionStorage.clear(); } catch (e) { /* storage may be blocked */ }
+    window.location.replace(url);
+  }
+  window.recourseQuickExit = quickExit;
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" || event.key === "Esc") quickExit(event);
+  }, true);
+
+  document.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    if (target.closest("[data-quick-exit]")) { quickExit(event); return; }
+    const marker = target.closest("a[data-source]");
+    if (marker) {
+      // A marker opens its source card in place, without adding a history entry.
+      event.preventDefault();
+      const card = document.getElementById(marker.dataset.source);
+      if (!card) return;
+      const passage = card.querySelector("details");
+      if (passage) passage.open = true;
+      card.scrollIntoView({ block: "center", behavior: reducedMotion() ? "auto" : "smooth" });
+      card.focus({ preventScroll: true });
+      card.classList.add("rc-flash");
+      window.setTimeout(() => card.classList.remove("rc-flash"), 1600);
+    }
+  }, true);
+
+  // A page restored from the back/forward cache starts afresh: the conversation never comes back.
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) { document.body.replaceChildren(); window.location.reload(); }
+  });
+
+  // Keep <html lang> in step with the interface, bring a new question into view, and announce finished answers.
+  const announced = new Set();
+  let turns = 0;
+  function update() {
+    const header = document.querySelector(".rc-header[data-ui-lang]");
+    if (header) {
+      const lang = header.dataset.uiLang;
+      document.documentElement.dataset.uiLang = lang;
+      document.documentElement.lang = config.htmlLang[lang] || lang;
+    }
+    // Gradio's radio group is a fieldset without a legend: name it after its visible label.
+    const group = document.getElementById("rc-language");
+    const caption = group && group.querySelector("[data-testid=block-info]");
+    if (caption && group.getAttribute("aria-label") !== caption.textContent) {
+      group.setAttribute("aria-label", caption.textContent);
+    }
+    const all = document.querySelectorAll("#rc-conversation .rc-turn");
+    if (all.length > turns && all.length > 0) {
+      all[all.length - 1].scrollIntoView({ block: "start", behavior: reducedMotion() ? "auto" : "smooth" });
+    }
+    turns = all.length;
+    const status = document.getElementById("rc-status");
+    all.forEach((turn) => {
+      if (turn.dataset.state === "done" && !announced.has(turn.dataset.turn)) {
+        announced.add(turn.dataset.turn);
+        if (status) status.textContent = turn.dataset.status || "";
+      }
+    });
+    if (all.length === 0) announced.clear();
+  }
+  let scheduled = false;
+  new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    window.requestAnimationFrame(() => { scheduled = false; update(); });
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true,
+                                         attributeFilter: ["data-state", "data-ui-lang"] });
+})();

@@ -1,0 +1,71 @@
+"""One person's conversation, held in their browser session's state (gr.State) and nowhere else.
+
+It is what the page shows: each question, how it was read (for follow-ups), the answer as it streams in, its
+citations and route. It lives in memory for the session only; closing or leaving the page drops it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.messages import message
+from assistant.service import AskResult
+
+_LINE_END = re.compile(r"(?<=\n)")
+
+
+@dataclass
+class Turn:
+    id: int
+    question: str
+    asked_as: str | None = None  # the whole question, when the message was read as a follow-up
+    place: str | None = None  # the place chosen for this question from the offered choices
+    answer: str = ""  # Markdown with [n] markers; grows while the answer streams in
+    citations: list[dict[str, Any]] = field(default_factory=list)
+    route: str = "answer"
+    language: str = "en"
+    done: bool = False
+    offer_places: bool = False  # the answer depends on the place, which is unknown: offer the choice
+
+
+@dataclass
+class Conversation:
+    turns: list[Turn] = field(default_factory=list)
+    crisis_turn: int | None = None  # the turn whose cited lines the crisis banner shows, once the route fired
+    next_id: int = 1
+
+    def questions(self) -> list[str]:
+        """The person's earlier questions, oldest first, for reading follow-ups."""
+        return [t.question for t in self.turns]
+
+    def start(self, question: str, asked_as: str | None = None, place: str | None = None) -> Turn:
+        turn = Turn(id=self.next_id, question=question, asked_as=asked_as, place=place)
+        self.next_id += 1
+        self.turns.append(turn)
+        return turn
+
+    def crisis(self) -> Turn | None:
+        return next((t for t in self.turns if t.id == self.crisis_turn), None)
+
+
+def finish(conversation: Conversation, turn: Turn, result: AskResult) -> None:
+    """Record the core's answer on the turn; a crisis route keeps the banner for the rest of the conversation."""
+    turn.answer = result.answer
+    turn.citations = [c.to_dict() for c in result.citations]
+    turn.route = result.route
+    turn.language = result.language
+    turn.done = True
+    turn.offer_places = result.jurisdiction is None and message("place_note", result.language) in result.answer
+    if result.route == "crisis" and (conversation.crisis_turn is None or result.citations):
+        conversation.crisis_turn = turn.id
+
+
+def stream_steps(answer: str, steps: int = 8) -> list[str]:
+    """The answer cut at line ends into a few growing prefixes, so it appears progressively, never mid-marker."""
+    lines = _LINE_END.split(answer)
+    if len(lines) <= 1:
+        return [answer]
+    size = max(1, -(-len(lines) // steps))
+    return ["".join(lines[:end]) for end in range(size, len(lines), size)] + [answer]
