@@ -18,6 +18,8 @@ OFFLINE_ENVIRONMENT: dict[str, str] = {
     "ANONYMIZED_TELEMETRY": "False",
     "ORT_DISABLE_TELEMETRY": "1",
     "DO_NOT_TRACK": "1",
+    "LANGCHAIN_TRACING_V2": "false",  # langsmith ships with langchain-core; tracing would post runs to its API
+    "LANGSMITH_TRACING": "false",
 }
 
 
