@@ -32,7 +32,7 @@ EXEMPLARS = Path(__file__).parent / "data" / "route_exemplars.jsonl"
 MAX_CHARS = 2000  # what a person can type; longer messages are read up to here
 K = 7  # neighbours in the vote
 # Share of the rank-weighted vote (weights 1, 1/2, ... 1/K) a route needs, with the nearest exemplar on its side.
-CRISIS_SHARE = 0.6  # below the vote of the other routes together: missing a person in crisis costs the most
+CRISIS_SHARE = 0.6  # patterns catch explicit crisis words; the vote catches paraphrases without them
 REFUSE_SHARE = 0.6
 OUT_OF_SCOPE_SHARE = 0.5
 # Below this cosine similarity to every in-domain exemplar (answer, crisis, refuse), a message with no domain word is
@@ -67,26 +67,37 @@ def read_exemplars(path: Path = EXEMPLARS) -> list[dict[str, str]]:
 
 
 def decide(signals: frozenset[str], neighbours: Neighbours | None) -> RouteDecision:
-    """The policy, from the pattern signals and the exemplar vote (None when no model is loaded)."""
+    """The policy, in order. `neighbours` is None when no model is loaded (patterns alone)."""
+    # 1. Crisis wins over everything: a pattern, or a vote led by crisis exemplars.
     if "crisis" in signals:
         return RouteDecision("crisis", "pattern:crisis")
     if neighbours and neighbours.favours("crisis", CRISIS_SHARE):
         return RouteDecision("crisis", "knn:crisis")
-    victim = "victim" in signals
-    seeking_help = victim or "help" in signals
+    victim = "victim" in signals  # the writer is the person in the images, or the one being threatened
+    asks_the_law = "law" in signals and "request" not in signals  # "is it legal?", not "how can I legally..."
+    seeking_help = victim or "help" in signals or asks_the_law
+    # 2. Refuse: a strong request (covert filming, sexual fakes, escaping consequences) unless the writer is the victim;
+    #    any other abuse request unless the message also seeks help.
     if "abuse_strong" in signals and not victim:
         return RouteDecision("refuse", "pattern:refuse")
     if "abuse" in signals and not seeking_help:
         return RouteDecision("refuse", "pattern:refuse")
+    # 3. A jailbreak or an attempt to extract the prompt or the knowledge base.
     if "jailbreak" in signals and not victim:
         return RouteDecision("out_of_scope", "pattern:out_of_scope")
-    if neighbours and neighbours.favours("refuse", REFUSE_SHARE) and "domain" in signals and not seeking_help:
+    # 4. The vote refuses only with a domain word, no help-seeking and no harm told as already done ("her nudes got
+    #    leaked" is a friend asking, not a request).
+    if neighbours and neighbours.favours("refuse", REFUSE_SHARE) and "domain" in signals and not seeking_help \
+            and "harm" not in signals:
         return RouteDecision("refuse", "knn:refuse")
+    # 5. Out of scope: nothing of the domain in the message, and the vote says so, or every in-domain exemplar is far
+    #    (unless the nearest exemplar is a help-seeking or crisis message).
     if neighbours and not seeking_help and "domain" not in signals:
         if neighbours.favours("out_of_scope", OUT_OF_SCOPE_SHARE):
             return RouteDecision("out_of_scope", "knn:out_of_scope")
-        if not neighbours.in_domain:
+        if not neighbours.in_domain and neighbours.nearest not in ("answer", "crisis"):
             return RouteDecision("out_of_scope", "knn:far")
+    # 6. Everything else is answered.
     if seeking_help:
         return RouteDecision("answer", "pattern:help")
     return RouteDecision("answer", "knn:answer" if neighbours and neighbours.nearest == "answer" else "default")
