@@ -8,15 +8,6 @@ from __future__ import annotations
 
 import re
 
-JURISDICTION_NAMES: dict[str, dict[str, str]] = {
-    "CN": {"en": "China", "zh": "中国", "fr": "Chine"},
-    "US": {"en": "the United States", "zh": "美国", "fr": "États-Unis"},
-    "UK": {"en": "the United Kingdom", "zh": "英国", "fr": "Royaume-Uni"},
-    "AU": {"en": "Australia", "zh": "澳大利亚", "fr": "Australie"},
-    "EU": {"en": "the European Union", "zh": "欧盟", "fr": "Union européenne"},
-    "FR": {"en": "France", "zh": "法国", "fr": "France"},
-}
-
 PLACE_PATTERNS: dict[str, re.Pattern[str]] = {
     "CN": re.compile(r"\b(china|chinese law|mainland|prc|beijing|shanghai|guangzhou|shenzhen|chine)\b|中国|大陆|内地|国内|"
                      r"北京|上海|广州|深圳|公安|派出所|网信办|妇联", re.I),
