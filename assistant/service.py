@@ -104,8 +104,11 @@ class Recourse:
 
     def warm_up(self) -> None:
         """Load the index, the embedding model and the router's exemplars before the first visitor arrives."""
-        self.snapshot()
-        self.router.route("warm up", "en", vector=self.embeddings.embed_query("warm up"))
+        snapshot = self.snapshot()
+        vector = self.embeddings.embed_query("warm up")
+        self.router.route("warm up", "en", vector=vector)
+        for language in snapshot.lexical:  # first searches load Chroma's index files and jieba's dictionary
+            self.retriever(snapshot).invoke("warm up 热身", language=language, query_vector=vector)
 
     def snapshot(self) -> IndexSnapshot:
         """The current index in memory, reloaded when a newer generation has been published."""
