@@ -1,0 +1,314 @@
+"""Cold start, resident memory and concurrent load against the real app, served as a subprocess on 127.0.0.1.
+
+    .venv/bin/python bench/load.py [--seconds 60] [--sessions 1 10 50] [--two-processes]
+
+Copies knowledge/ to a temporary folder, builds its index with `python -m assistant kb build`, starts
+`python -m assistant serve` on a free port and times process start to the first answer through the Gradio API
+(gradio_client, api_name="/ask"). Samples the server's VmRSS (/proc/PID/status) throughout. Then for each N runs N
+concurrent sessions (threads, one gradio_client Client each) for --seconds, asking the questions of
+shared/eval/dev.jsonl in a loop, and prints throughput, p50/p95 latency and errors.
+
+With --two-processes it then starts a `chroma run` server on a free port, builds the index against it
+(RECOURSE_CHROMA_HOST/PORT), starts two app processes on two ports sharing it, and splits the largest N across them.
+Every subprocess is stopped at the end, whatever happens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+CHROMA = ROOT / ".venv" / "bin" / "chroma"
+DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+HOST = "127.0.0.1"
+START_TIMEOUT = 180.0
+
+os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"  # local traffic only, never a proxy
+
+from gradio_client import Client  # noqa: E402
+
+PROCS: list[subprocess.Popen] = []
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def questions() -> list[tuple[str, str | None]]:
+    return [(r["question"], r.get("jurisdiction")) for r in map(json.loads, DEV.open(encoding="utf-8")) if r]
+
+
+def rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+class RssSampler(threading.Thread):
+    """Polls a process's VmRSS every 0.2 s; keeps the peak and the latest value."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.last = pid, 0.0, 0.0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            value = rss_mb(self.pid)
+            if value is not None:
+                self.last, self.peak = value, max(self.peak, value)
+            self.stop.wait(0.2)
+
+
+def spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    handle = log.open("wb")
+    proc = subprocess.Popen(args, stdout=handle, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+    PROCS.append(proc)
+    return proc
+
+
+def stop_all() -> None:
+    for proc in PROCS:
+        if proc.poll() is None:
+            proc.terminate()
+    for proc in PROCS:
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+def tail(log: Path, lines: int = 15) -> str:
+    try:
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def build_index(env: dict[str, str], log: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([str(PYTHON), "-m", "assistant", "kb", "build"], env=env, cwd=ROOT,
+                            stdout=log.open("wb"), stderr=subprocess.STDOUT, timeout=600)
+    if result.returncode != 0:
+        raise SystemExit(f"kb build failed ({result.returncode}):\n{tail(log)}")
+    return time.perf_counter() - start
+
+
+def start_app(port: int, env: dict[str, str], log: Path) -> tuple[subprocess.Popen, float]:
+    """Start `assistant serve`; return the process and when it started (perf_counter)."""
+    started = time.perf_counter()
+    proc = spawn([str(PYTHON), "-m", "assistant", "serve", "--host", HOST, "--port", str(port)], env, log)
+    return proc, started
+
+
+def wait_first_answer(proc: subprocess.Popen, port: int, started: float, log: Path) -> float:
+    """Seconds from process start to the first successful /ask answer."""
+    url = f"http://{HOST}:{port}/"
+    question, place = questions()[0]
+    deadline = started + START_TIMEOUT
+    while time.perf_counter() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"app on port {port} exited ({proc.returncode}):\n{tail(log)}")
+        try:
+            with socket.create_connection((HOST, port), timeout=0.5):
+                pass
+            client = Client(url, verbose=False, analytics_enabled=False)
+            job = client.submit(question, place, api_name="/ask")
+            answer = job.result(timeout=max(1.0, deadline - time.perf_counter()))
+            if isinstance(answer, dict) and answer.get("answer"):
+                return time.perf_counter() - started
+        except Exception:  # not up yet
+            pass
+        time.sleep(0.1)
+    raise SystemExit(f"app on port {port} gave no answer within {START_TIMEOUT:.0f} s:\n{tail(log)}")
+
+
+def run_load(urls: list[str], sessions: int, seconds: float) -> dict:
+    """`sessions` threads, each its own Client (spread round-robin over urls), asking in a loop for `seconds`."""
+    asked = questions()
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    window: dict[str, float] = {"end": float("inf")}
+
+    def open_window() -> None:  # runs once, when every client is connected, before any session is released
+        window["start"] = time.perf_counter()
+        window["end"] = window["start"] + seconds
+
+    ready = threading.Barrier(sessions + 1, action=open_window)
+
+    def session(index: int) -> None:
+        client = None
+        try:
+            client = Client(urls[index % len(urls)], verbose=False, analytics_enabled=False)
+        except Exception as exc:
+            with lock:
+                errors.append(f"connect: {type(exc).__name__}: {exc}"[:200])
+        try:
+            ready.wait(timeout=120)
+        except threading.BrokenBarrierError:
+            pass
+        if client is None:
+            return
+        i = index  # each session starts at a different question
+        while time.perf_counter() < window["end"]:
+            question, place = asked[i % len(asked)]
+            i += 1
+            start = time.perf_counter()
+            try:
+                job = client.submit(question, place, api_name="/ask")
+                answer = job.result(timeout=min(300.0, max(1.0, window["end"] - start + 30)))
+                elapsed = time.perf_counter() - start
+                ok = isinstance(answer, dict) and bool(answer.get("answer"))
+                with lock:
+                    if ok:
+                        latencies.append(elapsed)
+                    else:
+                        errors.append(f"empty answer: {str(answer)[:100]}")
+            except Exception as exc:
+                with lock:
+                    errors.append(f"{type(exc).__name__}: {exc}"[:200])
+                time.sleep(0.05)
+
+    threads = [threading.Thread(target=session, args=(n,), daemon=True) for n in range(sessions)]
+    for thread in threads:
+        thread.start()
+    try:
+        ready.wait(timeout=120)  # all clients connected: the clock starts
+    except threading.BrokenBarrierError:
+        open_window()
+    start = window["start"]
+    for thread in threads:
+        thread.join(timeout=max(0.0, window["end"] - time.perf_counter()) + 60)
+    elapsed = time.perf_counter() - start
+    hung = sum(thread.is_alive() for thread in threads)
+    return {"answers": len(latencies), "elapsed": elapsed, "throughput": len(latencies) / elapsed,
+            "p50": percentile(latencies, 50) * 1000, "p95": percentile(latencies, 95) * 1000,
+            "errors": len(errors) + hung, "sample_errors": sorted(set(errors))[:3]}
+
+
+def report(label: str, r: dict) -> None:
+    print(f"{label}: {r['answers']} answers in {r['elapsed']:.1f} s -> {r['throughput']:.1f} answers/s, "
+          f"p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, errors {r['errors']}", flush=True)
+    for sample in r["sample_errors"]:
+        print(f"    e.g. {sample}", flush=True)
+
+
+def base_env(tmp: Path) -> dict[str, str]:
+    knowledge = tmp / "knowledge"
+    if not knowledge.exists():
+        shutil.copytree(ROOT / "knowledge", knowledge)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOURSE_")}
+    env.update(RECOURSE_KNOWLEDGE_DIR=str(knowledge), RECOURSE_INDEX_DIR=str(tmp / "index"),
+               RECOURSE_LOG_LEVEL="WARNING", ANONYMIZED_TELEMETRY="False", PYTHONUNBUFFERED="1",
+               NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost", GRADIO_ANALYTICS_ENABLED="False")
+    return env
+
+
+def single_process(tmp: Path, args: argparse.Namespace) -> None:
+    env = base_env(tmp)
+    print(f"index build (kb build, subprocess): {build_index(env, tmp / 'build.log'):.1f} s", flush=True)
+    port = free_port()
+    proc, started = start_app(port, env, tmp / "app.log")
+    sampler = RssSampler(proc.pid)
+    sampler.start()
+    cold = wait_first_answer(proc, port, started, tmp / "app.log")
+    print(f"cold start (process start -> first /ask answer): {cold:.1f} s; RSS after first answer "
+          f"{rss_mb(proc.pid) or 0:.0f} MB", flush=True)
+    url = f"http://{HOST}:{port}/"
+    for n in args.sessions:
+        result = run_load([url], n, args.seconds)
+        report(f"N={n:<3d} (1 process)", result)
+        print(f"    server RSS: peak so far {sampler.peak:.0f} MB, now {rss_mb(proc.pid) or 0:.0f} MB", flush=True)
+    sampler.stop.set()
+    print(f"server RSS while serving: peak {sampler.peak:.0f} MB, after load {rss_mb(proc.pid) or 0:.0f} MB",
+          flush=True)
+    proc.terminate()
+
+
+def two_processes(tmp: Path, args: argparse.Namespace) -> None:
+    tmp = tmp / "two"
+    tmp.mkdir()
+    env = base_env(tmp)
+    chroma_port = free_port()
+    chroma = spawn([str(CHROMA), "run", "--path", str(tmp / "chroma"), "--host", HOST, "--port", str(chroma_port)],
+                   env, tmp / "chroma.log")
+    deadline = time.time() + 60
+    while True:
+        try:
+            with socket.create_connection((HOST, chroma_port), timeout=0.5):
+                break
+        except OSError:
+            if chroma.poll() is not None or time.time() > deadline:
+                raise SystemExit(f"chroma run did not start:\n{tail(tmp / 'chroma.log')}") from None
+            time.sleep(0.2)
+    env.update(RECOURSE_CHROMA_HOST=HOST, RECOURSE_CHROMA_PORT=str(chroma_port))
+    print(f"\nchroma run on {HOST}:{chroma_port}; index build against it: "
+          f"{build_index(env, tmp / 'build.log'):.1f} s", flush=True)
+    ports = [free_port(), free_port()]
+    while ports[1] == ports[0]:
+        ports[1] = free_port()
+    apps = [start_app(port, env, tmp / f"app{i}.log") for i, port in enumerate(ports)]
+    samplers = []
+    for proc, _ in apps:
+        sampler = RssSampler(proc.pid)
+        sampler.start()
+        samplers.append(sampler)
+    for i, ((proc, started), port) in enumerate(zip(apps, ports, strict=True)):
+        cold = wait_first_answer(proc, port, started, tmp / f"app{i}.log")
+        print(f"app {i + 1} on port {port}: first answer {cold:.1f} s after start (both started together)", flush=True)
+    n = max(args.sessions)
+    result = run_load([f"http://{HOST}:{port}/" for port in ports], n, args.seconds)
+    report(f"N={n} split over 2 processes + chroma run", result)
+    for i, ((proc, _), sampler) in enumerate(zip(apps, samplers, strict=True)):
+        sampler.stop.set()
+        print(f"    app {i + 1} RSS: peak {sampler.peak:.0f} MB, after load {rss_mb(proc.pid) or 0:.0f} MB")
+    print(f"    chroma run RSS: {rss_mb(chroma.pid) or 0:.0f} MB", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=60.0, help="length of each load run (15 for a quick run)")
+    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--two-processes", action="store_true",
+                        help="then two app processes sharing one `chroma run` server, with the largest N")
+    parser.add_argument("--only-two-processes", action="store_true", help="skip the single-process runs")
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="recourse-load-"))
+    try:
+        if not args.only_two_processes:
+            single_process(tmp, args)
+        if args.two_processes or args.only_two_processes:
+            two_processes(tmp, args)
+    finally:
+        stop_all()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
