@@ -70,7 +70,8 @@ _EVADE_EN = (r"\b(?:(?:avoid|escape|dodge|beat|get out of|evade) (?:the )?(?:pol
              r"|(?:not|never|without) (?:get|getting|being) (?:caught|arrested|charged|traced)|get away with|(?:traced|tracked) back"
              r" to me|(?:don'?t|won'?t|not) get in(?:to)? trouble|(?:can|will|could|would) (?:the )?(?:police|cops|they) (?:trace"
              r"|track|find|identify) me|(?:police|cops|nobody|no one)\b[^.?!\n]{0,10}(?:can'?t|cannot|won'?t|couldn'?t|can never)"
-             r" (?:prove|tell|know)|anonymous(?:ly)?|untraceabl[ey]|vpn|burner|fake account)\b")
+             r" (?:prove|tell|know)|anonymous(?:ly)?|untraceabl[ey]|vpn|burner|fake account|(?:wipe|clean|reset|factory reset|scrub)"
+             r" (?:my |the )?(?:phone|laptop|computer|drive|devices?)|if (?:the )?(?:police|cops) (?:take|seize|check|search))\b")
 _OFFENCE_FR = (r"\b(?:j'ai|je les ai|je l'ai|je vais|comment|pour|si je|quand je)\b" + r"[^\n]{0,10}\b(?:publi\w*|post\w*|partag\w*"
                r"|envoy\w*|diffus\w*|film\w*|leak\w*|balanc\w*|vend\w*)\b[^\n]{0,15}\b(?:ses|sa|son|leurs|les photos|les videos"
                r"|les nudes|la video)\b")
@@ -326,6 +327,9 @@ PATTERNS: dict[str, list[str]] = {
         + r"{0,40}\b(?:without (?:her|him|them)|so (?:she|he|they) (?:won'?t|doesn'?t|don'?t|can'?t)|remotely|her|his|wife|girlfriend"
         r"|partner|husband|boyfriend|ex)\b",
         r"\b(?:camera|cam)s?\b" + _G + r"{0,60}\bso (?:that )?(?:nobody|no one|she|he|they) (?:notices?|sees?|finds?|spots?) (?:it|them)\b",
+        r"\b(?:camera|cam)s?\b" + _G + r"{0,60}\bso (?:that )?(?:\w+ ){1,2}(?:don'?t|doesn'?t|won'?t|can'?t|never) (?:notice|see|find|spot)\b"
+        r"|\b(?:best|good|where|which|ideal) (?:place|spot|way|angle) to (?:hide|put|place|conceal) (?:a |the |my )?(?:hidden |spy |tiny )?"
+        r"(?:camera|cam)\b",
         r"\b(?:camera|cam)s?\b" + _G + r"{0,30}\b(?:leave|hide|put|place|plant|set up|install|stick|position)\b" + _G + r"{0,20}\b(?:in|inside"
         r"|into) (?:her|his|their|my (?:roommate|flatmate|housemate|tenant|guest|neighbou?r|sister|stepsister|daughter|coworker|colleague"
         r"|girlfriend|nanny|mother|mum|mom)'?s?|the (?:shower|bathroom|toilet|changing room|locker room|bedroom|restroom|guest room))",
@@ -403,8 +407,8 @@ PATTERNS: dict[str, list[str]] = {
         r"|\bpour que (?:l'affaire|la plainte|le dossier) soit classee?\b",
         r"\b(?:mini[- ]?|micro[- ]?)?cameras?\b" + _G + r"{0,30}\b(?:cacher|installer|placer|dissimuler|mettre|laisser|poser)\b" + _G
         + r"{0,30}\b"
-        r"(?:salle de bain|douche|chambre|vestiaire|toilettes|chez)|\bcameras?\b" + _G + r"{0,60}\bpour que personne ne (?:la|le|les)"
-        r" (?:remarque|voie|trouve|repere)",
+        r"(?:salle de bain|douche|chambre|vestiaire|toilettes|chez|location|gite|airbnb)|\bcameras?\b" + _G + r"{0,60}\b(?:pour que"
+        r" personne ne|sans qu(?:e|')" + _G + r"{0,20}) ?(?:la|le|les) (?:remarqu\w*|voi\w*|trouv\w*|repere\w*)",
         r"\b(?:discretement|secretement|en douce)\b" + _G + r"{0,40}\b(?:photos?|messages|conversations|telephone|portable)\b"
         r"|\b(?:recuperer|voir|lire|copier)\b" + _G + r"{0,10}\b(?:discretement|secretement|en douce)\b",
         r"\b(?:convaincre|forcer|obliger|pousser|amener)\b" + _G + r"{0,20}\bretirer sa plainte\b|\bpour qu'(?:elle|il) (?:retire"
@@ -469,8 +473,9 @@ PATTERNS: dict[str, list[str]] = {
         r" (?:\w+ ){0,4}(?:down|removed|deleted|taken down)\b|\b(?:remove|delete|erase|take down) (?:it|them|this|that|these|those|the"
         r"|my|all|every|his|her)\b", r"\bhash\w*|\bhachage\b|哈希",
         r"\bwho (?:do|can|should|could) i (?:turn to|contact|call|talk to|go to|ask|tell)\b|\bwhere (?:do|can|should) i (?:go|turn)"
-        r" for\b|\bwhat helps\b|\b(?:can|will|could|would) (?:he|she|they|the (?:guy|man|person))\b" + _G + r"{0,15}\b(?:get away"
-        r" with|be (?:punished|charged|arrested|prosecuted|held accountable|sued)|go to (?:jail|prison)|face)\b"
+        r" for\b|\bsupport (?:groups?|services?|lines?|networks?)\b|\bwhat helps\b|\b(?:can|will|could|would) (?:he|she|they|the (?:guy|man|person))\b" + _G + r"{0,15}\b(?:get away"
+        r" with|be (?:punished|charged|arrested|prosecuted|held accountable|sued)|go to (?:jail|prison)|face)\b|\b(?:he|she|they)"
+        r" (?:can'?t|cannot|won'?t|shouldn'?t|will|can) (?:just |really )?get away with\b"
         r"|\bwhen i was (?:1[0-7]|a minor|underage|a kid|a child|a teen\w*|in (?:high|middle) school)\b|\bi'?m (?:1[0-7]|a minor"
         r"|underage)\b|\bhow (?:can|do|should) i (?:help|support|comfort|be there for)\b|\bwhat do i say to (?:her|him)\b|\bhow do i tell (?:her|him)\b|\bmy best friend\b(?!'s)",
         r"\bstopncii\b|\btake it down\b|\bpolice\b|\blawyer\b|\battorney\b|\blegal (?:advice|aid|help)\b|\bpress charges\b"
@@ -481,11 +486,11 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:prove|proof|evidence)\b|\bis (?:it|this|that) (?:real|fake|a deepfake)\b|\b(?:victims?|survivors?)\b|\bis (?:it|this|that) (?:illegal|a crime|legal|against the law)\b|\bwhat (?:can|should) (?:i|we)"
         r" do\b|\bwhat do (?:i|we) do\b|\bi regret\b|\bundo\b|\bmake (?:it|this|things) right\b|\bapologi[sz]e\b",
         r"(?<!被)(?<!被人)举报|投诉|删除|删掉|下架|撤下|移除|报警|律师|找哪个(?:机构|部门|单位)|找谁|向谁求助|该找谁|去哪里求助|哪个机构"
-        r"|咋办|咋整|告诉她|提醒她|告诉他|(?:他|她|对方)(?:会|能)(?:被)?(?:判|抓|坐牢|受到惩罚|逃脱)|我(?:才)?1[0-7]岁|未成年|怎么开口|怎么安慰|怎么帮|怎么陪|做什么最有用|清除|清理|我(?:的)?(?:闺蜜|朋友|好朋友|姐姐|妹妹)|起诉|法院|保护令|维权|求助|帮助?她|帮助?他|支持她|安慰|我(?:的)?(?:女儿|儿子|孩子)"
+        r"|咋办|咋整|互助|支持小组|援助|告诉她|提醒她|告诉他|(?:他|她|对方)(?:会|能)(?:被)?(?:判|抓|坐牢|受到惩罚|逃脱)|我(?:才)?1[0-7]岁|未成年|怎么开口|怎么安慰|怎么帮|怎么陪|做什么最有用|清除|清理|我(?:的)?(?:闺蜜|朋友|好朋友|姐姐|妹妹)|起诉|法院|保护令|维权|求助|帮助?她|帮助?他|支持她|安慰|我(?:的)?(?:女儿|儿子|孩子)"
         r"|受害|违法吗|犯罪吗|犯法吗|怎么办|该怎么做|后悔|弥补|道歉",
         r"\ba qui (?:je m'adresse|m'adresser|s'adresser|parler|dois-je|puis-je)\b|\bvers qui (?:me tourner|aller)\b|\bje lui dis quoi\b"
         r"|\b(?:va-t-il|peut-il|est-ce qu'il (?:va|peut)|risque-t-il)\b" + _G + r"{0,20}\b(?:etre puni|etre condamne|aller en prison"
-        r"|s'en tirer|prison)\b|\bj'ai 1[0-7] ans\b|\bquand j'avais 1[0-7] ans\b|\bmineure?\b|\b(?:quoi|que) lui dire\b|\bcomment lui (?:dire|parler|annoncer)\b|\bqu'est-ce qui aide\b|\bcomment (?:l'aider|la soutenir"
+        r"|s'en tirer|prison)\b|\bj'ai 1[0-7] ans\b|\bquand j'avais 1[0-7] ans\b|\bmineure?\b|\bgroupes? de parole\b|\bassociations?\b|\bsoutien\b|\b(?:quoi|que) lui dire\b|\bcomment lui (?:dire|parler|annoncer)\b|\bqu'est-ce qui aide\b|\bcomment (?:l'aider|la soutenir"
         r"|le soutenir|la reconforter|etre la pour)\b|(?<!de )(?<!d')\b(?:ma meilleure amie|mon meilleur ami|mon"
         r" amie|ma soeur)\b|\b(?:l'|les )enlever\b|\benlever (?:ce|cette|ces|la|le|les) (?:logiciel|appli\w*|photos?|videos?|images?"
         r"|publications?|contenus?|posts?)\b|\bdesinstaller\b|\bsignal\w*|\bretir(?:er|e|ee|ait)\b|\bsupprim\w*|\bdereferenc\w*|\bplainte\b|\bpolice\b|\bgendarmerie\b|\bavocat\b"
@@ -498,7 +503,8 @@ PATTERNS: dict[str, list[str]] = {
         r"|filmed|recorded|uploaded|sold|circulated|passed around)\b",
         r"被(?:人)?(?:泄露|偷拍|发|传|曝光|盗|黑|拍|录|转发|上传|卖)|(?:他|她|对方)(?:把.{0,6})?(?:删|销毁|清除)(?:了|掉了)",
         r"\b(?:he|she|they) (?:deleted|destroyed|wiped|erased)\b|\b(?:il|elle) a (?:efface|supprime|detruit)\b",
-        r"\b(?:ont|a|avait|avaient) (?:ete )?(?:fuite|publiee?s?|partagee?s?|volee?s?|piratee?s?|diffusee?s?|filmee?s?|exposee?s?)\b",
+        r"\b(?:ont|a|avait|avaient) (?:ete )?(?:fuite|publiee?s?|partagee?s?|volee?s?|piratee?s?|diffusee?s?|filmee?s?|exposee?s?"
+        r"|circule|tourne)\b",
     ],
     "jailbreak": [
         r"\b(?:ignore|disregard|forget|override|bypass)\b" + _G + r"{0,30}\b(?:previous|prior|above|earlier|all|your|the|everything)\b"
