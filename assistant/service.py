@@ -193,7 +193,7 @@ class Recourse:
     def _help_passage(self, snapshot: IndexSnapshot, vector: list[float] | None, language: str,
                       jurisdiction: str | None) -> Document | None:
         """The helpline passage for the person's place that is closest to the question."""
-        if vector is None or jurisdiction is None:
+        if vector is None or jurisdiction in (None, "GLOBAL"):  # "somewhere else": no place's helplines fit
             return None
         query = np.asarray(vector, dtype=np.float32)
         best, best_key = None, None
