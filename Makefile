@@ -17,11 +17,11 @@ $(VENV)/.uv: | $(PY)
 	touch $@
 
 $(VENV)/.app: pyproject.toml uv.lock $(VENV)/.uv
-	$(UV) sync --frozen --inexact --quiet
+	$(UV) sync --frozen --inexact --quiet --compile-bytecode
 	touch $@
 
 $(VENV)/.test: pyproject.toml uv.lock $(VENV)/.uv
-	$(UV) sync --frozen --inexact --quiet --extra test
+	$(UV) sync --frozen --inexact --quiet --compile-bytecode --extra test
 	touch $@
 
 run: $(VENV)/.app

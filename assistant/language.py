@@ -7,13 +7,14 @@ ships inside the package), limited to those two so short messages are not mistak
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from assistant.once import load_once
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
+@load_once
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 

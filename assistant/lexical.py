@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from functools import lru_cache
 
 import bm25s
 import numpy as np
+
+from assistant.once import load_once
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -26,7 +27,7 @@ _STOPWORDS = {
 }
 
 
-@lru_cache(maxsize=1)
+@load_once
 def _jieba():
     import jieba
 

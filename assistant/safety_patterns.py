@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+
+from assistant.once import load_once
 
 # Words shared by several patterns -------------------------------------------------------------------------------
 _G = r"[^.?!\n。？！]"  # a character within the same sentence
@@ -568,7 +569,7 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@lru_cache(maxsize=1)
+@load_once
 def _compiled() -> dict[str, re.Pattern[str]]:
     return {name: re.compile("|".join(f"(?:{p})" for p in patterns)) for name, patterns in PATTERNS.items()}
 

@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000  # longer messages are read up to this point; nobody types a longer question
 CRISIS_GROUP = "crisis-lines"  # the page the safety layer cites when someone is in danger
+# One ordinary question per language: warm_up answers each of them.
+WARM_UP_QUESTIONS = ("How do I report a photo on Telegram?", "如何在 Telegram 上举报照片？",
+                     "Comment signaler une photo sur Telegram ?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -103,12 +106,14 @@ class Recourse:
             self.notify(f"Index ready: {report.summary()}")
 
     def warm_up(self) -> None:
-        """Load the index, the embedding model and the router's exemplars before the first visitor arrives."""
-        snapshot = self.snapshot()
-        vector = self.embeddings.embed_query("warm up")
-        self.router.route("warm up", "en", vector=vector)
-        for language in snapshot.lexical:  # first searches load Chroma's index files and jieba's dictionary
-            self.retriever(snapshot).invoke("warm up 热身", language=language, query_vector=vector)
+        """Answer one question in each language before the first visitor arrives.
+
+        Every lazy load on the answer path (index, embedding model, router exemplars, language model, jieba, Chroma's
+        index files) happens here, once, instead of inside the first visitors' questions.
+        """
+        self.snapshot()
+        for question in WARM_UP_QUESTIONS:
+            self.ask(question)
 
     def snapshot(self) -> IndexSnapshot:
         """The current index in memory, reloaded when a newer generation has been published."""
@@ -135,7 +140,7 @@ class Recourse:
         floor = self.settings.relevance_floor
         if floor is None:
             floor = DEFAULT_FLOORS[self.embeddings.name]
-        return HybridRetriever(store=self.store, snapshot=snapshot, candidates_k=self.settings.candidates_k,
+        return HybridRetriever(embeddings=self.embeddings, snapshot=snapshot, candidates_k=self.settings.candidates_k,
                                relevance_floor=floor)
 
     # -- answering ---------------------------------------------------------------------------------------------

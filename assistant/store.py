@@ -73,6 +73,7 @@ class VectorStore:
         self.where = _where(settings)
         self._client = _client(settings)
         self._prefix = f"{settings.collection_prefix}-gen-"
+        self._wrappers: dict[str, Chroma] = {}
 
     def _guard(self, action: str, fn, *args, **kwargs):
         try:
@@ -140,8 +141,12 @@ class VectorStore:
 
     # -- passages --------------------------------------------------------------------------------------------
     def _vectorstore(self, generation: Generation) -> Chroma:
-        return Chroma(client=self._client, collection_name=generation.name, embedding_function=self.embeddings,
-                      create_collection_if_not_exists=False)
+        # Built once per generation: a new wrapper re-reads chromadb's settings from the environment each time.
+        if generation.name not in self._wrappers:
+            self._wrappers = {generation.name: Chroma(client=self._client, collection_name=generation.name,
+                                                      embedding_function=self.embeddings,
+                                                      create_collection_if_not_exists=False)}
+        return self._wrappers[generation.name]
 
     def add(self, generation: Generation, ids: list[str], texts: list[str], metadatas: list[dict],
             vectors: list[list[float]]) -> None:
@@ -166,7 +171,10 @@ class VectorStore:
 
     def search(self, generation: Generation, vector: list[float], k: int,
                where: dict[str, Any] | None = None) -> list[tuple[Document, float]]:
-        """Nearest passages to a query vector, with cosine similarity (1 = same direction)."""
+        """Chroma's own nearest passages to a query vector, with cosine similarity (1 = same direction).
+
+        Answers search the snapshot's copy in memory (retrieval.py); this is the index's view, for checks and tools.
+        """
         def query() -> list[tuple[Document, float]]:
             store = self._vectorstore(generation)
             return store.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)

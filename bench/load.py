@@ -4,9 +4,13 @@
 
 Copies knowledge/ to a temporary folder, builds its index with `python -m assistant kb build`, starts
 `python -m assistant serve` on a free port and times process start to the first answer through the Gradio API
-(gradio_client, api_name="/ask"). Samples the server's VmRSS (/proc/PID/status) throughout. Then for each N runs N
-concurrent sessions (threads, one gradio_client Client each) for --seconds, asking the questions of
-shared/eval/dev.jsonl in a loop, and prints throughput, p50/p95 latency and errors.
+(Gradio's HTTP API: POST /gradio_api/call/ask, then its event stream). Samples the server's VmRSS
+(/proc/PID/status) throughout. Then for each N runs N concurrent sessions for --seconds, each on its own connection
+asking the questions of shared/eval/dev.jsonl one after another (no pause between an answer and the next question),
+and prints throughput, p50/p95 latency, errors and the CPU the load generator itself used (it shares the 2 cores).
+
+The sessions are asyncio tasks with httpx in this one process: gradio_client spends about 80 ms of CPU per question
+(threads and polling per job), so with it the load generator, not the app, was using most of the machine.
 
 With --two-processes it then starts a `chroma run` server on a free port, builds the index against it
 (RECOURSE_CHROMA_HOST/PORT), starts two app processes on two ports sharing it, and splits the largest N across them.
@@ -16,6 +20,7 @@ Every subprocess is stopped at the end, whatever happens.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import shutil
@@ -24,6 +29,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +41,7 @@ START_TIMEOUT = 180.0
 
 os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"  # local traffic only, never a proxy
 
-from gradio_client import Client  # noqa: E402
+import httpx  # noqa: E402
 
 PROCS: list[subprocess.Popen] = []
 
@@ -125,95 +131,98 @@ def start_app(port: int, env: dict[str, str], log: Path) -> tuple[subprocess.Pop
     return proc, started
 
 
+async def ask_once(client: httpx.AsyncClient, url: str, question: str, place: str | None, timeout: float,
+                   session: str | None = None) -> dict:
+    """One question through Gradio's HTTP API (the queue, as the page uses it): POST the call, read its event stream.
+
+    `session` is the session hash a browser tab keeps for its whole visit; without one Gradio starts a new session.
+    """
+    body = {"data": [question, place], "session_hash": session}
+    posted = await client.post(f"{url}gradio_api/call/ask", json=body, timeout=timeout)
+    posted.raise_for_status()
+    event_id = posted.json()["event_id"]
+    event = None
+    async with client.stream("GET", f"{url}gradio_api/call/ask/{event_id}", timeout=timeout) as stream:
+        async for line in stream.aiter_lines():
+            if line.startswith("event: "):
+                event = line.removeprefix("event: ").strip()
+            elif line.startswith("data: ") and event in ("complete", "error"):
+                if event == "error":
+                    raise RuntimeError(f"the app answered with an error: {line[6:106]}")
+                data = json.loads(line.removeprefix("data: "))
+                return data[0] if isinstance(data, list) and data else {}
+    raise RuntimeError(f"the event stream ended without an answer (last event: {event})")
+
+
 def wait_first_answer(proc: subprocess.Popen, port: int, started: float, log: Path) -> float:
     """Seconds from process start to the first successful /ask answer."""
     url = f"http://{HOST}:{port}/"
     question, place = questions()[0]
     deadline = started + START_TIMEOUT
+
+    async def attempt() -> bool:
+        async with httpx.AsyncClient(trust_env=False) as client:
+            answer = await ask_once(client, url, question, place, timeout=max(1.0, deadline - time.perf_counter()))
+        return bool(answer.get("answer"))
+
     while time.perf_counter() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"app on port {port} exited ({proc.returncode}):\n{tail(log)}")
         try:
-            with socket.create_connection((HOST, port), timeout=0.5):
-                pass
-            client = Client(url, verbose=False, analytics_enabled=False)
-            job = client.submit(question, place, api_name="/ask")
-            answer = job.result(timeout=max(1.0, deadline - time.perf_counter()))
-            if isinstance(answer, dict) and answer.get("answer"):
+            if asyncio.run(attempt()):
                 return time.perf_counter() - started
-        except Exception:  # not up yet
+        except (httpx.HTTPError, RuntimeError, KeyError, ValueError):  # not up yet
             pass
-        time.sleep(0.1)
+        time.sleep(0.05)
     raise SystemExit(f"app on port {port} gave no answer within {START_TIMEOUT:.0f} s:\n{tail(log)}")
 
 
 def run_load(urls: list[str], sessions: int, seconds: float) -> dict:
-    """`sessions` threads, each its own Client (spread round-robin over urls), asking in a loop for `seconds`."""
+    """`sessions` concurrent sessions (each its own HTTP connection, spread round-robin over urls), asking in a
+    loop for `seconds`: each asks, waits for the whole answer, then asks the next question."""
+    cpu = time.process_time()
+    result = asyncio.run(_load(urls, sessions, seconds))
+    result["client_cpu"] = (time.process_time() - cpu) / result["elapsed"]
+    return result
+
+
+async def _load(urls: list[str], sessions: int, seconds: float) -> dict:
     asked = questions()
     latencies: list[float] = []
     errors: list[str] = []
-    lock = threading.Lock()
-    window: dict[str, float] = {"end": float("inf")}
+    start = time.perf_counter()
+    end = start + seconds
 
-    def open_window() -> None:  # runs once, when every client is connected, before any session is released
-        window["start"] = time.perf_counter()
-        window["end"] = window["start"] + seconds
-
-    ready = threading.Barrier(sessions + 1, action=open_window)
-
-    def session(index: int) -> None:
-        client = None
-        try:
-            client = Client(urls[index % len(urls)], verbose=False, analytics_enabled=False)
-        except Exception as exc:
-            with lock:
-                errors.append(f"connect: {type(exc).__name__}: {exc}"[:200])
-        try:
-            ready.wait(timeout=120)
-        except threading.BrokenBarrierError:
-            pass
-        if client is None:
-            return
+    async def session(index: int) -> None:
+        url = urls[index % len(urls)]
         i = index  # each session starts at a different question
-        while time.perf_counter() < window["end"]:
-            question, place = asked[i % len(asked)]
-            i += 1
-            start = time.perf_counter()
-            try:
-                job = client.submit(question, place, api_name="/ask")
-                answer = job.result(timeout=min(300.0, max(1.0, window["end"] - start + 30)))
-                elapsed = time.perf_counter() - start
-                ok = isinstance(answer, dict) and bool(answer.get("answer"))
-                with lock:
-                    if ok:
-                        latencies.append(elapsed)
+        hash_ = f"bench-{index}-{uuid.uuid4().hex[:8]}"
+        async with httpx.AsyncClient(trust_env=False) as client:
+            while time.perf_counter() < end:
+                question, place = asked[i % len(asked)]
+                i += 1
+                began = time.perf_counter()
+                try:
+                    answer = await ask_once(client, url, question, place, timeout=120.0, session=hash_)
+                    if answer.get("answer"):
+                        latencies.append(time.perf_counter() - began)
                     else:
                         errors.append(f"empty answer: {str(answer)[:100]}")
-            except Exception as exc:
-                with lock:
+                except Exception as exc:
                     errors.append(f"{type(exc).__name__}: {exc}"[:200])
-                time.sleep(0.05)
+                    await asyncio.sleep(0.05)
 
-    threads = [threading.Thread(target=session, args=(n,), daemon=True) for n in range(sessions)]
-    for thread in threads:
-        thread.start()
-    try:
-        ready.wait(timeout=120)  # all clients connected: the clock starts
-    except threading.BrokenBarrierError:
-        open_window()
-    start = window["start"]
-    for thread in threads:
-        thread.join(timeout=max(0.0, window["end"] - time.perf_counter()) + 60)
+    await asyncio.gather(*(session(n) for n in range(sessions)))
     elapsed = time.perf_counter() - start
-    hung = sum(thread.is_alive() for thread in threads)
     return {"answers": len(latencies), "elapsed": elapsed, "throughput": len(latencies) / elapsed,
             "p50": percentile(latencies, 50) * 1000, "p95": percentile(latencies, 95) * 1000,
-            "errors": len(errors) + hung, "sample_errors": sorted(set(errors))[:3]}
+            "errors": len(errors), "sample_errors": sorted(set(errors))[:3]}
 
 
 def report(label: str, r: dict) -> None:
     print(f"{label}: {r['answers']} answers in {r['elapsed']:.1f} s -> {r['throughput']:.1f} answers/s, "
-          f"p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, errors {r['errors']}", flush=True)
+          f"p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, errors {r['errors']} "
+          f"(load generator used {r['client_cpu']:.2f} of a core)", flush=True)
     for sample in r["sample_errors"]:
         print(f"    e.g. {sample}", flush=True)
 

@@ -22,6 +22,14 @@ def test_build_and_ask_through_a_chroma_server(chroma_server, tmp_path: Path, sm
     result = other.ask("Comment signaler une image intime diffusée sans accord ?", "FR")
     assert result.language == "fr" and result.citations
 
+    # Answers search the process's copy of the vectors; it must rank passages as the server's own index does.
+    snapshot = other.snapshot()
+    vector = other.embeddings.embed_query("Someone is threatening to share my photos unless I pay")
+    from_server = service.store.search(snapshot.generation, vector, 5, where={"language": "en"})
+    in_memory = snapshot.search(vector, 5, "en")
+    assert [doc.id for doc, _ in from_server] == [cid for cid, _ in in_memory]
+    assert [round(score, 4) for _, score in from_server] == [round(score, 4) for _, score in in_memory]
+
     # Incremental through the server as well.
     path = small_kb / "telegram" / "en.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n## A new section for the test\n\n- Keep calm.\n",
