@@ -216,12 +216,12 @@ async def _load(urls: list[str], sessions: int, seconds: float) -> dict:
     elapsed = time.perf_counter() - start
     return {"answers": len(latencies), "elapsed": elapsed, "throughput": len(latencies) / elapsed,
             "p50": percentile(latencies, 50) * 1000, "p95": percentile(latencies, 95) * 1000,
-            "errors": len(errors), "sample_errors": sorted(set(errors))[:3]}
+            "p99": percentile(latencies, 99) * 1000, "errors": len(errors), "sample_errors": sorted(set(errors))[:3]}
 
 
 def report(label: str, r: dict) -> None:
     print(f"{label}: {r['answers']} answers in {r['elapsed']:.1f} s -> {r['throughput']:.1f} answers/s, "
-          f"p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, errors {r['errors']} "
+          f"p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, p99 {r['p99']:.0f} ms, errors {r['errors']} "
           f"(load generator used {r['client_cpu']:.2f} of a core)", flush=True)
     for sample in r["sample_errors"]:
         print(f"    e.g. {sample}", flush=True)
