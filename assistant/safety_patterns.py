@@ -83,6 +83,10 @@ _EVADE_FR = (r"\b(?:(?:eviter|echapper a|esquiver) (?:la police|les flics|la pri
 _OFFENCE_ZH = r"(?:我)?(?:发|传|拍|录|上传|泄露|曝光|卖)(?:了)?(?:她|他|前女友|前任|别人|照片|视频|裸照)"
 _EVADE_ZH = r"(?:不被|逃避|躲避|躲过|避开|不会被)(?:警察|抓|查到|发现|追究|判刑|坐牢|起诉)|(?:能|会)(?:查到|追查到|抓到|找到)我"
 
+# Not after a third person: "her ex put a tracker on her phone" tells what happened; it asks for nothing.
+_NOT_TOLD = "".join(f"(?<!{w} )" for w in ("he", "she", "they", "ex", "ex's", "has", "had", "he's", "she's", "boyfriend",
+                                            "girlfriend", "husband", "wife", "partner", "someone"))
+
 PATTERNS: dict[str, list[str]] = {
     "crisis": [
         # en: suicide and self-harm
@@ -164,6 +168,13 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:il|elle) est chez moi\b" + _G + r"{0,30}\b(?:menace|frappe|crie|ivre|a bu|bourre|casse)",
         r"\bpersonne n'aura (?:plus )?a (?:s'occuper|se soucier|s'inquieter|supporter) de moi\b|\bne (?:serai|serais) plus un (?:poids|fardeau)\b",
         r"\bde force\b" + _G + r"{0,20}\bchez moi\b|\bchez moi de force\b|\bje suis en danger\b",
+        # added after routes_batch3 (first sight): stockpiled pills, "coming up", cutting in zh, informal fr,
+        r"\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting) (?:up )?(?:my |some |all my |enough )?(?:pills|tablets|meds|medication|sleeping pills)\b",
+        r"\bdon'?t see the point (?:anymore|any more|in (?:anything|living|going on)|of (?:anything|living|going on))\b",
+        r"\b(?:he'?s|he is|she'?s|she is|they'?re|they are) (?:coming|heading) (?:up|in|inside|upstairs)\b",
+        r"划(?:自己|手腕|胳膊|大腿)|(?:拿|用)(?:刀片?|小刀|剪刀)划|忍不住.{0,4}(?:伤害自己|割)",
+        r"(?:\bje |\bj'?)(?:ne )?veux (?:plus|pas) (?:etre la|exister)\b|\bplus etre la demain\b",
+        r"\bdevant chez moi la\b|\b(?:defonce|defoncer|enfonce|enfoncer|casse|casser|force|forcer) (?:la|ma) porte\b",
     ],
     "abuse": [
         # en: find, obtain, watch
@@ -276,6 +287,15 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:suivre la (?:localisation|position))\b" + _G + r"{0,20}\b(?:sans qu'(?:elle|il))",
         r"\b(?:logiciel espion|mouchard|traceur|keylogger|stalkerware)\b" + _G + r"{0,30}\b(?:telephone|portable) (?:de|d')"
         r" ?(?:ma|mon|sa|son|elle|lui)",
+        # added after routes_batch3 (first sight); a help-seeking message overrides these,
+        r"\b(?:recover|access|get into|log ?into|break into|hack|see|view|download|open)\b" + _G + r"{0,30}\b(?:someone else'?s|another person'?s|other people'?s|their|her|his|my (?:roommate|flatmate|ex|girlfriend|boyfriend|wife|husband|partner|classmate|coworker|colleague|crush)'?s)\b" + _G + r"{0,10}\b(?:icloud|google photos|google drive|dropbox|onedrive|gallery|camera roll|snapchat|instagram)\b",
+        r"\b(?:traced|tracked|linked) back to me\b",
+        r"\b(?:cracker|craquer|pirater|hacker)\b" + _G + r"{0,30}\b(?:d'une|d'un|de (?:ma|mon|sa|son|cette|la|quelqu'un))\b",
+        r"\b(?:ou|quel (?:site|groupe|forum|serveur|canal|discord))\b" + _G + r"{0,60}\b(?:leaks?|fuites?|nudes?|photos? (?:nues?|intimes)) (?:des|de) (?:meufs|filles|nanas|femmes|etudiantes|lyceennes|collegiennes|profs?|voisines?)\b",
+        r"\b(?:quel|quelle|ou)\b" + _G + r"{0,30}\b(?:je peux|on peut|peut-on|pour)\b" + _G + r"{0,10}\b(?:poster|publier|balancer|diffuser|partager|mettre en ligne)\b" + _G + r"{0,20}\b(?:photos?|videos?|nudes?|sextapes?) (?:de|d') ?(?:ma (?:meuf|copine|ex|femme|nana|cousine|soeur|coloc|voisine|collegue|prof)|mon (?:ex|copain|mec|keum)|cette (?:fille|meuf))\b",
+        r"\bsans (?:me|se) faire (?:griller|gauler|choper|pecho|prendre|attraper|cramer|reperer)\b",
+        r"(?:发|传|放|上传|挂)(?:到|在)?(?:哪个|哪些|什么|哪)(?:平台|网站|群|论坛|app).{0,8}(?:传得?最快|最多人看|看的人最多|扩散)|(?:传|扩散|传播)得最快",
+        r"(?:远程|偷偷)(?:看|查看|查|监控|控制|登录|翻)(?!了?我).{0,10}(?:手机|相册|聊天记录|微信|账号|icloud)",
     ],
     "abuse_strong": [
         # pressing a victim to drop a complaint, and covert spyware on someone else's phone (escaping consequences, spying)
@@ -324,7 +344,7 @@ PATTERNS: dict[str, list[str]] = {
         + r"{0,10}\b(?:deletes?|deleted|hides?|hid|removes?|removed|keeps? private)\b",
         r"\bso (?:that )?(?:the )?(?:police|cops|investigators|forensics|detectives)\b" + _G + r"{0,10}(?:can'?t|cannot|won'?t|couldn'?t"
         r"|will never|never) (?:recover|find|trace|prove|restore|access)\b",
-        r"\b(?:install|put|hide|set up)\b" + _G + r"{0,20}\b(?:spyware|stalkerware|keylogger|spy app|tracking app|tracker)\b" + _G
+        _NOT_TOLD + r"\b(?:install|put|hide|set up)\b" + _G + r"{0,20}\b(?:spyware|stalkerware|keylogger|spy app|tracking app|tracker)\b" + _G
         + r"{0,40}\b(?:without (?:her|him|them)|so (?:she|he|they) (?:won'?t|doesn'?t|don'?t|can'?t)|remotely|her|his|wife|girlfriend"
         r"|partner|husband|boyfriend|ex)\b",
         r"\b(?:camera|cam)s?\b" + _G + r"{0,60}\bso (?:that )?(?:nobody|no one|she|he|they) (?:notices?|sees?|finds?|spots?) (?:it|them)\b",
@@ -416,6 +436,15 @@ PATTERNS: dict[str, list[str]] = {
         r"|abandonne|laisse tomber) (?:sa|la) plainte\b",
         r"\b(?:la police|les flics)\b" + _G + r"{0,20}\bne (?:puisse|peut|pourra|puissent|peuvent) (?:pas|jamais) (?:prouver|remonter"
         r"|(?:les |le |la )?(?:recuperer|retrouver|restaurer))\b",
+        # added after routes_batch3 (first sight); only the victim signal overrides these,
+        r"\b(?:put|swap|paste|edit|photoshop|morph|stick)\w*\b" + _G + r"{0,40}\b(?:[a-z]+'s|her|his|their) faces?\b" + _G + r"{0,30}\b(?:onto|on|into|in) (?:an? |some )?(?:adult|porn\w*|sex|nude|naked|explicit|xxx)\b",
+        r"\b(?:trouver|savoir|retrouver|identifier|reconnaitre|deviner)\b (?:c'est |c )?qui\b" + _G + r"{0,60}\b(?:grace (?:au|a la|aux)|a partir (?:du|de la|des)|avec (?:le|la|les)|d'apres (?:le|la|les)) (?:decor|fond|arriere-plan|tatouages?|grains? de beaute|chambre|piece|meubles?)\b",
+        r"\b(?:quel|quelle|quels|comment|ou|site|appli|app|outil|logiciel|tuto)\b" + _G + r"{0,40}(?:faux nus?|fausses? (?:photos? )?(?:nues?|nudes?)|fake ?nudes?)\b",
+        r"\b(?:flics|police|policiers|gendarmes|enqueteurs|keufs|condes)\b" + _G + r"{0,30}\b(?:remont\w*|retrouv\w*|trac\w*|identifi\w*) (?:pas )?jusqu'a moi\b",
+        r"\bfilm\w* (?:ma|mon|la|une|sa|son|les?)\b" + _G + r"{0,30}\bsans qu'(?:elle|il|elles|ils) (?:le )?(?:sache|sachent|voie|remarque)\b",
+        r"\b(?:je cherche(?! a (?:signaler|faire|supprimer|retirer))|cherche des|je veux|je voudrais|envoie|envoyez|file|filez|donne|donnez|partage|partagez)\b" + _G + r"{0,20}\b(?:photos?|videos?|images?|contenus?|nudes?|trucs?) (?:de |d')(?:mineure?s|ados|adolescente?s|gamines|petites? filles|collegiennes|lyceennes)\b",
+        r"未成年(?:人)?(?:的)?(?:那种|这种)?(?:资源|片子|片源|视频资源|链接|种子)|(?:萝莉|幼女)(?:资源|视频|片)",
+        r"(?:报警|报案|警察|立案|起诉|告我).{0,30}(?:怎么|如何)?删.{0,10}(?:恢复不了|无法恢复|不能恢复|查不到|找不到|干净)",
     ],
     "victim": [
         r"\bmy (?:own )?(?:(?!(?:ex|girlfriend|boyfriend|wife|husband|partner|classmate|coworker|colleague|friend|sister|roommate"
@@ -456,6 +485,7 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:je pense|je crois|je soupconne|j'ai peur)\b" + _G + r"{0,30}\b(?:mis|installe|cache|place)\w*\b" + _G
         + r"{0,20}\b(?:cameras?|logiciel espion|traceur|mouchard)",
         r"\b(?:dit|menace|a menace) (?:qu'il|qu'elle|de)\b" + _G + r"{0,15}\b(?:montrer|envoyer|publier|diffuser|poster|balancer)",
+        r"怀疑.{0,20}(?:装|放|藏|安)了",
     ],
     # Questions about the law are answered (the answer is the law, which deters as much as it protects), unless
     # they are a request to do the harm "legally" (see routing.decide).
@@ -498,6 +528,7 @@ PATTERNS: dict[str, list[str]] = {
         r"|\bjustice\b|\btribunal\b|(?<!roman )(?<!film )(?<!serie )\bpoliciers?\b|\bgendarmes?\b|\bcommissariat\b|\beffac\w*|\bpharos\b|\be-?enfance\b|\b3018\b|\bproteger\b|\bsoutenir\b|\baider (?:mon amie|ma|mon|une amie"
         r"|quelqu'un|la victime|elle|le)\b|\bvictimes?\b|\best-ce (?:legal|illegal|un delit|un crime|puni)|\bque faire\b"
         r"|\bquoi faire\b|\bje (?:le )?regrette\b|\breparer\b|\b(?:mon fils|mon enfant|ma fille|mes enfants)\b",
+        r"\bje fais quoi\b|\bon fait quoi\b|\bje dois faire quoi\b|\bque dois-je faire\b|\bpreuves?\b",
     ],
     "harm": [
         r"\b(?:got|were|was|have been|has been|had been|are being|is being)\b (?:\w+ )?(?:leaked|posted|shared|spread|stolen|hacked|exposed"
