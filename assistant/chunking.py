@@ -92,16 +92,15 @@ def split_source_notes(text: str) -> tuple[str, list[str]]:
 
 
 def primary_source(doc: KnowledgeDoc, text: str, noted: list[str] | None = None) -> Source:
-    """The source a passage rests on: the one its source note names, else the one the passage names, else the most
-    reliable of the page's sources."""
+    """The source a passage rests on: the most reliable one its source note names, else the one the passage names,
+    else the most reliable of the page's sources."""
     by_url = {str(s.url): s for s in doc.meta.sources}
-    for url in noted or []:
-        if url in by_url:
-            return by_url[url]
-        if url.rstrip("/") + "/" in by_url:
-            return by_url[url.rstrip("/") + "/"]
-    lowered = text.lower()
     rank = {"official": 0, "press": 1, "secondary": 2}
+    named_in_note = [by_url.get(url) or by_url.get(url.rstrip("/") + "/") for url in noted or []]
+    named_in_note = [source for source in named_in_note if source is not None]
+    if named_in_note:  # the most reliable of them is the one the person sees; the note's order breaks ties
+        return min(named_in_note, key=lambda source: rank[source.kind])
+    lowered = text.lower()
 
     def score(source: Source) -> tuple[int, int]:
         host = (source.url.host or "").removeprefix("www.")
