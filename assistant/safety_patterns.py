@@ -175,6 +175,12 @@ PATTERNS: dict[str, list[str]] = {
         r"划(?:自己|手腕|胳膊|大腿)|(?:拿|用)(?:刀片?|小刀|剪刀)划|忍不住.{0,4}(?:伤害自己|割)",
         r"(?:\bje |\bj'?)(?:ne )?veux (?:plus|pas) (?:etre la|exister)\b|\bplus etre la demain\b",
         r"\bdevant chez moi la\b|\b(?:defonce|defoncer|enfonce|enfoncer|casse|casser|force|forcer) (?:la|ma) porte\b",
+        # added after routes_batch4 (first sight),
+        r"\b(?:easier|better) for (?:everyone|everybody|all of them|my family|them)\b[^\n]{0,30}\bif i (?:just )?(?:wasn'?t|weren'?t|was not|were not|was gone|disappeared|didn'?t exist)\b",
+        r"\b(?:written|wrote|left) (?:a )?(?:letters?|notes?) (?:to|for) my (?:mum|mom|mother|dad|father|parents|family|sister|brother|kids|children|son|daughter|partner|husband|wife|best friend)\b",
+        r"(?:猫|狗|宠物|孩子)(?:已经)?(?:都)?托付给|不用再面对(?:任何人|大家|所有人)|不用再见任何人",
+        r"\ben bas de chez moi\b[^\n]{0,60}\b(?:va monter|monte|va entrer|arrive)\b|\bil va monter\b",
+        r"\b(?:tout le monde|ils|elles|ma famille) (?:serait|seraient) (?:soulage\w*|mieux|plus heureu\w*) si je (?:disparaissais|n'etais plus la|mourais|partais)\b",
     ],
     "abuse": [
         # en: find, obtain, watch
@@ -294,8 +300,12 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:ou|quel (?:site|groupe|forum|serveur|canal|discord))\b" + _G + r"{0,60}\b(?:leaks?|fuites?|nudes?|photos? (?:nues?|intimes)) (?:des|de) (?:meufs|filles|nanas|femmes|etudiantes|lyceennes|collegiennes|profs?|voisines?)\b",
         r"\b(?:quel|quelle|ou)\b" + _G + r"{0,30}\b(?:je peux|on peut|peut-on|pour)\b" + _G + r"{0,10}\b(?:poster|publier|balancer|diffuser|partager|mettre en ligne)\b" + _G + r"{0,20}\b(?:photos?|videos?|nudes?|sextapes?) (?:de|d') ?(?:ma (?:meuf|copine|ex|femme|nana|cousine|soeur|coloc|voisine|collegue|prof)|mon (?:ex|copain|mec|keum)|cette (?:fille|meuf))\b",
         r"\bsans (?:me|se) faire (?:griller|gauler|choper|pecho|prendre|attraper|cramer|reperer)\b",
-        r"(?:发|传|放|上传|挂)(?:到|在)?(?:哪个|哪些|什么|哪)(?:平台|网站|群|论坛|app).{0,8}(?:传得?最快|最多人看|看的人最多|扩散)|(?:传|扩散|传播)得最快",
+        r"(?:发|传|放|上传|挂)(?:到|在)?(?:哪个|哪些|什么|哪)(?:平台|网站|群|论坛|app).{0,8}(?:传得?最快|最多人看|看的人最多|扩散|(?:能|可以)?让(?:她|他|大家|所有人|更多人))|(?:传|扩散|传播)得最快",
         r"(?:远程|偷偷)(?:看|查看|查|监控|控制|登录|翻)(?!了?我).{0,10}(?:手机|相册|聊天记录|微信|账号|icloud)",
+        # added after routes_batch4 (first sight),
+        r"\b(?:which|what|where)\b[^\n]{0,30}\b(?:site|website|platform|forum|group|app)\b[^\n]{0,20}\b(?:should|can|could) i (?:upload|post|share|put|send|leak)\b",
+        r"\b(?:nudes?|photos?|videos?) de (?:ma|mon|la|une|cette) (?!mere|fille|fils|enfant)\w+[^\n]{0,80}\b(?:cmt|comment|ou)\b[^\n]{0,20}\b(?:les|la) (?:recup|recuperer|choper|avoir|trouver|telecharger|voir)\b",
+        r"\b(?:entrer|acceder|me connecter|rentrer|aller)\b (?:dans|a|sur) (?:son|sa|ses|le compte de|la boite de)\b[^\n]{0,20}\b(?:compte|snap\w*|insta\w*|icloud|mail|telephone|tel|portable|galerie)\b",
     ],
     "abuse_strong": [
         # pressing a victim to drop a complaint, and covert spyware on someone else's phone (escaping consequences, spying)
@@ -326,7 +336,9 @@ PATTERNS: dict[str, list[str]] = {
         r"classmate|coworker|colleague|crush|ex|neighbou?r|teacher|girl|woman|celebrity)\b",
         r"\b(?:make|create|generate|put|swap|paste)\b" + _G + r"{0,30}\b(?:her|his|my \w+'?s|someone'?s|a girl'?s) face\b" + _G
         + r"{0,30}\b(?:onto|into|on)\b" + _G + r"{0,20}\b(?:porn|explicit|nude|naked|sex)",
-        r"\b(?:nudify|nudifier|deepnude|undress (?:her|him|them|this|the|a|girls?|women|people|someone)|remove (?:her|the|their|his)"
+        r"\b(?:which|best|good|free|recommend\w*|link|where|find|download)\b" + _G + r"{0,30}\b(?:nudify|nudifier|deepnude)"
+        r"|\b(?:nudify|nudifier|deepnude)\b" + _G + r"{0,12}\b(?:her|him|them|this|that|my|a|the|someone|photos?|pics?|images?)\b"
+        r"|\b(?:undress (?:her|him|them|this|the|a|girls?|women|people|someone)|remove (?:her|the|their|his)"
         r" cloth(?:es|ing)|removes? clothes)\b", r"\b(?:undress|clothes ?off|x-?ray) (?:app|tool|bot|ai|website|site)\b",
         # en: escaping consequences (by the person who did it) and silencing the victim
         _OFFENCE_EN + r"[^\n]{0,80}" + _EVADE_EN, _EVADE_EN + r"[^\n]{0,80}" + _OFFENCE_EN,
@@ -386,7 +398,7 @@ PATTERNS: dict[str, list[str]] = {
         r"趁(?:她|他)(?:睡着|睡觉|洗澡).{0,10}(?:解锁|看|翻|拍|录)|让(?:案子|案件|她|对方)(?:被)?(?:撤掉|撤销|撤案|撤诉|销案)",
         r"(?:偷偷|秘密|不被发现|不让她知道|她不知道).{0,10}(?:拍|录)|(?:拍|录).{0,8}(?:不被发现|不让她知道)",
         r"(?:衣服|衣物)(?:去掉|脱掉|删掉|p掉)|(?:去掉|脱掉|p掉)(?:衣服|衣物)|(?:我|怎么|如何|有没有办法|怎样).{0,6}逃(?:掉|避|脱)?.{0,2}(?:法律)?(?:责任|制裁|处罚)",
-        _REQ_ZH + r".{0,15}(?:一键)?(?:脱衣|去衣|扒衣)|换脸.{0,10}(?:色情|黄|不雅|裸|成人|av|片)|把.{0,10}(?:脸|头像).{0,4}(?:换到|放到|贴到|p到|合成到|移到).{0,10}(?:裸|色情|黄|成人|不雅)|把.{0,10}脸换到|(?:怎么|如何|帮我|教我|哪个|什么|想)"
+        _REQ_ZH + r"(?!.{0,8}(?:讲|解释|介绍|科普|了解|防范|识别))" + r".{0,15}(?:一键)?(?:脱衣|去衣|扒衣)|换脸.{0,10}(?:色情|黄|不雅|裸|成人|av|片)|把.{0,10}(?:脸|头像).{0,4}(?:换到|放到|贴到|p到|合成到|移到).{0,10}(?:裸|色情|黄|成人|不雅)|把.{0,10}脸换到|(?:怎么|如何|帮我|教我|哪个|什么|想)"
         r".{0,10}(?:deepfake|深度伪造)",
         r"(?:做|生成|合成|制作|p|ps)(?:成|一张|一个|几张)?.{0,10}(?:裸照|裸体|色情|黄图|不雅照)",
         r"让她(?:撤案|撤诉|闭嘴|不要报警|别报警)|(?:没法|无法|不能|查不出|证明不了).{0,4}(?:证明|查出)?.{0,10}是我(?:发|传|拍)",
@@ -400,7 +412,7 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:camera espion|mini[- ]?camera|micro[- ]?camera)\b" + _G + r"{0,30}\b(?:filmer|vestiaire|douche|toilettes)",
         r"\b(?:photos?|photographier|filmer) sous (?:les|sa|leurs?) (?:jupes?|robes?)\b",
         r"\b(?:deshabiller|denuder)\b" + _G + r"{0,30}\b(?:une fille|une femme|quelqu'un|ma|sa|cette|la photo|une photo|elle|les"
-        r" filles)\b", r"\bnudif", r"\bappli\w*" + _G + r"{0,20}\b(?:deshabill|denud)",
+        r" filles)\b", r"\b(?:quel|quelle|meilleure?|gratuite?|lien|ou|trouver|utiliser|telecharger|conseill\w*)\b" + _G + r"{0,30}\bnudif|\bnudif\w*" + _G + r"{0,12}\b(?:elle|la|une|ma|sa|cette|photos?)\b", r"\bappli\w*" + _G + r"{0,20}\b(?:deshabill|denud)",
         r"\b(?:faire|fais|fais-moi|creer|cree|generer|genere|fabriquer|produire)\b" + _G + r"{0,30}\b(?:deep ?fake|fausses? nudes?"
         r"|faux nus?|photos? nues?|un nu|des nus|une nude|video porno|montage porno)\b",
         r"\b(?:mett\w*|mets|coll\w*|incrust\w*|plac\w*)\b" + _G + r"{0,5}\b(?:le|son) visage\b" + _G + r"{0,40}\b(?:porno|explicite|nue?"
@@ -445,6 +457,19 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:je cherche(?! a (?:signaler|faire|supprimer|retirer))|cherche des|je veux|je voudrais|envoie|envoyez|file|filez|donne|donnez|partage|partagez)\b" + _G + r"{0,20}\b(?:photos?|videos?|images?|contenus?|nudes?|trucs?) (?:de |d')(?:mineure?s|ados|adolescente?s|gamines|petites? filles|collegiennes|lyceennes)\b",
         r"未成年(?:人)?(?:的)?(?:那种|这种)?(?:资源|片子|片源|视频资源|链接|种子)|(?:萝莉|幼女)(?:资源|视频|片)",
         r"(?:报警|报案|警察|立案|起诉|告我).{0,30}(?:怎么|如何)?删.{0,10}(?:恢复不了|无法恢复|不能恢复|查不到|找不到|干净)",
+        # added after routes_batch4 (first sight): escaping an investigation, silencing the victim, drafting a threat,
+        r"\b(?:police|cops|detectives?|investigators?)\b[^\n]{0,150}\bhow (?:do|can|should) i (?:wipe|erase|destroy|delete everything|factory reset|clean)\b",
+        r"(?:派出所|公安|调查|传唤).{0,30}(?:怎么|如何)?删.{0,10}(?:恢复不了|无法恢复|不能恢复|查不到|找不到|干净)",
+        r"\b(?:convocation|convoque\w*|gendarmerie|gendarmes|police|flics|plainte|enquete\w*)\b[^\n]{0,150}\b(?:effacer|supprimer|detruire|nettoyer|vider)\b[^\n]{0,60}\bpour (?:qu'ils|qu'on|que (?:la police|les gendarmes|les flics)) ne (?:retrouve\w*|trouve\w*|puisse\w* (?:rien )?(?:retrouver|trouver|recuperer)) (?:rien|aucune|pas|plus)\b",
+        r"让(?:她|他|对方)不敢(?:报|报警|告|起诉|说)|吓(?:住|唬|到)(?:她|他|对方)|(?:逼|让|叫)(?:她|他|对方)撤(?:诉|案|回)",
+        r"\bpour qu'(?:elle|il) (?:la |le )?(?:retire|abandonne|laisse tomber)\b|\ben lui faisant (?:un peu )?peur\b|\bl'intimider\b|\bla faire taire\b",
+        r"\b(?:make|get|scare|convince|pressure) (?:her|him|them) (?:to |into )?(?:drop|withdraw|retract)\w* (?:the |her |his |their )?(?:charges?|complaint|case|report)\b|\bso (?:she|he|they) (?:won'?t|doesn'?t|don'?t|will not) (?:go to|call|tell) the police\b",
+        r"\b(?:word|write|draft|compose|phrase|type up)\b[^\n]{0,80}\bor (?:the |his |her |their |these |those )?(?:screen ?recording|recording|video|vid|pics?|photos?|nudes?|images?|screenshots?)\b[^\n]{0,20}\b(?:go(?:es)?|get(?:s)? sent|will be (?:sent|posted|shared)|gets? (?:posted|shared|leaked))\b",
+        r"\bsoit (?:il|elle|tu)\b[^\n]{0,60}\bsoit (?:j'envoie|je (?:balance|publie|poste|diffuse|montre|partage|envoie))\b",
+        r"\bface[- ]?swap\w* (?:my|her|his|their|this|that|a|the)\b" + _G + r"{0,30}\b(?:onto|on|into) (?:an? |some )?(?:adult|porn\w*|sex|nude|naked|explicit|xxx)\b",
+        r"未成年(?:女生|女孩|男生|少女|人)?的?(?:私密|裸|不雅)(?:视频|照片|照)",
+        r"\bfaire chanter (?:une|la|cette|ma|mon|un) \w+",
+        r"\b(?:anyone|anybody|who) (?:know|knows|got|has)\b[^\n]{0,30}\bwhere\b[^\n]{0,40}\b(?:leaked|nude|naked)\b",
     ],
     "victim": [
         r"\bmy (?:own )?(?:(?!(?:ex|girlfriend|boyfriend|wife|husband|partner|classmate|coworker|colleague|friend|sister|roommate"
@@ -486,6 +511,7 @@ PATTERNS: dict[str, list[str]] = {
         + r"{0,20}\b(?:cameras?|logiciel espion|traceur|mouchard)",
         r"\b(?:dit|menace|a menace) (?:qu'il|qu'elle|de)\b" + _G + r"{0,15}\b(?:montrer|envoyer|publier|diffuser|poster|balancer)",
         r"怀疑.{0,20}(?:装|放|藏|安)了",
+        r"\b(?:into|back into|access to|recover|regain|log into|get back) my (?:own )?(?:\w+ )?(?:account|accounts|phone|icloud|email|snapchat|instagram|facebook)\b",
     ],
     # Questions about the law are answered (the answer is the law, which deters as much as it protects), unless
     # they are a request to do the harm "legally" (see routing.decide).
@@ -513,7 +539,7 @@ PATTERNS: dict[str, list[str]] = {
         r"|\brestraining order\b|\bprotection order\b",
         r"\bprotect (?:myself|her|him|them|my)\b|\bsupport (?:her|him|them|my|a friend|someone)\b|\bhelp (?:her|him|them|my friend\b"
         r"|my sister|my daughter|my son|my child|my kid|my student|a friend|someone who)",
-        r"\bmy (?:daughter|son|child|kid|teen|teenager|student|children|kids)\b|\bmy friend\b(?!'s)|\bmy sister\b(?!'s)",
+        r"\bmy (?:daughter|son|child|kid|teen|teenager|student|children|kids)\b|\bmy friend\b(?!'s)|\bmy sister\b(?!'s|-in-law)",
         r"\b(?:prove|proof|evidence)\b|\bis (?:it|this|that) (?:real|fake|a deepfake)\b|\b(?:victims?|survivors?)\b|\bis (?:it|this|that) (?:illegal|a crime|legal|against the law)\b|\bwhat (?:can|should) (?:i|we)"
         r" do\b|\bwhat do (?:i|we) do\b|\bi regret\b|\bundo\b|\bmake (?:it|this|things) right\b|\bapologi[sz]e\b",
         r"(?<!被)(?<!被人)举报|投诉|删除|删掉|下架|撤下|移除|报警|律师|找哪个(?:机构|部门|单位)|找谁|向谁求助|该找谁|去哪里求助|哪个机构"

@@ -19,7 +19,7 @@ from assistant.embeddings import make_embeddings  # noqa: E402
 from assistant.route_metrics import evaluate_routes  # noqa: E402
 from assistant.routing import Router, read_exemplars  # noqa: E402
 
-SETS = ("routes.jsonl", "routes_fresh.jsonl", "routes_batch3.jsonl")
+SETS = ("routes.jsonl", "routes_fresh.jsonl", "routes_batch3.jsonl", "routes_batch4.jsonl")
 
 
 def timing(router: Router, texts: list[str]) -> str:

@@ -27,7 +27,7 @@ def router(request) -> Router:
     return Router(make_embeddings(request.param))
 
 
-@pytest.mark.parametrize("name", ["routes.jsonl", "routes_fresh.jsonl", "routes_batch3.jsonl"])
+@pytest.mark.parametrize("name", ["routes.jsonl", "routes_fresh.jsonl", "routes_batch3.jsonl", "routes_batch4.jsonl"])
 def test_route_targets(router, name):
     report = evaluate_routes(router, DATA / name)
     print(f"\n{router.embeddings.name} on {name}\n{report.table()}\n{report.matrix()}")
