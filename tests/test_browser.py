@@ -340,6 +340,7 @@ def test_keyboard_labels_and_privacy(visit):
     assert page.locator("input[type=file]").count() == 0
     intro = page.locator("#rc-intro").inner_text()
     assert t("privacy_stored", "en") in intro and t("privacy_images", "en") in intro
+    assert t("danger_hint", "en") in intro  # always in view: a person in danger can say so
     assert t("privacy_browse", "en") in page.locator("#rc-intro details").text_content()
     assert page.locator("#rc-language").get_attribute("aria-label") == t("language", "en")
 
@@ -347,7 +348,7 @@ def test_keyboard_labels_and_privacy(visit):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_text_contrast_meets_wcag_aa(visit, scheme):
     v = visit("en", scheme=scheme)
-    elements = [".rc-name", ".rc-tagline", ".rc-privacy-lead", ".rc-intro summary", ".rc-exit",
+    elements = [".rc-name", ".rc-tagline", ".rc-privacy-lead", ".rc-danger-hint", ".rc-intro summary", ".rc-exit",
                 '#rc-place [data-testid="block-info"]', "#rc-place .info-text", "#rc-place input",
                 "#rc-language label:not(.selected) span", "#rc-language label.selected span", ".rc-welcome",
                 ".rc-starter", "#rc-input textarea", "#rc-send", "#rc-clear"]

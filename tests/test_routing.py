@@ -112,3 +112,13 @@ def test_patterns_alone_without_a_model():
 
 def test_route_message_keeps_working_for_callers():
     assert route_message("Je veux mourir, tout le monde a vu la vidéo.", "fr").route == "crisis"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("I'm in danger right now", "en"), ("I'm thinking of ending my life", "en"),
+    ("我现在有危险", "zh"), ("我有结束生命的念头", "zh"),
+    ("Je suis en danger", "fr"), ("Je pense à mettre fin à mes jours", "fr"),
+])
+def test_the_intro_keeps_its_promise(router, text, language):
+    """The page says: tell me you are in danger and you get the lines to call first. Plain words must do it."""
+    assert router.route(text, language).route == "crisis"

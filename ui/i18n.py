@@ -57,6 +57,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "place_elsewhere": {"en": "Somewhere else", "zh": "其他地方", "fr": "Ailleurs"},
     "privacy_title": {"en": "How to stay private and leave quickly", "zh": "如何保护隐私、快速离开",
                       "fr": "Rester discret et partir vite"},
+    "danger_hint": {
+        "en": "In danger right now, or thinking of ending your life? Tell me, and I will show you the lines to call first.",
+        "zh": "如果你现在有危险，或者有结束生命的念头，请告诉我，我会先告诉你可以拨打的求助电话。",
+        "fr": "En danger en ce moment, ou vous pensez à mettre fin à vos jours ? Dites-le-moi : je vous donnerai d'abord "
+              "les numéros à appeler.",
+    },
     "privacy_stored": {
         "en": "Nothing you type is stored. The conversation disappears when you leave or reload this page.",
         "zh": "你输入的内容不会被保存。离开或刷新本页面后，对话就会消失。",

@@ -214,12 +214,14 @@ def render_header(language: str, ready: bool = True) -> str:
 
 
 def render_intro(language: str) -> str:
-    """What Recourse is, and the short privacy note always in view: nothing stored, no images; then how to browse
-    privately and leave fast."""
+    """What Recourse is, and the short privacy note always in view: nothing stored, no images; that a person in danger
+    can say so and gets the lines to call first (a safety net for crisis the router does not recognise); then how to
+    browse privately and leave fast."""
     points = "".join(f"<li>{escape(t(key, language))}</li>" for key in ("privacy_browse", "privacy_exit"))
     return (f'<div class="rc-intro"><p class="rc-tagline">{escape(t("tagline", language))}</p>'
             f'<p class="rc-privacy-lead">{escape(t("privacy_stored", language))}{"" if language == "zh" else " "}'
             f'{escape(t("privacy_images", language))}</p>'
+            f'<p class="rc-danger-hint">{escape(t("danger_hint", language))}</p>'
             f'<details><summary>{escape(t("privacy_title", language))}</summary><ul>{points}</ul></details></div>')
 
 
