@@ -115,6 +115,10 @@ Similarity = Callable[[Document, Document], float]
 Plan = list[tuple[Document, int]]  # passages to quote, each with the most lines to take from it
 
 
+def _relevance(doc: Document) -> float:
+    return doc.metadata.get("fused", doc.metadata["score"]) or 1e-9
+
+
 def select_passages(candidates: list[Document], max_passages: int, similarity: Similarity | None = None) -> list[Document]:
     """The relevant passages worth quoting: the best one, then close runners-up that add something new.
 
@@ -134,7 +138,9 @@ def select_passages(candidates: list[Document], max_passages: int, similarity: S
         if len(chosen) >= max_passages:
             break
         doc_id = doc.metadata["doc_id"]
-        share = doc.metadata["score"] / best.metadata["score"]
+        # The person's own place orders the answer but does not raise the bar for runners-up: its law must not crowd
+        # out the advice that applies everywhere. Penalties (another place, another audience) still count.
+        share = min(doc.metadata["score"], _relevance(doc)) / _relevance(best)
         if share < (SAME_PAGE if doc_id == best.metadata["doc_id"] else RUNNER_UP) or per_doc.get(doc_id, 0) >= 2:
             continue
         if similarity and any(similarity(doc, other) >= REDUNDANT for other in chosen):

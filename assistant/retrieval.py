@@ -144,7 +144,7 @@ class HybridRetriever(BaseRetriever):
                 weight *= OTHER_AUDIENCE_WEIGHT
             results.append(Document(id=cid, page_content=record["text"], metadata={
                 **meta, "id": cid, "similarity": similarity, "bm25": lexical_scores.get(cid, 0.0),
-                "score": score * weight, "relevant": similarity >= self.relevance_floor,
+                "score": score * weight, "fused": score, "relevant": similarity >= self.relevance_floor,
             }))
         results.sort(key=lambda d: (-d.metadata["score"], d.id))
         return results

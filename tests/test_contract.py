@@ -80,6 +80,13 @@ def test_a_known_jurisdiction_ranks_its_own_guidance_first(full_service):
     assert "Australia" in au.citations[0].text and "66B" not in au.answer
 
 
+def test_the_persons_own_law_does_not_crowd_out_advice_that_applies_everywhere(full_service):
+    result = full_service.ask("Someone is threatening to share my photos unless I pay", "UK")
+    cited = [c.doc_id for c in result.citations]
+    assert cited[0] == "uk-law"  # their own law first
+    assert "sextortion" in cited and "do not pay" in result.answer.lower()
+
+
 def run_cli(*args: str, stdin: str | None = None, env_extra: dict | None = None, settings=None):
     env = {**os.environ, **(env_extra or {})}
     if settings is not None:
