@@ -73,7 +73,6 @@ class VectorStore:
         self.where = _where(settings)
         self._client = _client(settings)
         self._prefix = f"{settings.collection_prefix}-gen-"
-        self._wrappers: dict[str, Chroma] = {}
 
     def _guard(self, action: str, fn, *args, **kwargs):
         try:
@@ -141,12 +140,8 @@ class VectorStore:
 
     # -- passages --------------------------------------------------------------------------------------------
     def _vectorstore(self, generation: Generation) -> Chroma:
-        # Built once per generation: a new wrapper re-reads chromadb's settings from the environment each time.
-        if generation.name not in self._wrappers:
-            self._wrappers = {generation.name: Chroma(client=self._client, collection_name=generation.name,
-                                                      embedding_function=self.embeddings,
-                                                      create_collection_if_not_exists=False)}
-        return self._wrappers[generation.name]
+        return Chroma(client=self._client, collection_name=generation.name, embedding_function=self.embeddings,
+                      create_collection_if_not_exists=False)
 
     def add(self, generation: Generation, ids: list[str], texts: list[str], metadatas: list[dict],
             vectors: list[list[float]]) -> None:
