@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.documents import JURISDICTIONS
+
 PLACE_PATTERNS: dict[str, re.Pattern[str]] = {
     "CN": re.compile(r"\b(china|chinese law|mainland|prc|beijing|shanghai|guangzhou|shenzhen|chine)\b|中国|大陆|内地|国内|"
                      r"北京|上海|广州|深圳|公安|派出所|网信办|妇联", re.I),
@@ -33,3 +35,16 @@ def detect_jurisdiction(text: str) -> str | None:
     if found == {"EU", "FR"}:
         return "FR"
     return found.pop() if len(found) == 1 else None
+
+
+def check_jurisdiction(value: object) -> str | None:
+    """A place code a caller passed (the API, the chat's place, a JSONL row), checked against JURISDICTIONS.
+
+    Empty means "not said" (None). Anything else that is not a known code raises ValueError, so an unknown value is
+    never searched for, answered about or written to the log; the error names the allowed codes, never the value.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and value in JURISDICTIONS:
+        return value
+    raise ValueError(f"jurisdiction must be one of {', '.join(JURISDICTIONS)}, or empty")

@@ -79,6 +79,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Écrivez votre question, par exemple : « Quelqu'un a publié mes photos dans un groupe Telegram. "
               "Que faire ? »",
     },
+    "too_long": {
+        "en": "Your message is longer than 2,000 characters, more than I can read at once. Please shorten it to the "
+              "part that matters most and send it again. If you are in danger right now, call your local emergency "
+              "number.",
+        "zh": "你的消息超过了 2,000 个字符，超出了我一次能读的长度。请把它缩短到最重要的部分，再发送一次。"
+              "如果你现在有危险，请拨打当地的紧急电话。",
+        "fr": "Votre message dépasse 2 000 caractères, plus que je ne peux en lire d'un coup. Raccourcissez-le à "
+              "l'essentiel et envoyez-le à nouveau. Si vous êtes en danger maintenant, appelez le numéro d'urgence "
+              "local.",
+    },
     "help_heading": {
         "en": "Where to get help",
         "zh": "可以向哪里求助",

@@ -23,7 +23,7 @@ from assistant.audience import detect_audience
 from assistant.compose import Citation, ComposedAnswer, compose_answer, crisis_plan, plan_answer, select_passages
 from assistant.embeddings import make_embeddings
 from assistant.indexing import BuildReport, build_index, index_status, load_valid_documents, terminal_progress
-from assistant.jurisdiction import detect_jurisdiction
+from assistant.jurisdiction import check_jurisdiction, detect_jurisdiction
 from assistant.language import detect_language
 from assistant.messages import message
 from assistant.retrieval import DEFAULT_FLOORS, HybridRetriever, IndexSnapshot
@@ -33,17 +33,24 @@ from assistant.store import StoreUnavailable, VectorStore
 
 log = logging.getLogger(__name__)
 
-MAX_QUESTION_CHARS = 2000  # longer messages are read up to this point; nobody types a longer question
+MAX_QUESTION_CHARS = 2000  # longer messages are refused with a sentence asking for a shorter one, never cut
 CRISIS_GROUP = "crisis-lines"  # the page the safety layer cites when someone is in danger
 # One ordinary question per language: warm_up answers each of them.
 WARM_UP_QUESTIONS = ("How do I report a photo on Telegram?", "如何在 Telegram 上举报照片？",
                      "Comment signaler une photo sur Telegram ?")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Control characters (C0, DEL, C1), zero-width and direction-override characters, and lone UTF-16 surrogates. A str
+# decoded from JSON holds a surrogate only when it was unpaired ("\ud83d" alone): pairs become one code point. Lone
+# surrogates cannot be encoded as UTF-8, so the embedding tokenizer raised UnicodeEncodeError on them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def clean_message(text: str | None) -> str:
-    """What we read of a message: control and direction-override characters removed, at most 2,000 characters."""
-    return _CONTROL.sub(" ", str(text or ""))[:MAX_QUESTION_CHARS].strip()
+    """What we read of a message: control, direction-override and lone surrogate characters made spaces, trimmed.
+
+    Every caller (CLI, API, chat) goes through here before anything reads the text. Length is not cut here: `ask`
+    refuses a message over MAX_QUESTION_CHARS with a sentence, because cutting it could drop what matters most.
+    """
+    return _CONTROL.sub(" ", str(text or "")).strip()
 
 
 @dataclass
@@ -152,11 +159,20 @@ class Recourse:
     # -- answering ---------------------------------------------------------------------------------------------
     def ask(self, question: str, jurisdiction: str | None = None, *, language_hint: str | None = None,
             id: str | None = None) -> AskResult:
-        """Route, retrieve and compose a cited answer. Never raises for anything a user can type."""
+        """Route, retrieve and compose a cited answer. Never raises for anything a user can type.
+
+        A `jurisdiction` outside JURISDICTIONS raises ValueError (a caller's mistake, checked before anything runs).
+        A message over MAX_QUESTION_CHARS gets a sentence asking for a shorter one, in its language.
+        """
         start = time.perf_counter()
         timing: dict[str, float] = {}
+        jurisdiction = check_jurisdiction(jurisdiction)
         text = clean_message(question)
-        language = detect_language(text, hint=language_hint)
+        language = detect_language(text[:MAX_QUESTION_CHARS], hint=language_hint)
+        if len(text) > MAX_QUESTION_CHARS:
+            log.info("ask route=answer reason=too_long language=%s chars=%d", language, len(text))
+            return AskResult("answer", language, jurisdiction, message("too_long", language), [],
+                             {"total": _ms(start)}, id)
         place = jurisdiction or detect_jurisdiction(text)
         if not text:
             return AskResult("answer", language, place, message("empty", language), [], {"total": _ms(start)}, id)
