@@ -22,7 +22,10 @@ from typing import Any
 import gradio as gr
 
 from assistant.followup import resolve_followup
-from assistant.service import MAX_QUESTION_CHARS, Recourse
+from assistant.jurisdiction import check_jurisdiction
+from assistant.language import detect_language
+from assistant.messages import message as sentence
+from assistant.service import MAX_QUESTION_CHARS, Recourse, clean_message
 from assistant.settings import Settings, get_settings
 from ui.conversation import Conversation, finish, stream_steps
 from ui.i18n import (
@@ -111,7 +114,7 @@ def build_app(service: Recourse) -> gr.Blocks:
                                            elem_classes="rc-offer-button") for code in OFFER_PLACES]
         with gr.Column(elem_id="rc-compose"):
             box = gr.Textbox(label=t("input", DEFAULT_LANGUAGE), placeholder=t("placeholder", DEFAULT_LANGUAGE),
-                             lines=1, max_lines=6, max_length=MAX_QUESTION_CHARS, elem_id="rc-input")
+                             lines=1, max_lines=6, elem_id="rc-input")  # no max_length: see respond()
             with gr.Row(elem_id="rc-actions"):
                 send = gr.Button(t("send", DEFAULT_LANGUAGE), variant="primary", elem_id="rc-send", min_width=100)
                 clear = gr.Button(t("clear", DEFAULT_LANGUAGE), variant="secondary", elem_id="rc-clear", min_width=100)
@@ -147,8 +150,22 @@ def build_app(service: Recourse) -> gr.Blocks:
                    gr.update(visible=turn.offer_places), gr.skip())
 
         def respond(message: str, conv: Conversation, place_code: str, lang: str) -> Iterator[tuple]:
-            message = (message or "").strip()
+            """One message from the box or a starter button.
+
+            A place that is not one of the dropdown's is refused before anything runs (Gradio's own check covers
+            the page; this covers a client that posts to the queue directly). A message over the limit is not sent
+            on: the box keeps every character, and a note in the person's language asks for a shorter one (the
+            page no longer cuts a paste at the limit, which lost what came after it).
+            """
+            if place_code is not None and place_code not in PLACE_TO_JURISDICTION:
+                raise gr.Error(f"place must be one of {', '.join(PLACE_TO_JURISDICTION)}", print_exception=False)
+            message = clean_message(message)
             if not message:
+                yield tuple(gr.skip() for _ in turn_outputs)
+                return
+            if len(message) > MAX_QUESTION_CHARS:
+                language = detect_language(message[:MAX_QUESTION_CHARS], hint=lang)
+                gr.Warning(sentence("too_long", language), duration=None, title=t("input", lang))
                 yield tuple(gr.skip() for _ in turn_outputs)
                 return
             follow = resolve_followup(conv.questions(), message)
@@ -208,8 +225,18 @@ def build_app(service: Recourse) -> gr.Blocks:
                                               api_visibility="private", show_progress="hidden")
 
         def ask_api(question: str, jurisdiction: str | None = None) -> dict[str, Any]:
-            """Same JSON as `recourse ask --json`."""
-            return service.ask(question, jurisdiction or None).to_dict()
+            """Same JSON as `recourse ask --json`.
+
+            A question that is not text, or a jurisdiction outside JURISDICTIONS (or empty), gets a clear error and
+            nothing runs. The error names what is allowed, never the value sent, and prints no traceback.
+            """
+            if not isinstance(question, str):
+                raise gr.Error("question must be a string", print_exception=False)
+            try:
+                place = check_jurisdiction(jurisdiction)
+            except ValueError as exc:
+                raise gr.Error(str(exc), print_exception=False) from None
+            return service.ask(question, place).to_dict()
 
         gr.api(ask_api, api_name="ask")
 

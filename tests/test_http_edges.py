@@ -1,0 +1,156 @@
+"""The running app's HTTP edge, as a hostile client meets it: validation.
+
+The app is `python -m assistant serve` in its own process (as `make run` starts it), over a small copy of the real
+guidance, with everything it writes (stdout and stderr: our log, Gradio's and uvicorn's) captured in one file. The
+test talks to it with plain HTTP, not gradio_client, so it can send what no well-behaved client would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+
+import httpx
+import pytest
+
+from assistant.messages import message
+from assistant.settings import PROJECT_ROOT
+from tests.conftest import copy_groups, free_port
+
+JURISDICTION_ERROR = "jurisdiction must be one of GLOBAL, CN, US, UK, AU, EU, FR, or empty"
+QUESTION = "How do I report a Telegram group that shares my photos?"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """(base url, path of the captured server output): the real `recourse serve`."""
+    tmp = tmp_path_factory.mktemp("http-edges")
+    knowledge = copy_groups(tmp / "knowledge", ("telegram", "first-hour", "crisis-lines"))
+    port = free_port()
+    out = tmp / "server.log"
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("GRADIO_", "RECOURSE_"))}
+    env.update(RECOURSE_KNOWLEDGE_DIR=str(knowledge), RECOURSE_INDEX_DIR=str(tmp / "index"), PYTHONUNBUFFERED="1")
+    with out.open("wb") as sink:
+        proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port",
+                                 str(port)], cwd=PROJECT_ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if httpx.get(f"{url}/config", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail(f"the app did not start:\n{out.read_text(errors='replace')[-3000:]}")
+    yield url, out
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def call_ask(url: str, data: list) -> tuple[str, object]:
+    """POST /gradio_api/call/ask, then read its event stream: ("complete", answer) or ("error", message)."""
+    posted = httpx.post(f"{url}/gradio_api/call/ask", json={"data": data}, timeout=30)
+    if posted.status_code != 200:
+        return f"http {posted.status_code}", posted.text
+    event_id = posted.json()["event_id"]
+    kind, payload = "", None
+    with httpx.stream("GET", f"{url}/gradio_api/call/ask/{event_id}", timeout=30) as stream:
+        for line in stream.iter_lines():
+            if line.startswith("event:"):
+                kind = line.split(":", 1)[1].strip()
+            elif line.startswith("data:") and kind in ("complete", "error"):
+                payload = json.loads(line[5:])
+                if kind == "error":
+                    return kind, payload.get("error") if isinstance(payload, dict) else payload
+                return kind, payload[0] if isinstance(payload, list) else payload
+    return kind, payload
+
+
+def queue_event(url: str, fn_index: int, data: list, session_hash: str) -> list[dict]:
+    """Join the queue as the page does (any handler, by its index) and return the session's stream until done."""
+    joined = httpx.post(f"{url}/gradio_api/queue/join", timeout=30,
+                        json={"data": data, "fn_index": fn_index, "session_hash": session_hash,
+                              "event_data": None, "trigger_id": None})
+    if joined.status_code != 200:
+        return [{"msg": "http", "status": joined.status_code}]
+    messages = []
+    with httpx.stream("GET", f"{url}/gradio_api/queue/data", params={"session_hash": session_hash},
+                      timeout=30) as stream:
+        for line in stream.iter_lines():
+            if line.startswith("data:"):
+                item = json.loads(line[5:])
+                messages.append(item)
+                if item.get("msg") in ("process_completed", "close_stream", "unexpected_error"):
+                    break
+    return messages
+
+
+def handlers(url: str) -> list[dict]:
+    return httpx.get(f"{url}/config", timeout=10).json()["dependencies"]
+
+
+def chat_handler(url: str) -> int:
+    """The index of the send button's handler: the message, the conversation, the place and the language."""
+    config = httpx.get(f"{url}/config", timeout=10).json()
+    ids = {c["id"]: c.get("props", {}).get("elem_id") for c in config["components"]}
+    for dep in config["dependencies"]:
+        if [ids.get(i) for i in dep["inputs"]][0] == "rc-input" and len(dep["inputs"]) == 4:
+            return dep["id"]
+    raise AssertionError("no chat handler in the config")
+
+
+# -- validation at the edge -------------------------------------------------------------------------------------
+def test_the_ask_api_answers_known_places_and_refuses_anything_else(server):
+    url, _ = server
+    kind, answer = call_ask(url, [QUESTION, "UK"])
+    assert kind == "complete" and answer["jurisdiction"] == "UK" and answer["citations"]
+    kind, answer = call_ask(url, [QUESTION, ""])
+    assert kind == "complete" and answer["jurisdiction"] is None
+    for bad in (",UK,", "uk", 42, {"code": "UK"}, ["UK"], "UK\nINFO forged", "X" * 100_000):
+        assert call_ask(url, [QUESTION, bad]) == ("error", JURISDICTION_ERROR), bad
+    assert call_ask(url, [{"question": QUESTION}, "UK"]) == ("error", "question must be a string")
+
+
+def test_lone_surrogates_through_the_api_get_a_normal_answer(server):
+    url, _ = server
+    body = '{"data": ["How do I report a \\ud83d Telegram group \\udfff that shares my photos?", "UK"]}'
+    posted = httpx.post(f"{url}/gradio_api/call/ask", content=body, headers={"content-type": "application/json"})
+    event_id = posted.json()["event_id"]
+    with httpx.stream("GET", f"{url}/gradio_api/call/ask/{event_id}", timeout=30) as stream:
+        lines = list(stream.iter_lines())
+    assert "event: complete" in lines, lines
+    answer = json.loads(lines[lines.index("event: complete") + 1][5:])[0]
+    assert answer["route"] == "answer" and answer["citations"]
+
+
+def test_a_message_over_the_limit_gets_the_sentence_through_the_api_and_the_chat(server):
+    url, _ = server
+    long = "Quelqu'un a publié mes photos dans un groupe Telegram, que faire ? " * 1500  # about 100,000 characters
+    kind, answer = call_ask(url, [long, "FR"])
+    assert kind == "complete" and answer["answer"] == message("too_long", "fr") and answer["citations"] == []
+
+    stream = queue_event(url, chat_handler(url), [long, None, "FR", "en"], uuid.uuid4().hex)
+    notes = [m for m in stream if m.get("msg") == "log"]
+    assert [(n["level"], n["log"]) for n in notes] == [("warning", message("too_long", "fr"))]
+    done = stream[-1]
+    assert done["msg"] == "process_completed" and done["success"]
+    # Nothing was answered and the box keeps the message (every output is left as it was).
+    outputs = done["output"]["data"]
+    assert all(out is None or (out["__type__"] == "update" and "value" not in out) for out in outputs), outputs
+
+
+def test_the_chat_refuses_a_place_that_is_not_offered(server):
+    url, _ = server
+    done = queue_event(url, chat_handler(url), [QUESTION, None, "Narnia", "en"], uuid.uuid4().hex)[-1]
+    assert done["msg"] == "process_completed" and not done["success"]
+    done = queue_event(url, chat_handler(url), [QUESTION, None, "UK", "en"], uuid.uuid4().hex)[-1]
+    assert done["msg"] == "process_completed" and done["success"]
