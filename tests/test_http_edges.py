@@ -1,4 +1,4 @@
-"""The running app's HTTP edge, as a hostile client meets it: validation.
+"""The running app's HTTP edge, as a hostile client meets it: validation and an honest log.
 
 The app is `python -m assistant serve` in its own process (as `make run` starts it), over a small copy of the real
 guidance, with everything it writes (stdout and stderr: our log, Gradio's and uvicorn's) captured in one file. The
@@ -154,3 +154,42 @@ def test_the_chat_refuses_a_place_that_is_not_offered(server):
     assert done["msg"] == "process_completed" and not done["success"]
     done = queue_event(url, chat_handler(url), [QUESTION, None, "UK", "en"], uuid.uuid4().hex)[-1]
     assert done["msg"] == "process_completed" and done["success"]
+
+
+# -- the log ----------------------------------------------------------------------------------------------------
+def test_nothing_a_client_sends_reaches_the_server_log(server):
+    """A newline (to forge a log line) and a unique token in every field of every handler, the wrong number of
+    inputs, the URL, the query and the headers: neither the token nor the forged line may reach the log."""
+    url, out = server
+    token = f"tok{uuid.uuid4().hex}"
+    hostile = f"{token}\nINFO forged {token}"
+    before = out.stat().st_size
+
+    def send(request, *args, **kwargs) -> None:
+        try:
+            request(*args, **kwargs)
+        except httpx.HTTPError:  # a hostile request may be cut off; only the log matters here
+            pass
+
+    send(call_ask, url, [hostile, hostile])
+    send(call_ask, url, [hostile, ""])  # answered: the log line of an answer has the route, never the text
+    send(call_ask, url, [hostile])  # too few inputs: Gradio's own error message lists every input received
+    send(call_ask, url, [hostile, hostile, hostile])
+    send(call_ask, url, [{hostile: hostile}, [hostile]])
+    for dep in handlers(url):
+        width = len(dep["inputs"])
+        for data in ([hostile] * width, [hostile] * max(0, width - 1), [{hostile: hostile}] * width):
+            send(queue_event, url, dep["id"], data, session_hash=uuid.uuid4().hex)
+    headers = {"User-Agent": token, "Referer": f"http://{token}/", "X-Forwarded-For": token, "Cookie": f"a={token}"}
+    for path in (f"/?q={token}", f"/gradio_api/custom_component/{token}/client/{token}/{token}",
+                 f"/gradio_api/file={token}", f"/{token}", f"/gradio_api/queue/data?session_hash={token}"):
+        send(lambda p: httpx.get(f"{url}{p}", headers=headers, timeout=10).read(), path)
+    send(httpx.post, f"{url}/gradio_api/queue/join", content=hostile.encode(), headers=headers, timeout=10)
+    send(queue_event, url, 0, [hostile], session_hash=f"{token}\nINFO forged")
+
+    time.sleep(1.0)  # let the server finish writing
+    log = out.read_bytes()[before:].decode("utf-8", errors="replace")
+    assert "ask route=" in log  # the answers were logged: the capture works
+    assert "request failed: " in log  # and Gradio's error paths were taken
+    assert token not in log
+    assert "forged" not in log

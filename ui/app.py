@@ -28,6 +28,7 @@ from assistant.messages import message as sentence
 from assistant.service import MAX_QUESTION_CHARS, Recourse, clean_message
 from assistant.settings import Settings, get_settings
 from ui.conversation import Conversation, finish, stream_steps
+from ui.guard import quiet_gradio_tracebacks
 from ui.i18n import (
     DEFAULT_LANGUAGE,
     EXIT_URLS,
@@ -269,6 +270,7 @@ def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port:
            block: bool = True, quiet: bool = False):
     """Serve the app with the privacy and concurrency settings every deployment needs (also used by the tests)."""
     lighten_gradio_per_event_work()
+    quiet_gradio_tracebacks()
     app.queue(default_concurrency_limit=settings.concurrency_limit)
     return app.launch(server_name=host or settings.host, server_port=port or settings.port, share=False,
                       show_error=False, ssr_mode=False, theme=THEME, css=css(), head=head_html(), footer_links=[],
