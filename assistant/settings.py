@@ -66,6 +66,11 @@ class Settings(BaseSettings):
     concurrency_limit: int = Field(
         16, description="Chat requests the web app runs at once (Gradio's default is 1)."
     )
+    max_request_bytes: int = Field(
+        1_048_576,
+        description="Largest HTTP request body the web app reads, in bytes; a larger one gets 413 unread. 1 MiB "
+        "fits a 100,000-character paste in any script, so an over-long message still gets its sentence.",
+    )
     log_level: str = Field(
         "INFO", description="Log level. Logs hold routes, languages and timings, never message text."
     )

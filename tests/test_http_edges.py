@@ -1,4 +1,4 @@
-"""The running app's HTTP edge, as a hostile client meets it: validation and an honest log.
+"""The running app's HTTP edge, as a hostile client meets it: validation, an honest log, and a request-size limit.
 
 The app is `python -m assistant serve` in its own process (as `make run` starts it), over a small copy of the real
 guidance, with everything it writes (stdout and stderr: our log, Gradio's and uvicorn's) captured in one file. The
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -193,3 +194,43 @@ def test_nothing_a_client_sends_reaches_the_server_log(server):
     assert "request failed: " in log  # and Gradio's error paths were taken
     assert token not in log
     assert "forged" not in log
+
+
+# -- the size limit ---------------------------------------------------------------------------------------------
+def raw_request(url: str, head: str, body: bytes = b"") -> bytes:
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as conn:
+        conn.sendall(head.encode() + b"\r\n" + body)
+        conn.shutdown(socket.SHUT_WR) if not body else None
+        return conn.recv(4096)
+
+
+@pytest.mark.parametrize("path", ["/gradio_api/call/ask", "/gradio_api/queue/join", "/gradio_api/upload"])
+def test_a_100_mb_body_gets_413_without_being_read(server, path):
+    """Content-Length says 100 MB; only 1 byte is sent, so an answer at all proves the body was not waited for."""
+    url, _ = server
+    head = (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {100 * 1024 * 1024}\r\n")
+    start = time.monotonic()
+    reply = raw_request(url, head, b"{")
+    assert reply.startswith(b"HTTP/1.1 413"), reply[:200]
+    assert time.monotonic() - start < 5
+
+
+def test_a_chunked_body_over_the_limit_is_cut_off_with_413(server):
+    """No Content-Length to trust: the server counts what it reads and stops at the limit."""
+    url, _ = server
+
+    def chunks():
+        for _ in range(200):  # 200 x 64 KiB = 12.5 MiB offered
+            yield b" " * 65536
+
+    reply = httpx.post(f"{url}/gradio_api/call/ask", content=chunks(), headers={"content-type": "application/json"},
+                       timeout=30)
+    assert reply.status_code == 413
+
+
+def test_a_body_under_the_limit_is_read(server):
+    url, _ = server
+    kind, answer = call_ask(url, [QUESTION + " " * 500_000, "UK"])  # padded to about 0.5 MB, blank after cleaning
+    assert kind == "complete" and answer["citations"]

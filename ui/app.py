@@ -275,7 +275,10 @@ def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port:
     return app.launch(server_name=host or settings.host, server_port=port or settings.port, share=False,
                       show_error=False, ssr_mode=False, theme=THEME, css=css(), head=head_html(), footer_links=[],
                       enable_monitoring=False, mcp_server=False, pwa=False, prevent_thread_lock=not block,
-                      max_threads=max(40, settings.concurrency_limit * 2), quiet=quiet)
+                      max_threads=max(40, settings.concurrency_limit * 2), quiet=quiet,
+                      # FastAPI's own limit (Starlette's RequestBodyLimitMiddleware): a body over it gets 413, and a
+                      # Content-Length over it is refused before a byte of the body is read.
+                      app_kwargs={"max_body_size": settings.max_request_bytes})
 
 
 def serve(host: str | None = None, port: int | None = None) -> None:
