@@ -1,4 +1,4 @@
-"""The `recourse` command (also `python -m assistant`): ask, eval, serve and kb.
+"""The `recourse` command (also `python -m assistant`): ask, eval, serve, kb and router.
 
 JSON goes to stdout only; messages about building the index go to stderr, so `ask --json` can be piped.
 """
@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     kb_sub.add_parser("stale", help="list documents past their review date")
     new = kb_sub.add_parser("new", help="scaffold a topic in en, zh and fr")
     new.add_argument("topic", help="topic id, e.g. dating-app-safety")
+
+    router = sub.add_parser("router", help="the safety router's model")
+    router_sub = router.add_subparsers(dest="router_command", required=True)
+    train = router_sub.add_parser("train", help="rebuild the router's model from the labelled corpus, reproducibly")
+    train.add_argument("--model", choices=["use", "e5", "all"], default="all", help="embedding model (default: both)")
     return parser
 
 
@@ -63,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
             return _ask(args)
         if args.command == "eval":
             return _eval(args)
+        if args.command == "router":
+            return _router(args)
         if args.command == "serve":
             from ui.app import serve
 
@@ -75,6 +82,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"The index is not available: {exc}", file=sys.stderr)
         return 3
     return 2
+
+
+def _router(args: argparse.Namespace) -> int:
+    from assistant.embeddings import MODELS, make_embeddings
+    from assistant.safety.train import read_corpus, train
+
+    corpus = read_corpus()
+    for name in MODELS if args.model == "all" else [args.model]:
+        _, test = train(make_embeddings(name), corpus)
+        print(f"{name}: test split {test.summary()}")
+    return 0
 
 
 def _kb(args: argparse.Namespace) -> int:

@@ -1,12 +1,15 @@
-"""Print the router's precision and recall per route and per language, the confusion matrix and the time to route one
-message, for both embedding models, on the labelled sets.
+"""Print the safety router's figures: precision and recall per route and per language, the confusion matrix and
+the time to route one message, for both embedding models, on
 
-    .venv/bin/python bench/route_report.py [--misses]
+- the corpus's test split (batches never trained on nor used to choose anything), and
+- each first-sight batch in bench/data/routes_firstsight_*.jsonl (written blind after training, measured once).
+
+    .venv/bin/python bench/route_report.py [--misses] [--model use|e5]
 """
 
 from __future__ import annotations
 
-import json
+import argparse
 import statistics
 import sys
 import time
@@ -16,10 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.embeddings import make_embeddings  # noqa: E402
-from assistant.route_metrics import evaluate_routes  # noqa: E402
-from assistant.routing import Router, read_exemplars  # noqa: E402
-
-SETS = ("routes.jsonl", "routes_fresh.jsonl", "routes_batch3.jsonl", "routes_batch4.jsonl")
+from assistant.safety.metrics import evaluate_router, read_labelled  # noqa: E402
+from assistant.safety.router import Router  # noqa: E402
+from assistant.safety.train import read_corpus  # noqa: E402
 
 
 def timing(router: Router, texts: list[str]) -> str:
@@ -35,29 +37,34 @@ def timing(router: Router, texts: list[str]) -> str:
         given.append((time.perf_counter() - start) * 1000)
 
     def summary(values: list[float]) -> str:
-        return f"median {statistics.median(values):.1f} ms, p95 {statistics.quantiles(values, n=20)[-1]:.1f} ms"
+        return f"median {statistics.median(values):.2f} ms, p95 {statistics.quantiles(values, n=20)[-1]:.2f} ms"
 
     return f"route() with embedding: {summary(whole)}; with the vector given: {summary(given)}"
 
 
 def main() -> None:
-    show_misses = "--misses" in sys.argv
-    texts = [json.loads(line)["text"] for line in (ROOT / "tests" / "data" / SETS[0]).read_text().splitlines() if line]
-    for model in ("use", "e5"):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--misses", action="store_true", help="list every misrouted message")
+    parser.add_argument("--model", choices=["use", "e5"], action="append")
+    args = parser.parse_args()
+    corpus = read_corpus()
+    test_rows, _ = corpus.split(test=True)
+    sets = {f"test split ({', '.join(corpus.test_batches)})": test_rows}
+    for path in sorted((ROOT / "bench" / "data").glob("routes_firstsight_*.jsonl")):
+        sets[f"first sight: {path.name}"] = read_labelled(path)
+    for model in args.model or ["use", "e5"]:
         router = Router(make_embeddings(model))
-        start = time.perf_counter()
         router.route("warm up", "en")
-        print(f"\n=== {router.embeddings.name}: model and {len(read_exemplars())} exemplars ready in "
-              f"{time.perf_counter() - start:.1f} s")
-        print(timing(router, texts))
-        for name in SETS:
-            report = evaluate_routes(router, ROOT / "tests" / "data" / name)
-            print(f"\n--- {name}, all languages\n{report.table()}\n{report.matrix()}")
+        print(f"\n=== {router.embeddings.name}: thresholds {router.model.thresholds}")
+        print(timing(router, [row["text"] for row in test_rows[:300]]))
+        for name, rows in sets.items():
+            report = evaluate_router(router, rows)
+            print(f"\n--- {name}: {report.summary()}\n{report.table()}\n{report.matrix()}")
             for language in ("en", "zh", "fr"):
-                print(f"--- {name}, {language}\n{report.language(language).table()}")
-            if show_misses:
+                print(f"  {language}: {report.language(language).summary()}")
+            if args.misses:
                 for expected, got, language, text in report.misses:
-                    print(f"  expected {expected}, got {got} [{language}] {text[:90]}")
+                    print(f"  expected {expected}, got {got} [{language}] {text[:100]}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,103 @@
+"""The router's learned model: a multinomial logistic regression (scikit-learn) over two kinds of features.
+
+- the message's embedding, the vector the service computes anyway for retrieval (so routing costs no extra model);
+- hashed character n-grams of the normalised text, which catch slang, typos and Chinese words the sentence
+  embedding blurs (求资源, "kms", "nudes").
+
+The trained model is stored as plain arrays in an ``.npz`` file, one per embedding model, with its thresholds and
+a digest of the corpus it was trained on: no pickle, so loading it runs no code. Prediction is the model's own
+formula (softmax of a linear score), which keeps routing within a fraction of a millisecond.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from assistant.safety.patterns import normalize
+
+ROUTES: tuple[str, ...] = ("answer", "crisis", "refuse", "out_of_scope")
+MODELS_DIR = Path(__file__).with_name("models")
+
+
+@dataclass(frozen=True)
+class FeatureConfig:
+    """How text becomes features; stored with the model so training and serving cannot disagree."""
+
+    ngram_min: int = 1
+    ngram_max: int = 3
+    hash_bits: int = 16
+    char_weight: float = 1.0  # scale of the n-gram block against the unit-length embedding
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The policy's cut-offs on the model's probabilities, chosen for the costs by `recourse router train`."""
+
+    crisis_possible: float  # at or above: the lines to call come first, with a gentle check
+    crisis_likely: float  # at or above: the crisis answer speaks to someone in crisis
+    refuse: float  # at or above, with no help-seeking signal: refused
+    out_of_scope: float  # at or above, with no help-seeking signal: out of scope
+    help: float  # answer probability at or above this is a help-seeking signal that blocks refuse and out_of_scope
+
+
+def vectorizer(config: FeatureConfig) -> HashingVectorizer:
+    return HashingVectorizer(analyzer="char_wb", ngram_range=(config.ngram_min, config.ngram_max),
+                             n_features=2 ** config.hash_bits, alternate_sign=False, norm="l2",
+                             preprocessor=normalize, dtype=np.float32)
+
+
+def features(texts: list[str], vectors: np.ndarray, config: FeatureConfig) -> sparse.csr_matrix:
+    """One row per message: the embedding, then the weighted n-gram block."""
+    grams = vectorizer(config).transform(texts) * config.char_weight
+    return sparse.hstack([sparse.csr_matrix(np.asarray(vectors, dtype=np.float32)), grams], format="csr")
+
+
+@dataclass
+class RouterModel:
+    """Weights, thresholds and provenance of one trained router (one per embedding model)."""
+
+    embedding_model: str
+    classes: tuple[str, ...]
+    coef: np.ndarray  # (classes, features)
+    intercept: np.ndarray  # (classes,)
+    config: FeatureConfig
+    thresholds: Thresholds
+    provenance: dict  # corpus digest, splits, hyper-parameters: what `router train` needs to reproduce it
+
+    def probabilities(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+        """P(route | message) for each message, columns in `self.classes` order."""
+        scores = features(texts, vectors, self.config) @ self.coef.T + self.intercept
+        scores = np.asarray(scores, dtype=np.float64)
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def save(self, path: Path) -> None:
+        meta = {"embedding_model": self.embedding_model, "classes": list(self.classes), "config": asdict(self.config),
+                "thresholds": asdict(self.thresholds), "provenance": self.provenance}
+        # Only the n-gram columns that some training message used are non-zero: store the matrix sparse.
+        coef = sparse.csr_matrix(self.coef.astype(np.float32))
+        np.savez_compressed(path, data=coef.data, indices=coef.indices, indptr=coef.indptr,
+                            shape=np.array(coef.shape), intercept=self.intercept.astype(np.float32),
+                            meta=np.array(json.dumps(meta, sort_keys=True, ensure_ascii=False)))
+
+    @classmethod
+    def load(cls, path: Path) -> RouterModel:
+        with np.load(path, allow_pickle=False) as arrays:
+            meta = json.loads(str(arrays["meta"]))
+            coef = sparse.csr_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=tuple(arrays["shape"]))
+            intercept = arrays["intercept"].astype(np.float64)
+        return cls(embedding_model=meta["embedding_model"], classes=tuple(meta["classes"]), coef=coef.toarray(),
+                   intercept=intercept, config=FeatureConfig(**meta["config"]), thresholds=Thresholds(**meta["thresholds"]),
+                   provenance=meta["provenance"])
+
+
+def model_path(embedding_name: str, folder: Path = MODELS_DIR) -> Path:
+    """Where the router trained on this embedding model's vectors is kept."""
+    return folder / f"router-{embedding_name}.npz"

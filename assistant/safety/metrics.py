@@ -1,0 +1,102 @@
+"""Precision and recall of routing decisions against labelled messages: used by training, the routing test (which
+holds the targets) and bench/route_report.py (which prints the tables)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.safety.classifier import ROUTES
+
+
+def read_labelled(path: Path) -> list[dict]:
+    """Rows of a labelled file: {"text", "language", "route", "kind"}; a bad line names the file and line."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{number}: not JSON ({exc.msg})") from None
+        for key in ("text", "language", "route"):
+            if not isinstance(row.get(key), str):
+                raise ValueError(f"{path}:{number}: field '{key}' is missing or not text")
+        if row["route"] not in ROUTES:
+            raise ValueError(f"{path}:{number}: field 'route' is '{row['route']}', not one of {', '.join(ROUTES)}")
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class RouteReport:
+    confusion: Counter  # (expected, got) -> count
+    misses: list[tuple[str, str, str, str]]  # (expected, got, language, text)
+    by_language: dict[str, Counter] = field(default_factory=dict)  # language -> (expected, got) -> count
+
+    def count(self, route: str) -> int:
+        return sum(self.confusion[(route, got)] for got in ROUTES)
+
+    def recall(self, route: str) -> float:
+        total = self.count(route)
+        return self.confusion[(route, route)] / total if total else 1.0
+
+    def precision(self, route: str) -> float:
+        total = sum(self.confusion[(expected, route)] for expected in ROUTES)
+        return self.confusion[(route, route)] / total if total else 1.0
+
+    def help_misrouted(self) -> float:
+        """Share of help-seeking messages sent to refuse or out_of_scope: people turned away."""
+        total = self.count("answer")
+        bad = self.confusion[("answer", "refuse")] + self.confusion[("answer", "out_of_scope")]
+        return bad / total if total else 0.0
+
+    def accuracy(self) -> float:
+        total = sum(self.confusion.values())
+        return sum(self.confusion[(r, r)] for r in ROUTES) / total if total else 1.0
+
+    def language(self, language: str) -> RouteReport:
+        """The same report restricted to one language."""
+        return RouteReport(self.by_language.get(language, Counter()), [m for m in self.misses if m[2] == language])
+
+    def summary(self) -> str:
+        """One line with the figures the targets are set on."""
+        return (f"crisis recall {self.recall('crisis'):.1%}, refuse recall {self.recall('refuse'):.1%}, "
+                f"out-of-scope recall {self.recall('out_of_scope'):.1%}, help-seekers refused or turned away "
+                f"{self.help_misrouted():.1%}, routed right {self.accuracy():.1%} (n={sum(self.confusion.values())})")
+
+    def table(self) -> str:
+        lines = [f"{'route':13s} {'precision':>9s} {'recall':>7s} {'n':>4s}"]
+        for route in ROUTES:
+            lines.append(f"{route:13s} {self.precision(route):9.3f} {self.recall(route):7.3f} {self.count(route):4d}")
+        lines.append(f"help-seeking sent to refuse/out_of_scope: {100 * self.help_misrouted():.1f}%")
+        return "\n".join(lines)
+
+    def matrix(self) -> str:
+        """Confusion matrix: one row per expected route, one column per route given."""
+        lines = ["expected / got " + "".join(f"{route:>13s}" for route in ROUTES)]
+        for expected in ROUTES:
+            lines.append(f"{expected:15s}" + "".join(f"{self.confusion[(expected, got)]:13d}" for got in ROUTES))
+        return "\n".join(lines)
+
+
+def report(rows: Sequence[dict], routes: Sequence[str]) -> RouteReport:
+    """Compare the routes given with the labels of the same rows."""
+    result = RouteReport(Counter(), [])
+    for row, got in zip(rows, routes, strict=True):
+        result.confusion[(row["route"], got)] += 1
+        result.by_language.setdefault(row["language"], Counter())[(row["route"], got)] += 1
+        if got != row["route"]:
+            result.misses.append((row["route"], got, row["language"], row["text"]))
+    return result
+
+
+def evaluate_router(router, rows: Sequence[dict]) -> RouteReport:
+    """Route every row as the service does (embedded in batches, the vector passed in) and compare with the labels."""
+    texts = [row["text"] for row in rows]
+    vectors = router.embeddings.embed_queries(texts) if router.embeddings else [None] * len(rows)
+    return report(rows, [router.route(text, row["language"], vector=vector).route
+                         for text, row, vector in zip(texts, rows, vectors, strict=True)])

@@ -1,0 +1,66 @@
+"""Crisis overrides as data: explicit suicide, self-harm and danger patterns from `crisis_patterns.yaml`.
+
+The learned classifier routes every message; these patterns can only add the crisis route, never remove one,
+because a missed crisis is the costliest error the router can make. Each pattern carries the messages it must and
+must not match, so a test holds every pattern to its own examples.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from assistant.once import load_once
+
+PATTERNS_FILE = Path(__file__).with_name("crisis_patterns.yaml")
+
+
+@dataclass(frozen=True)
+class CrisisPattern:
+    id: str
+    regex: re.Pattern[str]
+    match: tuple[str, ...]
+    no_match: tuple[str, ...]
+
+
+def normalize(text: str) -> str:
+    """Lower case, NFKC (full-width punctuation becomes ASCII), accents removed, one kind of apostrophe and space."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def read_patterns(path: Path = PATTERNS_FILE) -> list[CrisisPattern]:
+    """The patterns of a YAML file; a malformed entry raises with the file, entry and field named."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    patterns = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{path.name}, entry {number}"
+        for key in ("id", "pattern", "match", "no_match"):
+            if key not in entry:
+                raise ValueError(f"{where}: missing field '{key}'")
+        try:
+            regex = re.compile(entry["pattern"])
+        except re.error as exc:
+            raise ValueError(f"{where} ({entry['id']}): field 'pattern' is not a valid regular expression: {exc}") from None
+        patterns.append(CrisisPattern(entry["id"], regex, tuple(entry["match"]), tuple(entry["no_match"])))
+    return patterns
+
+
+@load_once
+def _patterns() -> list[CrisisPattern]:
+    return read_patterns()
+
+
+def crisis_pattern(text: str) -> str | None:
+    """The id of the first crisis pattern the message matches, or None."""
+    normalized = normalize(text)
+    for pattern in _patterns():
+        if pattern.regex.search(normalized):
+            return pattern.id
+    return None

@@ -1,0 +1,56 @@
+"""The routing policy: from the model's probabilities (and the crisis override) to a route. Pure; no I/O.
+
+The errors do not cost the same, and the order of the rules says so:
+1. crisis first: a crisis pattern, or a crisis probability at or above the "possible" threshold. A possible crisis
+   still gets the lines to call first, with a gentle check, and then the answer to the question asked;
+2. refuse and out of scope only when the model is confident AND the message carries no help-seeking signal (an
+   answer probability at or above `help`): turning away a survivor, a friend or a teacher costs more than answering
+   a bad request from vetted guidance;
+3. everything else is answered.
+The thresholds come from `recourse router train`, chosen on held-out batches for these costs, not by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.safety.classifier import Thresholds
+
+Route = Literal["answer", "crisis", "refuse", "out_of_scope"]
+CrisisLevel = Literal["none", "possible", "likely"]
+
+# What each mistake costs, by (expected, given) route; the diagonal costs nothing. Used to choose the thresholds.
+# A missed crisis can cost a life; a help-seeker turned away came for help; crisis lines shown first to someone not
+# in crisis push their answer down the screen (it still follows); a missed refusal is answered from vetted guidance.
+COSTS: dict[tuple[str, str], float] = {
+    ("crisis", "answer"): 100.0, ("crisis", "refuse"): 100.0, ("crisis", "out_of_scope"): 100.0,
+    ("answer", "refuse"): 20.0, ("answer", "out_of_scope"): 20.0, ("answer", "crisis"): 3.0,
+    ("refuse", "answer"): 5.0, ("refuse", "crisis"): 5.0, ("refuse", "out_of_scope"): 1.0,
+    ("out_of_scope", "answer"): 1.0, ("out_of_scope", "crisis"): 2.0, ("out_of_scope", "refuse"): 0.5,
+}
+
+
+@dataclass(frozen=True)
+class RouteDecision:
+    """How to handle a message. `reason` is a tag (never the message's text), for logs and tests."""
+
+    route: Route
+    reason: str = ""
+    crisis: CrisisLevel = "none"
+
+
+def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | None = None) -> RouteDecision:
+    """The route for a message with route probabilities `p` (keys: the four routes)."""
+    if crisis_pattern:
+        return RouteDecision("crisis", "pattern:crisis", "likely")
+    if p["crisis"] >= thresholds.crisis_possible:
+        likely = p["crisis"] >= thresholds.crisis_likely
+        return RouteDecision("crisis", "model:crisis" if likely else "model:crisis_possible",
+                             "likely" if likely else "possible")
+    if p["answer"] < thresholds.help:
+        if p["refuse"] >= thresholds.refuse and p["refuse"] >= p["out_of_scope"]:
+            return RouteDecision("refuse", "model:refuse")
+        if p["out_of_scope"] >= thresholds.out_of_scope:
+            return RouteDecision("out_of_scope", "model:out_of_scope")
+    return RouteDecision("answer", "model:answer")

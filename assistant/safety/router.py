@@ -1,0 +1,69 @@
+"""Routing every message before retrieval: answer, crisis, refuse or out_of_scope.
+
+A learned classifier (`classifier.py`, trained by `recourse router train` on the labelled corpus in `corpus/`) gives
+each route a probability; the crisis patterns (`crisis_patterns.yaml`) can only add crisis; the policy
+(`policy.py`) turns both into a route with thresholds chosen for the costs. Offline, deterministic, and well under a
+millisecond once the message is embedded (the service passes the vector it already computed for retrieval).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.safety.classifier import ROUTES, RouterModel, model_path
+from assistant.safety.patterns import crisis_pattern
+from assistant.safety.policy import RouteDecision, decide
+
+if TYPE_CHECKING:
+    from assistant.embeddings import OfflineEmbeddings
+
+MAX_CHARS = 2000  # what a person can type; longer messages are read up to here
+
+
+class Router:
+    """Routes messages with the model trained on the given embedding model's vectors, loaded on first use.
+
+    With no embedding model (`Router(None)`) only the crisis patterns run and everything else is answered.
+    """
+
+    def __init__(self, embeddings: OfflineEmbeddings | None, model: Path | None = None):
+        self.embeddings = embeddings
+        self.model_file = model or (model_path(embeddings.name) if embeddings else None)
+        self._model: RouterModel | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> RouterModel:
+        with self._lock:
+            if self._model is None:
+                if self.model_file is None or not self.model_file.exists():
+                    raise FileNotFoundError(f"no router model at {self.model_file}: run `recourse router train`")
+                self._model = RouterModel.load(self.model_file)
+                if self.embeddings and self._model.embedding_model != self.embeddings.name:
+                    raise ValueError(f"{self.model_file} was trained on {self._model.embedding_model} vectors, "
+                                     f"not {self.embeddings.name}")
+            return self._model
+
+    def probabilities(self, text: str, vector=None) -> dict[str, float]:
+        """P(route | message), from the model alone."""
+        if vector is None:
+            vector = self.embeddings.embed_query(text)
+        row = self.model.probabilities([text], np.asarray(vector, dtype=np.float32).reshape(1, -1))[0]
+        return {route: float(row[self.model.classes.index(route)]) for route in ROUTES}
+
+    def route(self, text: str, language: str = "", vector=None) -> RouteDecision:
+        """Decide how to handle a message. `vector`: the message already embedded as a query (skips embedding).
+
+        `language` is accepted for callers' convenience; the model and patterns read every language.
+        """
+        text = (text or "")[:MAX_CHARS]
+        if not text.strip():
+            return RouteDecision("answer", "empty")
+        pattern = crisis_pattern(text)
+        if pattern or self.embeddings is None:
+            return RouteDecision("crisis", "pattern:crisis", "likely") if pattern else RouteDecision("answer", "no_model")
+        return decide(self.probabilities(text, vector), self.model.thresholds)

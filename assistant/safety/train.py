@@ -1,0 +1,172 @@
+"""`recourse router train`: rebuild the router's model from the labelled corpus, reproducibly.
+
+1. Read every batch in `corpus/`; `corpus/splits.yaml` names the batches held out as the test split (never trained
+   on, never used to choose anything).
+2. Embed every message with the service's embedding model, as a query, exactly as the service does.
+3. Choose the hyper-parameters and the policy's thresholds on out-of-fold predictions: each training batch is held
+   out in turn (grouped cross-validation), so every choice is made on wording the model did not see, and the
+   thresholds minimise the expected cost of the policy's mistakes (`policy.COSTS`).
+4. Fit on all training batches, save the model with its thresholds and provenance, and report the test split.
+
+Same corpus and same library versions give the same file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from assistant.safety.classifier import ROUTES, FeatureConfig, RouterModel, Thresholds, features, model_path
+from assistant.safety.metrics import RouteReport, read_labelled, report
+from assistant.safety.patterns import crisis_pattern
+from assistant.safety.policy import COSTS, decide
+
+CORPUS_DIR = Path(__file__).with_name("corpus")
+# Searched on grouped cross-validation (a wider grid, C 2-32 and n-gram weights 0-3, chose these regions);
+# a small grid keeps `router train` to about two minutes per model on 2 cores.
+GRID_C = (4.0,)
+GRID_CHAR_WEIGHT = (3.0, 5.0)
+GRID_NGRAMS = ((1, 4), (2, 4))
+FOLDS = 5
+# Threshold grids for the policy (probabilities).
+CRISIS_GRID = np.round(np.concatenate([np.arange(0.02, 0.2, 0.01), np.arange(0.2, 0.61, 0.05)]), 3)
+GRID = np.round(np.arange(0.3, 0.96, 0.05), 3)
+HELP_GRID = np.round(np.arange(0.05, 0.61, 0.05), 3)
+LIKELY_PRECISION = 0.9  # "likely" crisis wording from the threshold where crisis precision reaches this
+
+
+@dataclass
+class Corpus:
+    rows: list[dict]
+    batches: list[str]  # the batch of each row
+    test_batches: tuple[str, ...]
+
+    def split(self, test: bool) -> tuple[list[dict], list[str]]:
+        keep = [i for i, b in enumerate(self.batches) if (b in self.test_batches) == test]
+        return [self.rows[i] for i in keep], [self.batches[i] for i in keep]
+
+    def digest(self) -> str:
+        blob = json.dumps([[b, r["text"], r["route"]] for b, r in zip(self.batches, self.rows, strict=True)],
+                          ensure_ascii=False).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def read_corpus(folder: Path = CORPUS_DIR) -> Corpus:
+    splits = yaml.safe_load((folder / "splits.yaml").read_text(encoding="utf-8"))
+    rows, batches = [], []
+    for path in sorted(folder.glob("*.jsonl")):
+        for row in read_labelled(path):
+            rows.append(row)
+            batches.append(path.stem)
+    missing = set(splits["test"]) - set(batches)
+    if missing:
+        raise ValueError(f"{folder / 'splits.yaml'}: test batches {sorted(missing)} have no file in {folder}")
+    return Corpus(rows, batches, tuple(splits["test"]))
+
+
+def _labels(rows: list[dict]) -> np.ndarray:
+    return np.array([ROUTES.index(r["route"]) for r in rows])
+
+
+def fit(texts: list[str], vectors: np.ndarray, y: np.ndarray, config: FeatureConfig, c: float) -> LogisticRegression:
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+    model.fit(features(texts, vectors, config), y)
+    return model
+
+
+def out_of_fold(texts: list[str], vectors: np.ndarray, y: np.ndarray, groups: list[str], config: FeatureConfig,
+                c: float) -> np.ndarray:
+    """Probabilities for each training message from a model that did not see its batch."""
+    probs = np.zeros((len(texts), len(ROUTES)))
+    for train, held in GroupKFold(n_splits=min(FOLDS, len(set(groups)))).split(texts, y, groups):
+        model = fit([texts[i] for i in train], vectors[train], y[train], config, c)
+        probs[held] = model.predict_proba(features([texts[i] for i in held], vectors[held], config))
+    return probs
+
+
+def expected_cost(y: np.ndarray, given: np.ndarray) -> float:
+    cost = np.zeros((len(ROUTES), len(ROUTES)))
+    for (expected, got), value in COSTS.items():
+        cost[ROUTES.index(expected), ROUTES.index(got)] = value
+    return float(cost[y, given].sum())
+
+
+def given_routes(probs: np.ndarray, t: Thresholds, overrides: np.ndarray) -> np.ndarray:
+    """The policy applied to many messages at once (same rules as `policy.decide`)."""
+    a, c, r, o = (probs[:, ROUTES.index(k)] for k in ROUTES)
+    out = np.full(len(probs), ROUTES.index("answer"))
+    blocked = a >= t.help
+    out[~blocked & (o >= t.out_of_scope)] = ROUTES.index("out_of_scope")
+    out[~blocked & (r >= t.refuse) & (r >= o)] = ROUTES.index("refuse")
+    out[(c >= t.crisis_possible) | overrides] = ROUTES.index("crisis")
+    return out
+
+
+def choose_thresholds(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray) -> tuple[Thresholds, float]:
+    """The thresholds with the lowest expected cost; ties go to more crisis recall and fewer refusals."""
+    best: tuple[float, Thresholds] | None = None
+    for tc, th, tr, to in itertools.product(CRISIS_GRID, HELP_GRID[::-1], GRID, GRID):
+        t = Thresholds(float(tc), 1.0, float(tr), float(to), float(th))
+        cost = expected_cost(y, given_routes(probs, t, overrides))
+        if best is None or cost < best[0] - 1e-9:
+            best = (cost, t)
+    cost, t = best
+    crisis = probs[:, ROUTES.index("crisis")]
+    likely = 1.0
+    for candidate in sorted(set(np.round(np.arange(t.crisis_possible, 1.0, 0.05), 3))):
+        chosen = crisis >= candidate
+        if chosen.any() and (y[chosen] == ROUTES.index("crisis")).mean() >= LIKELY_PRECISION:
+            likely = float(candidate)
+            break
+    return Thresholds(t.crisis_possible, max(likely, t.crisis_possible), t.refuse, t.out_of_scope, t.help), cost
+
+
+def route_with(model: RouterModel, rows: list[dict], vectors: np.ndarray) -> list[str]:
+    probs = model.probabilities([r["text"] for r in rows], vectors)
+    return [decide(dict(zip(model.classes, map(float, p), strict=True)), model.thresholds, crisis_pattern(r["text"])).route
+            for r, p in zip(rows, probs, strict=True)]
+
+
+def train(embeddings, corpus: Corpus, out: Path | None = None, log=print) -> tuple[RouterModel, RouteReport]:
+    """Train, choose, save and test the router for one embedding model; returns the model and its test report."""
+    rows, groups = corpus.split(test=False)
+    test_rows, _ = corpus.split(test=True)
+    texts = [r["text"] for r in rows]
+    y = _labels(rows)
+    log(f"{embeddings.name}: embedding {len(rows)} training and {len(test_rows)} test messages")
+    vectors = embeddings.embed_queries(texts)
+    test_vectors = embeddings.embed_queries([r["text"] for r in test_rows])
+    overrides = np.array([crisis_pattern(t) is not None for t in texts])
+
+    best = None
+    for c, weight, (low, high) in itertools.product(GRID_C, GRID_CHAR_WEIGHT, GRID_NGRAMS):
+        config = FeatureConfig(ngram_min=low, ngram_max=high, char_weight=weight)
+        probs = out_of_fold(texts, vectors, y, groups, config, c)
+        thresholds, cost = choose_thresholds(probs, y, overrides)
+        log(f"  C={c:<5} n-grams {low}-{high} weight {weight:<4} out-of-fold cost {cost:8.1f}  "
+            f"{report(rows, [ROUTES[i] for i in given_routes(probs, thresholds, overrides)]).summary()}")
+        if best is None or cost < best[0]:
+            best = (cost, c, config, thresholds)
+    cost, c, config, thresholds = best
+    log(f"chosen: C={c}, {config}, {thresholds}")
+
+    final = fit(texts, vectors, y, config, c)
+    classes = tuple(ROUTES[i] for i in final.classes_)
+    model = RouterModel(embedding_model=embeddings.name, classes=classes, coef=final.coef_, intercept=final.intercept_,
+                        config=config, thresholds=thresholds,
+                        provenance={"corpus_digest": corpus.digest(), "train_messages": len(rows),
+                                    "train_batches": sorted(set(groups)), "test_batches": list(corpus.test_batches),
+                                    "C": c, "out_of_fold_cost": round(cost, 1), "folds": FOLDS})
+    path = out or model_path(embeddings.name)
+    model.save(path)
+    test = report(test_rows, route_with(model, test_rows, test_vectors))
+    log(f"saved {path} ({path.stat().st_size // 1024} KiB); test split: {test.summary()}")
+    return model, test
