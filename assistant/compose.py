@@ -192,13 +192,18 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None) -> Plan:
 
 
 def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: str | None,
-                   help_passage: Document | None = None, max_chars: int = 1400, crisis: bool = False) -> ComposedAnswer:
-    """Quote the planned passages into a short cited answer; see the module docstring for the rules it keeps."""
+                   help_passage: Document | None = None, max_chars: int = 1400, crisis: bool = False,
+                   lead: str | None = None, close: bool = True, first_citation: int = 1) -> ComposedAnswer:
+    """Quote the planned passages into a short cited answer; see the module docstring for the rules it keeps.
+
+    `lead` replaces the opening sentence; `close=False` leaves out the crisis answer's closing words (when the
+    answer to the person's question follows them); `first_citation` numbers the citations after earlier ones.
+    """
     passages = [doc for doc, _ in plan]
     if not passages:
         return ComposedAnswer(message("nothing_found", language), [], False)
     query_terms = set() if crisis else set(tokenize(question, language))
-    lines = [message("crisis_lead" if crisis else "lead", language), ""]
+    lines = [lead or message("crisis_lead" if crisis else "lead", language), ""]
     citations: list[Citation] = []
     used = 0
     for position, (doc, limit) in enumerate(plan):
@@ -208,7 +213,7 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
             units = _pick_units(passage_units(doc.page_content), query_terms, language, limit)
         if not units:
             continue
-        n = len(citations) + 1
+        n = first_citation + len(citations)
         block = [f"**{doc.metadata['section']}**"]
         for unit in units:
             if used > max_chars and len(block) > 1 and not crisis:
@@ -224,12 +229,12 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
     if help_passage is not None and not _CONTACT.search(quoted) and help_passage.id not in {d.id for d in passages}:
         units = passage_units(help_passage.page_content)[:3]
         if units:
-            n = len(citations) + 1
+            n = first_citation + len(citations)
             lines.append(f"**{message('help_heading', language)}: {help_passage.metadata['section']}**")
             lines += [f"- {unit} [{n}]" for unit in units] + [""]
             citations.append(_citation(n, help_passage))
 
-    if crisis:
+    if crisis and close:
         lines.append(message("crisis_close", language))
     place_specific = any(",GLOBAL," not in d.metadata.get("jurisdictions", ",GLOBAL,") for d in passages)
     if jurisdiction is None and place_specific and not crisis:

@@ -37,6 +37,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Merci de me l'avoir dit. Vous comptez, et vous n'avez pas à traverser cela seul·e. Contactez "
               "quelqu'un maintenant :",
     },
+    "crisis_check": {
+        "en": "If you are thinking of ending your life, or you are in danger right now, please reach out to someone "
+              "now. You do not have to face this alone:",
+        "zh": "如果你有结束生命的念头，或者现在有危险，请马上联系能帮助你的人。你不必一个人面对：",
+        "fr": "Si vous pensez à mettre fin à vos jours, ou si vous êtes en danger maintenant, contactez quelqu'un "
+              "tout de suite. Vous n'avez pas à traverser cela seul·e :",
+    },
+    "crisis_then_answer": {
+        "en": "About your question, here is what Recourse's guidance says:",
+        "zh": "关于你的问题，Recourse 指南中的相关内容如下：",
+        "fr": "Pour votre question, voici ce que disent les fiches de Recourse :",
+    },
     "crisis_fallback": {
         "en": "If you are in danger, call your local emergency number now. If you are thinking of suicide, contact a "
               "crisis line, a doctor or someone you trust.",

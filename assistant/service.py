@@ -27,7 +27,9 @@ from assistant.jurisdiction import check_jurisdiction, detect_jurisdiction
 from assistant.language import detect_language
 from assistant.messages import message
 from assistant.retrieval import DEFAULT_FLOORS, HybridRetriever, IndexSnapshot
-from assistant.routing import Router
+from assistant.safety.patterns import crisis_pattern
+from assistant.safety.policy import RouteDecision
+from assistant.safety.router import Router
 from assistant.settings import Settings, get_settings
 from assistant.store import StoreUnavailable, VectorStore
 
@@ -169,10 +171,14 @@ class Recourse:
         jurisdiction = check_jurisdiction(jurisdiction)
         text = clean_message(question)
         language = detect_language(text[:MAX_QUESTION_CHARS], hint=language_hint)
+        forced: RouteDecision | None = None
         if len(text) > MAX_QUESTION_CHARS:
-            log.info("ask route=answer reason=too_long language=%s chars=%d", language, len(text))
-            return AskResult("answer", language, jurisdiction, message("too_long", language), [],
-                             {"total": _ms(start)}, id)
+            if crisis_pattern(text) is None:
+                log.info("ask route=answer reason=too_long language=%s chars=%d", language, len(text))
+                return AskResult("answer", language, jurisdiction, message("too_long", language), [],
+                                 {"total": _ms(start)}, id)
+            # Words of suicide or danger anywhere in a long paste still get the lines to call first.
+            text, forced = text[:MAX_QUESTION_CHARS], RouteDecision("crisis", "pattern:crisis_long", "likely")
         place = jurisdiction or detect_jurisdiction(text)
         if not text:
             return AskResult("answer", language, place, message("empty", language), [], {"total": _ms(start)}, id)
@@ -182,14 +188,12 @@ class Recourse:
         vector = self.embeddings.embed_query(text)
         timing["embed"] = _ms(t)
         t = time.perf_counter()
-        decision = self.router.route(text, language, vector=vector)
+        decision = forced or self.router.route(text, language, vector=vector)
         timing["route"] = _ms(t)
 
         t = time.perf_counter()
         if decision.route in ("refuse", "out_of_scope"):
             composed = ComposedAnswer(message(decision.route, language), [], True)
-        elif decision.route == "crisis":
-            composed = self._crisis_answer(snapshot, text, language, place)
         else:
             candidates = self.retriever(snapshot).invoke(text, language=language, jurisdiction=place,
                                                          audience=detect_audience(text), query_vector=vector)
@@ -198,8 +202,11 @@ class Recourse:
             chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
             plan = plan_answer(text, chosen, snapshot.page_sections)
             help_passage = self._help_passage(snapshot, vector, language, place) if plan else None
-            composed = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
-                                      max_chars=self.settings.answer_max_chars)
+            if decision.route == "crisis":
+                composed = self._crisis_answer(snapshot, text, language, place, decision, plan, help_passage)
+            else:
+                composed = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
+                                          max_chars=self.settings.answer_max_chars)
         timing["compose"] = _ms(t)
         timing["total"] = _ms(start)
         log.info("ask route=%s reason=%s language=%s jurisdiction=%s found=%s total_ms=%.1f",
@@ -207,15 +214,27 @@ class Recourse:
         return AskResult(route=decision.route, language=language, jurisdiction=place, answer=composed.answer,
                          citations=composed.citations, timing_ms=timing, id=id)
 
-    def _crisis_answer(self, snapshot: IndexSnapshot, text: str, language: str, place: str | None) -> ComposedAnswer:
-        """Crisis resources first, cited from the crisis-lines page; a plain pointer if that page is missing."""
+    def _crisis_answer(self, snapshot: IndexSnapshot, text: str, language: str, place: str | None,
+                       decision: RouteDecision, plan, help_passage: Document | None) -> ComposedAnswer:
+        """The lines to call first, cited from the crisis-lines page; then, when the guidance answers the message's
+        question ("how do I get them removed? if they stay up I'll kill myself"), that answer after them.
+
+        A possible crisis (the model is unsure) opens with a gentle check instead of assuming.
+        """
         sections = snapshot.group_sections(CRISIS_GROUP, language)
-        composed = compose_answer(text, language, crisis_plan(sections, place), jurisdiction=place, crisis=True)
-        if composed.citations:
-            return composed
-        fallback = "\n\n".join([message("crisis_lead", language), message("crisis_fallback", language),
-                                 message("crisis_close", language)])
-        return ComposedAnswer(fallback, [], False)
+        plan = [(doc, limit) for doc, limit in plan if doc.metadata.get("group") != CRISIS_GROUP]  # already shown
+        lead = message("crisis_check" if decision.crisis == "possible" else "crisis_lead", language)
+        lines = compose_answer(text, language, crisis_plan(sections, place), jurisdiction=place, crisis=True, lead=lead,
+                               close=not plan)
+        if not lines.citations:
+            fallback = "\n\n".join([lead, message("crisis_fallback", language), message("crisis_close", language)])
+            return ComposedAnswer(fallback, [], False)
+        if not plan:
+            return lines
+        budget = max(self.settings.answer_max_chars - len(lines.answer), self.settings.answer_max_chars // 3)
+        answer = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage, max_chars=budget,
+                                lead=message("crisis_then_answer", language), first_citation=len(lines.citations) + 1)
+        return ComposedAnswer(f"{lines.answer}\n\n{answer.answer}", lines.citations + answer.citations, True)
 
     def _help_passage(self, snapshot: IndexSnapshot, vector: list[float] | None, language: str,
                       jurisdiction: str | None) -> Document | None:

@@ -65,3 +65,10 @@ def test_an_unknown_jurisdiction_is_refused_without_echoing_it(full_service, val
 def test_known_jurisdictions_and_empty_are_accepted():
     assert [check_jurisdiction(code) for code in JURISDICTIONS] == list(JURISDICTIONS)
     assert check_jurisdiction("") is None and check_jurisdiction(None) is None
+
+
+def test_a_long_paste_that_speaks_of_suicide_still_gets_the_lines_to_call(full_service):
+    """Past the length limit the person is asked to shorten the message, unless it says they may end their life."""
+    paste = "He posted everything in the group chat. " * 40 + "I want to kill myself. " + "Screenshots below. " * 60
+    result = full_service.ask(paste)
+    assert result.route == "crisis" and "988" in result.answer and result.citations

@@ -190,6 +190,8 @@ def render_crisis_banner(conversation: Conversation, language: str) -> str:
     cited = {int(c["n"]): c for c in turn.citations}
     groups = []
     for n, lines in crisis_lines(turn.answer).items():
+        if not cited.get(n, {}).get("doc_id", "").startswith("crisis-lines"):
+            continue  # the answer to the person's question that follows the lines to call
         heading = cited.get(n, {}).get("section", "")
         items = "".join(f"<li>{inline(line, turn_id=turn.id, cited=cited, language=language)}</li>" for line in lines)
         title = f"<h3>{escape(heading)}</h3>" if heading else ""
