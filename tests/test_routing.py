@@ -6,6 +6,7 @@ to train or to choose anything (assistant/safety/corpus/splits.yaml). Run with -
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from assistant.safety.metrics import evaluate_router
 from assistant.safety.patterns import PATTERNS_FILE, normalize, read_patterns
 from assistant.safety.router import Router
 from assistant.safety.train import read_corpus
+from tests.conftest import SHARED_EVAL
 
 REASON = re.compile(r"^(?:(?:pattern|model):[a-z_]+|empty|no_model)$")
 
@@ -105,3 +107,19 @@ def test_patterns_alone_without_a_model():
     router = Router(None)
     assert router.route("I want to end my life", "en").route == "crisis"
     assert router.route("Comment signaler une vidéo de moi ?", "fr").route == "answer"
+
+
+@pytest.mark.skipif(not SHARED_EVAL.exists(), reason="shared/eval/dev.jsonl is not beside the project")
+def test_the_shared_evaluation_has_no_costly_routing_error(router):
+    """On dev.jsonl: every crisis message gets the lines to call, and no help-seeker is refused or turned away.
+
+    (A help-seeker shown the crisis lines first, then the answer, is the cheap error the thresholds accept.)
+    """
+    for line in SHARED_EVAL.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        expected = row["route"] if isinstance(row["route"], list) else [row["route"]]
+        got = router.route(row["question"], row["language"]).route
+        if "crisis" in expected:
+            assert got == "crisis", row["id"]
+        if "answer" in expected:
+            assert got in ("answer", "crisis"), row["id"]
