@@ -21,6 +21,7 @@ Jurisdiction = Literal["GLOBAL", "CN", "US", "UK", "AU", "EU", "FR"]
 LANGUAGES: tuple[str, ...] = ("en", "zh", "fr")
 JURISDICTIONS: tuple[str, ...] = ("GLOBAL", "CN", "US", "UK", "AU", "EU", "FR")
 
+MIN_CARD_EXAMPLES = 10
 _ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
 
@@ -53,8 +54,11 @@ class FrontMatter(BaseModel):
     last_reviewed: date
     review_due: date
     reviewed_by: str = Field(min_length=1)
+    kind: Literal["page", "card"] = "page"
+    asks: list[Literal["age", "place"]] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list)
 
-    @field_validator("jurisdictions", "topics", "audience")
+    @field_validator("jurisdictions", "topics", "audience", "asks")
     @classmethod
     def _no_duplicates(cls, value: list[str]) -> list[str]:
         if len(set(value)) != len(value):
@@ -69,6 +73,11 @@ class FrontMatter(BaseModel):
             raise ValueError("translation_of: a zh or fr document names its English original's id")
         if self.review_due <= self.last_reviewed:
             raise ValueError("review_due: must come after last_reviewed")
+        if self.kind == "card" and len(self.examples) < MIN_CARD_EXAMPLES:
+            raise ValueError(f"examples: a card needs at least {MIN_CARD_EXAMPLES} example messages, the way people "
+                             "type them; they are what the card is matched against")
+        if self.kind == "page" and (self.examples or self.asks):
+            raise ValueError("kind: only a card (kind: card) has examples and asks")
         return self
 
     @property
