@@ -11,7 +11,7 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from assistant import privacy  # noqa: E402, F401  (before any library with telemetry)
-from assistant.compose import Citation
+from assistant.answer.compose import Citation
 from assistant.service import AskResult, Recourse
 from assistant.settings import Settings, get_settings
 

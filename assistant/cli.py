@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from assistant import privacy  # noqa: F401
-from assistant.documents import JURISDICTIONS, KnowledgeError
+from assistant.index.store import StoreUnavailable
+from assistant.knowledge.documents import JURISDICTIONS, KnowledgeError
 from assistant.settings import get_settings
-from assistant.store import StoreUnavailable
 
 PLACES = [j for j in JURISDICTIONS if j != "GLOBAL"]
 
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _router(args: argparse.Namespace) -> int:
-    from assistant.embeddings import MODELS, make_embeddings
+    from assistant.index.embeddings import MODELS, make_embeddings
     from assistant.safety.train import read_corpus, train
 
     corpus = read_corpus()
@@ -96,7 +96,7 @@ def _router(args: argparse.Namespace) -> int:
 
 
 def _kb(args: argparse.Namespace) -> int:
-    from assistant.validation import stale_documents, validate_knowledge
+    from assistant.knowledge.validation import stale_documents, validate_knowledge
 
     settings = get_settings()
     if args.kb_command == "validate":
@@ -115,12 +115,12 @@ def _kb(args: argparse.Namespace) -> int:
         print(f"{len(stale)} document(s) past review_due.", file=sys.stderr)
         return 0
     if args.kb_command == "new":
-        from assistant.scaffold import scaffold_topic
+        from assistant.knowledge.scaffold import scaffold_topic
 
         for path in scaffold_topic(settings.knowledge_dir, args.topic, date.today(), timedelta(days=183)):
             print(path)
         return 0
-    from assistant.indexing import index_status, load_valid_documents, terminal_progress
+    from assistant.index.build import index_status, load_valid_documents, terminal_progress
     from assistant.service import Recourse
 
     service = Recourse(settings)
@@ -176,8 +176,8 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from assistant.documents import load_documents
     from assistant.evaluation import read_questions, score
+    from assistant.knowledge.documents import load_documents
     from assistant.service import Recourse
 
     settings = get_settings()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.language import detect_language
+from assistant.understand.language import detect_language
 
 
 @dataclass

@@ -19,19 +19,19 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
-from assistant.audience import detect_audience
-from assistant.compose import Citation, ComposedAnswer, compose_answer, crisis_plan, plan_answer, select_passages
-from assistant.embeddings import make_embeddings
-from assistant.indexing import BuildReport, build_index, index_status, load_valid_documents, terminal_progress
-from assistant.jurisdiction import check_jurisdiction, detect_jurisdiction
-from assistant.language import detect_language
-from assistant.messages import message
-from assistant.retrieval import DEFAULT_FLOORS, HybridRetriever, IndexSnapshot
+from assistant.answer.compose import Citation, ComposedAnswer, compose_answer, crisis_plan, plan_answer, select_passages
+from assistant.answer.messages import message
+from assistant.index.build import BuildReport, build_index, index_status, load_valid_documents, terminal_progress
+from assistant.index.embeddings import make_embeddings
+from assistant.index.retrieval import DEFAULT_FLOORS, HybridRetriever, IndexSnapshot
+from assistant.index.store import StoreUnavailable, VectorStore
 from assistant.safety.patterns import crisis_pattern
 from assistant.safety.policy import RouteDecision
 from assistant.safety.router import Router
 from assistant.settings import Settings, get_settings
-from assistant.store import StoreUnavailable, VectorStore
+from assistant.understand.audience import detect_audience
+from assistant.understand.language import detect_language
+from assistant.understand.place import check_jurisdiction, detect_jurisdiction
 
 log = logging.getLogger(__name__)
 

@@ -21,13 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.chunking import chunk_document  # noqa: E402
-from assistant.embeddings import make_embeddings  # noqa: E402
 from assistant.evaluation import read_questions, score  # noqa: E402
-from assistant.language import detect_language  # noqa: E402
+from assistant.index.embeddings import make_embeddings  # noqa: E402
+from assistant.knowledge.chunking import chunk_document  # noqa: E402
+from assistant.knowledge.validation import validate_knowledge  # noqa: E402
 from assistant.service import Recourse  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
-from assistant.validation import validate_knowledge  # noqa: E402
+from assistant.understand.language import detect_language  # noqa: E402
 
 TOP_K = 4
 

@@ -20,11 +20,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.audience import detect_audience  # noqa: E402
-from assistant.jurisdiction import detect_jurisdiction  # noqa: E402
-from assistant.language import detect_language  # noqa: E402
 from assistant.service import Recourse  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
+from assistant.understand.audience import detect_audience  # noqa: E402
+from assistant.understand.language import detect_language  # noqa: E402
+from assistant.understand.place import detect_jurisdiction  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 UNRELATED = ["What's a good recipe for pork dumplings?", "Write me a poem about the ocean.",

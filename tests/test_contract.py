@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from assistant.documents import load_documents
 from assistant.evaluation import citations_valid, markers_match
+from assistant.knowledge.documents import load_documents
 from assistant.settings import PROJECT_ROOT
 from tests.conftest import KNOWLEDGE, SHARED_EVAL
 

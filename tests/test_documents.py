@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.documents import parse_document
-from assistant.validation import body_numbers, validate_knowledge
+from assistant.knowledge.documents import parse_document
+from assistant.knowledge.validation import body_numbers, validate_knowledge
 
 GOOD = """---
 id: sample
@@ -115,7 +115,7 @@ def test_the_shipped_knowledge_base_is_valid():
 def test_kb_new_scaffolds_three_languages_that_validate(tmp_path: Path):
     from datetime import date, timedelta
 
-    from assistant.scaffold import scaffold_topic
+    from assistant.knowledge.scaffold import scaffold_topic
 
     paths = scaffold_topic(tmp_path, "dating-app-safety", date(2026, 11, 23), timedelta(days=183))
     assert [p.name for p in paths] == ["en.md", "zh.md", "fr.md"]
@@ -127,7 +127,7 @@ def test_kb_new_scaffolds_three_languages_that_validate(tmp_path: Path):
 def test_kb_stale_lists_documents_past_their_review_date(tmp_path: Path):
     from datetime import date
 
-    from assistant.validation import stale_documents
+    from assistant.knowledge.validation import stale_documents
 
     write(tmp_path / "sample", "en.md", GOOD.replace("review_due: 2027-05-23", "review_due: 2026-12-01"))
     docs, _ = validate_knowledge(tmp_path)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.documents import JURISDICTIONS
-from assistant.jurisdiction import check_jurisdiction
-from assistant.messages import message
+from assistant.answer.messages import message
+from assistant.knowledge.documents import JURISDICTIONS
 from assistant.service import MAX_QUESTION_CHARS, clean_message
+from assistant.understand.place import check_jurisdiction
 
 QUESTION = "Someone posted my photos in a Telegram group. What do I do?"
 

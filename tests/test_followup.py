@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.followup import resolve_followup, strip_places
+from assistant.understand.followup import resolve_followup, strip_places
 
 
 @pytest.mark.parametrize("previous, message, place, must_keep, must_drop", [

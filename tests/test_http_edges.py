@@ -18,7 +18,7 @@ import uuid
 import httpx
 import pytest
 
-from assistant.messages import message
+from assistant.answer.messages import message
 from assistant.settings import PROJECT_ROOT
 from tests.conftest import copy_groups, free_port
 

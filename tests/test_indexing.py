@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.documents import KnowledgeError
+from assistant.knowledge.documents import KnowledgeError
 from assistant.service import Recourse
 from assistant.settings import PROJECT_ROOT
 from tests.conftest import KNOWLEDGE, make_settings

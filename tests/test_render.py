@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose import Citation
+from assistant.answer.compose import Citation
 from assistant.service import AskResult
 from assistant.settings import PROJECT_ROOT
 from ui.conversation import Conversation, finish, stream_steps

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.embeddings import make_embeddings
+from assistant.index.embeddings import make_embeddings
 from assistant.safety.classifier import RouterModel, model_path
 from assistant.safety.metrics import evaluate_router
 from assistant.safety.patterns import PATTERNS_FILE, normalize, read_patterns

@@ -21,12 +21,12 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.followup import resolve_followup
-from assistant.jurisdiction import check_jurisdiction
-from assistant.language import detect_language
-from assistant.messages import message as sentence
+from assistant.answer.messages import message as sentence
 from assistant.service import MAX_QUESTION_CHARS, Recourse, clean_message
 from assistant.settings import Settings, get_settings
+from assistant.understand.followup import resolve_followup
+from assistant.understand.language import detect_language
+from assistant.understand.place import check_jurisdiction
 from ui.conversation import Conversation, finish, stream_steps
 from ui.guard import quiet_gradio_tracebacks
 from ui.i18n import (

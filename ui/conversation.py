@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.messages import message
+from assistant.answer.messages import message
 from assistant.service import AskResult
 
 _LINE_END = re.compile(r"(?<=\n)")

@@ -19,7 +19,7 @@ from assistant.safety.patterns import crisis_pattern
 from assistant.safety.policy import RouteDecision, decide
 
 if TYPE_CHECKING:
-    from assistant.embeddings import OfflineEmbeddings
+    from assistant.index.embeddings import OfflineEmbeddings
 
 MAX_CHARS = 2000  # what a person can type; longer messages are read up to here
 

@@ -18,7 +18,7 @@ from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.documents import Document
 
-from assistant.embeddings import OfflineEmbeddings
+from assistant.index.embeddings import OfflineEmbeddings
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass
 
 from langchain_core.documents import Document
 
-from assistant.lexical import tokenize
-from assistant.messages import message
+from assistant.answer.messages import message
+from assistant.index.lexical import tokenize
 
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý0-9«\"“(])|(?<=[。！？])")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.jurisdiction import PLACE_PATTERNS, detect_jurisdiction
+from assistant.understand.place import PLACE_PATTERNS, detect_jurisdiction
 
 MAX_WORDS = 7  # en/fr: a follow-up is a few words; a longer message stands on its own
 MAX_CJK = 14  # zh: characters, for the same reason

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.documents import JURISDICTIONS
+from assistant.knowledge.documents import JURISDICTIONS
 
 PLACE_PATTERNS: dict[str, re.Pattern[str]] = {
     "CN": re.compile(r"\b(china|chinese law|mainland|prc|beijing|shanghai|guangzhou|shenzhen|chine)\b|中国|大陆|内地|国内|"

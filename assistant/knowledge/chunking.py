@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.documents import KnowledgeDoc, Source
-from assistant.jurisdiction import named_jurisdictions
+from assistant.knowledge.documents import KnowledgeDoc, Source
+from assistant.understand.place import named_jurisdictions
 
 MAX_CHUNK_CHARS = 1400  # about 350-450 e5 tokens in English, fewer characters in Chinese still under 512
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")

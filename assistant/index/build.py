@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 
 from filelock import FileLock, Timeout
 
-from assistant.chunking import Chunk, chunk_document
-from assistant.documents import KnowledgeDoc, KnowledgeError
-from assistant.embeddings import BATCH, OfflineEmbeddings
+from assistant.index.embeddings import BATCH, OfflineEmbeddings
+from assistant.index.store import Generation, VectorStore
+from assistant.knowledge.chunking import Chunk, chunk_document
+from assistant.knowledge.documents import KnowledgeDoc, KnowledgeError
+from assistant.knowledge.validation import validate_knowledge
 from assistant.settings import Settings
-from assistant.store import Generation, VectorStore
-from assistant.validation import validate_knowledge
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
-from assistant.chunking import SOURCE_NOTE
-from assistant.documents import LANGUAGES, KnowledgeDoc, Problem, load_documents
+from assistant.knowledge.chunking import SOURCE_NOTE
+from assistant.knowledge.documents import LANGUAGES, KnowledgeDoc, Problem, load_documents
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；：）（、]+")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")

@@ -21,8 +21,8 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.lexical import LexicalIndex
-from assistant.store import Generation, VectorStore
+from assistant.index.lexical import LexicalIndex
+from assistant.index.store import Generation, VectorStore
 
 RRF_K = 10  # measured with bench/embeddings.py: sharper than the usual 60 on a corpus this small
 LEXICAL_WEIGHT = 0.6  # BM25's share of the fused score, relative to the dense ranking
