@@ -1,18 +1,27 @@
 """Recourse: offline, cited answers about image-based sexual abuse and the recourse open to survivors.
 
-The privacy module runs first, before any library with telemetry is imported.
+Importing the package is cheap and changes nothing in the process: the entry points (CLI, web app) call
+`assistant.privacy.apply()` first; a program using Recourse as a library does the same before anything else.
 """
 
-import os
+from __future__ import annotations
 
-# Measured on this 2-core machine: with OpenBLAS's thread pool, each small query embedding took ~130 ms (threads
-# waking for tiny matrices); single-threaded BLAS takes 2-4 ms, and concurrent requests still use both cores.
-# Set before numpy is imported; an operator's own value wins.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from typing import TYPE_CHECKING, Any
 
-from assistant import privacy  # noqa: E402, F401  (before any library with telemetry)
-from assistant.answer.compose import Citation
-from assistant.service import AskResult, Recourse
-from assistant.settings import Settings, get_settings
+if TYPE_CHECKING:
+    from assistant.answer.types import Citation
+    from assistant.service import AskResult, Recourse
+    from assistant.settings import Settings, get_settings
 
 __all__ = ["AskResult", "Citation", "Recourse", "Settings", "get_settings"]
+_WHERE = {"AskResult": "assistant.service", "Recourse": "assistant.service", "Citation": "assistant.answer.types",
+          "Settings": "assistant.settings", "get_settings": "assistant.settings"}
+
+
+def __getattr__(name: str) -> Any:
+    """`from assistant import Recourse` loads the service only when asked for."""
+    if name not in _WHERE:
+        raise AttributeError(f"module 'assistant' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(_WHERE[name]), name)

@@ -12,12 +12,8 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from assistant import privacy  # noqa: F401
-from assistant.index.store import StoreUnavailable
-from assistant.knowledge.documents import JURISDICTIONS, KnowledgeError
-from assistant.settings import get_settings
-
-PLACES = [j for j in JURISDICTIONS if j != "GLOBAL"]
+from assistant.privacy import apply as apply_privacy
+from assistant.vocabulary import PLACES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score answers against a question file")
     ev.add_argument("file", type=Path)
     ev.add_argument("--show", action="store_true", help="list every miss")
+    ev.add_argument("--results", type=Path, help="score these answers (JSONL from `ask --jsonl`) instead of asking")
 
     serve = sub.add_parser("serve", help="serve the web app")
     serve.add_argument("--host")
@@ -57,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    apply_privacy()  # before any library with telemetry (or numpy) is imported
+    from assistant.index.errors import StoreUnavailable
+    from assistant.knowledge.documents import KnowledgeError
+    from assistant.settings import get_settings
+
     settings = get_settings()
     logging.basicConfig(level=settings.log_level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("bm25s", "jieba", "httpx", "chromadb"):
@@ -97,6 +99,7 @@ def _router(args: argparse.Namespace) -> int:
 
 def _kb(args: argparse.Namespace) -> int:
     from assistant.knowledge.validation import stale_documents, validate_knowledge
+    from assistant.settings import get_settings
 
     settings = get_settings()
     if args.kb_command == "validate":
@@ -121,6 +124,8 @@ def _kb(args: argparse.Namespace) -> int:
             print(path)
         return 0
     from assistant.index.build import index_status, load_valid_documents, terminal_progress
+    from assistant.index.store import StoreUnavailable
+    from assistant.knowledge.documents import KnowledgeError
     from assistant.service import Recourse
 
     service = Recourse(settings)
@@ -179,15 +184,19 @@ def _eval(args: argparse.Namespace) -> int:
     from assistant.evaluation import read_questions, score
     from assistant.knowledge.documents import load_documents
     from assistant.service import Recourse
+    from assistant.settings import get_settings
 
     settings = get_settings()
     questions = read_questions(args.file)
-    service = Recourse(settings)
-    service.ensure_index()
     docs, _ = load_documents(settings.knowledge_dir)
     documents = {d.meta.id: d.body for d in docs}
-    results = [service.ask(q.question, q.jurisdiction, id=q.id).to_dict() for q in questions]
-    scores = score(questions, results, documents)
+    if args.results:
+        results = [json.loads(line) for line in args.results.read_text(encoding="utf-8").splitlines() if line.strip()]
+    else:
+        service = Recourse(settings)
+        service.ensure_index()
+        results = [service.ask(q.question, q.jurisdiction, id=q.id).to_dict() for q in questions]
+    scores = score(questions, results, documents, budget=settings.answer_max_chars)
     print(scores.table())
     if args.show and scores.misses:
         print("\nMisses:")

@@ -2,7 +2,12 @@
 
 Gradio's version check and analytics, huggingface_hub, Chroma's posthog telemetry and onnxruntime's telemetry
 were each seen opening outbound connections on this machine. Recourse must never send a byte off the machine, so
-these variables are set at the very top of the package, before anything imports those libraries.
+every entry point (the CLI, the web app, the tests, the benchmarks) calls `apply()` before it imports those
+libraries. A program that uses Recourse as a library makes the same one call first:
+
+    from assistant.privacy import apply; apply()
+
+Importing `assistant` itself changes nothing in the process's environment.
 """
 
 from __future__ import annotations
@@ -28,4 +33,13 @@ def enforce_offline_environment() -> None:
     os.environ.update(OFFLINE_ENVIRONMENT)
 
 
-enforce_offline_environment()
+def apply() -> None:
+    """What Recourse needs of the process, before numpy and the libraries with telemetry are imported.
+
+    - the offline variables (forced);
+    - single-threaded BLAS unless the operator set it: on this 2-core machine, OpenBLAS's thread pool made each small
+      query embedding take ~130 ms (threads waking for tiny matrices); single-threaded takes 2-4 ms, and concurrent
+      requests still use both cores.
+    """
+    enforce_offline_environment()
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")

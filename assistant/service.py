@@ -19,8 +19,11 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
-from assistant.answer.compose import Citation, ComposedAnswer, compose_answer, crisis_plan, plan_answer, select_passages
+from assistant.answer.cards import CARD_FLOORS, match_card
+from assistant.answer.cards import compose_card as compose_card_answer
+from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, select_passages
 from assistant.answer.messages import message
+from assistant.answer.types import Block, Citation, ComposedAnswer, Line
 from assistant.index.build import BuildReport, build_index, index_status, load_valid_documents, terminal_progress
 from assistant.index.embeddings import make_embeddings
 from assistant.index.retrieval import DEFAULT_FLOORS, HybridRetriever, IndexSnapshot
@@ -29,9 +32,9 @@ from assistant.safety.patterns import crisis_pattern
 from assistant.safety.policy import RouteDecision
 from assistant.safety.router import Router
 from assistant.settings import Settings, get_settings
-from assistant.understand.audience import detect_audience
 from assistant.understand.language import detect_language
-from assistant.understand.place import check_jurisdiction, detect_jurisdiction
+from assistant.understand.person import Person, understand
+from assistant.understand.place import check_jurisdiction
 
 log = logging.getLogger(__name__)
 
@@ -66,11 +69,29 @@ class AskResult:
     citations: list[Citation]
     timing_ms: dict[str, float] = field(default_factory=dict)
     id: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    needs_place: bool = False
+    needs_age: bool = False
+    card: str | None = None
+
+    @classmethod
+    def of(cls, route: str, person: Person, composed: ComposedAnswer, timing: dict[str, float],
+           id: str | None) -> AskResult:
+        return cls(route=route, language=person.language, jurisdiction=person.place, answer=composed.answer,
+                   citations=composed.citations, timing_ms=timing, id=id, blocks=composed.blocks,
+                   needs_place=composed.needs_place, needs_age=composed.needs_age, card=composed.card)
+
+    @property
+    def crisis_lines(self) -> bool:
+        """The answer leads with the lines to call (the chat page shows its banner from this, not from the text)."""
+        return any(block.kind == "crisis" for block in self.blocks)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "route": self.route, "language": self.language, "jurisdiction": self.jurisdiction,
                 "answer": self.answer, "citations": [c.to_dict() for c in self.citations],
-                "timing_ms": self.timing_ms}
+                "timing_ms": self.timing_ms, "blocks": [b.to_dict() for b in self.blocks],
+                "needs_place": self.needs_place, "needs_age": self.needs_age, "card": self.card,
+                "composer": "grounded"}
 
 
 class Recourse:
@@ -84,6 +105,7 @@ class Recourse:
         self.router = Router(self.embeddings)
         self._snapshot: IndexSnapshot | None = None
         self._checked = 0.0
+        self._loading = False  # a newer generation is being loaded, outside the lock
         self._lock = threading.Lock()
 
     # -- the index ---------------------------------------------------------------------------------------------
@@ -131,25 +153,55 @@ class Recourse:
             self.ask(question)
 
     def snapshot(self) -> IndexSnapshot:
-        """The current index in memory, reloaded when a newer generation has been published."""
-        now = time.monotonic()
+        """The current index in memory; a newer published generation is loaded and swapped in.
+
+        Loading a generation takes one to two seconds. Only the first load is done under the lock (nothing can be
+        answered before it); later ones run outside it, in the one thread that noticed, while every other question
+        goes on being answered from the copy in memory, and the new copy replaces it in one assignment.
+        """
+        current = self._snapshot
+        if current is not None and time.monotonic() - self._checked < self.settings.index_check_seconds:
+            return current
         with self._lock:
-            if self._snapshot is None or now - self._checked >= self.settings.index_check_seconds:
-                self._checked = now
-                try:
-                    active = self.store.active()
-                except StoreUnavailable:
-                    if self._snapshot is None:
-                        raise
-                    # The index in memory is complete and current as of the last check: keep answering from it.
-                    log.warning("index store unreachable; answering from the copy in memory")
-                    return self._snapshot
-                if active is None:
-                    raise StoreUnavailable("the index is empty: run `recourse kb build`")
-                if self._snapshot is None or self._snapshot.generation.name != active.name:
-                    self._snapshot = IndexSnapshot.load(self.store, active)
-                    log.info("serving index generation %s", active.name)
-            return self._snapshot
+            current = self._snapshot
+            if current is not None and (self._loading or
+                                        time.monotonic() - self._checked < self.settings.index_check_seconds):
+                return current
+            self._checked = time.monotonic()
+            try:
+                active = self.store.active()
+            except StoreUnavailable:
+                if current is None:
+                    raise
+                # The index in memory is complete and current as of the last check: keep answering from it.
+                log.warning("index store unreachable; answering from the copy in memory")
+                return current
+            if active is None:
+                raise StoreUnavailable("the index is empty: run `recourse kb build`")
+            if current is not None and current.generation.name == active.name:
+                return current
+            if current is None:
+                self._snapshot = IndexSnapshot.load(self.store, active)
+                log.info("serving index generation %s", active.name)
+                return self._snapshot
+            self._loading = True
+        try:
+            fresh = IndexSnapshot.load(self.store, active)
+            self._snapshot = fresh
+            log.info("serving index generation %s", active.name)
+            return fresh
+        except StoreUnavailable:
+            log.warning("new index generation unreadable; answering from the copy in memory")
+            return current
+        finally:
+            self._loading = False
+
+    def health(self) -> dict[str, Any]:
+        """What a load balancer needs: ready (the index is in memory), which generation, which model."""
+        snapshot = self._snapshot
+        return {"ready": snapshot is not None, "generation": snapshot.generation.name if snapshot else None,
+                "model": self.embeddings.name,
+                "passages": sum(len(ids) for ids, _ in snapshot.dense.values()) if snapshot else 0}
 
     def retriever(self, snapshot: IndexSnapshot) -> HybridRetriever:
         floor = self.settings.relevance_floor
@@ -170,71 +222,91 @@ class Recourse:
         timing: dict[str, float] = {}
         jurisdiction = check_jurisdiction(jurisdiction)
         text = clean_message(question)
-        language = detect_language(text[:MAX_QUESTION_CHARS], hint=language_hint)
         forced: RouteDecision | None = None
         if len(text) > MAX_QUESTION_CHARS:
+            person = understand(text[:MAX_QUESTION_CHARS], jurisdiction, language_hint)
             if crisis_pattern(text) is None:
-                log.info("ask route=answer reason=too_long language=%s chars=%d", language, len(text))
-                return AskResult("answer", language, jurisdiction, message("too_long", language), [],
-                                 {"total": _ms(start)}, id)
+                log.info("ask route=answer reason=too_long language=%s chars=%d", person.language, len(text))
+                return AskResult.of("answer", person, _said("too_long", person.language), {"total": _ms(start)}, id)
             # Words of suicide or danger anywhere in a long paste still get the lines to call first.
             text, forced = text[:MAX_QUESTION_CHARS], RouteDecision("crisis", "pattern:crisis_long", "likely")
-        place = jurisdiction or detect_jurisdiction(text)
+        person = understand(text, jurisdiction, language_hint)
         if not text:
-            return AskResult("answer", language, place, message("empty", language), [], {"total": _ms(start)}, id)
+            return AskResult.of("answer", person, _said("empty", person.language), {"total": _ms(start)}, id)
 
         snapshot = self.snapshot()
         t = time.perf_counter()
         vector = self.embeddings.embed_query(text)
         timing["embed"] = _ms(t)
         t = time.perf_counter()
-        decision = forced or self.router.route(text, language, vector=vector)
+        decision = forced or self.router.route(text, person.language, vector=vector)
         timing["route"] = _ms(t)
 
         t = time.perf_counter()
         if decision.route in ("refuse", "out_of_scope"):
-            composed = ComposedAnswer(message(decision.route, language), [], True)
+            composed = _said(decision.route, person.language)
         else:
-            candidates = self.retriever(snapshot).invoke(text, language=language, jurisdiction=place,
-                                                         audience=detect_audience(text), query_vector=vector)
-            timing["retrieve"] = _ms(t)
-            t = time.perf_counter()
-            chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
-            plan = plan_answer(text, chosen, snapshot.page_sections)
-            help_passage = self._help_passage(snapshot, vector, language, place) if plan else None
-            if decision.route == "crisis":
-                composed = self._crisis_answer(snapshot, text, language, place, decision, plan, help_passage)
-            else:
-                composed = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
-                                          max_chars=self.settings.answer_max_chars)
+            composed = self._compose(snapshot, text, person, decision, vector, timing)
         timing["compose"] = _ms(t)
         timing["total"] = _ms(start)
-        log.info("ask route=%s reason=%s language=%s jurisdiction=%s found=%s total_ms=%.1f",
-                 decision.route, decision.reason, language, place, composed.found, timing["total"])
-        return AskResult(route=decision.route, language=language, jurisdiction=place, answer=composed.answer,
-                         citations=composed.citations, timing_ms=timing, id=id)
+        log.info("ask route=%s reason=%s language=%s jurisdiction=%s card=%s found=%s total_ms=%.1f",
+                 decision.route, decision.reason, person.language, person.place, composed.card, composed.found,
+                 timing["total"])
+        return AskResult.of(decision.route, person, composed, timing, id)
 
-    def _crisis_answer(self, snapshot: IndexSnapshot, text: str, language: str, place: str | None,
-                       decision: RouteDecision, plan, help_passage: Document | None) -> ComposedAnswer:
+    def _compose(self, snapshot: IndexSnapshot, text: str, person: Person, decision: RouteDecision,
+                 vector: list[float], timing: dict[str, float]) -> ComposedAnswer:
+        """The answer for a help-seeker: the card for their situation when one fits, else the reference pages."""
+        t = time.perf_counter()
+        language, place = person.language, person.place
+        candidates = self.retriever(snapshot).invoke(text, language=language, jurisdiction=place,
+                                                     audience=person.audience, query_vector=vector)
+        chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
+        floor = CARD_FLOORS.get(self.embeddings.name, 0.5)
+        card = match_card(snapshot, vector, text, language, floor)
+        timing["retrieve"] = _ms(t)
+        sections = snapshot.card_sections(card.group, language) if card else []
+        plan = plan_answer(text, chosen, snapshot.page_sections) if not sections else []
+        help_passage = self._help_passage(snapshot, vector, language, place) if (plan or sections) else None
+        if decision.route == "crisis":
+            return self._crisis_answer(snapshot, text, person, decision, plan, sections, chosen, help_passage)
+        if sections:
+            return compose_card_answer(text, sections, person, supporting=chosen,
+                                       max_chars=self.settings.answer_max_chars, similarity=snapshot.similarity)
+        return compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
+                              max_chars=self.settings.answer_max_chars)
+
+    def _crisis_answer(self, snapshot: IndexSnapshot, text: str, person: Person, decision: RouteDecision, plan,
+                       sections: list[Document], chosen: list[Document],
+                       help_passage: Document | None) -> ComposedAnswer:
         """The lines to call first, cited from the crisis-lines page; then, when the guidance answers the message's
         question ("how do I get them removed? if they stay up I'll kill myself"), that answer after them.
 
         A possible crisis (the model is unsure) opens with a gentle check instead of assuming.
         """
-        sections = snapshot.group_sections(CRISIS_GROUP, language)
+        language, place = person.language, person.place
+        crisis_sections = snapshot.group_sections(CRISIS_GROUP, language)
         plan = [(doc, limit) for doc, limit in plan if doc.metadata.get("group") != CRISIS_GROUP]  # already shown
         lead = message("crisis_check" if decision.crisis == "possible" else "crisis_lead", language)
-        lines = compose_answer(text, language, crisis_plan(sections, place), jurisdiction=place, crisis=True, lead=lead,
-                               close=not plan)
+        more = bool(plan or sections)
+        lines = compose_answer(text, language, crisis_plan(crisis_sections, place), jurisdiction=place, crisis=True,
+                               lead=lead, close=not more)
         if not lines.citations:
-            fallback = "\n\n".join([lead, message("crisis_fallback", language), message("crisis_close", language)])
+            fallback = [Block("lead", (Line(lead),)), Block("crisis", (Line(message("crisis_fallback", language)),)),
+                        Block("close", (Line(message("crisis_close", language)),))]
             return ComposedAnswer(fallback, [], False)
-        if not plan:
+        if not more:
             return lines
         budget = max(self.settings.answer_max_chars - len(lines.answer), self.settings.answer_max_chars // 3)
-        answer = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage, max_chars=budget,
-                                lead=message("crisis_then_answer", language), first_citation=len(lines.citations) + 1)
-        return ComposedAnswer(f"{lines.answer}\n\n{answer.answer}", lines.citations + answer.citations, True)
+        then = message("crisis_then_answer", language)
+        if sections:
+            answer = compose_card_answer(text, sections, person, supporting=[], max_chars=budget,
+                                         first_citation=len(lines.citations) + 1, lead=then)
+        else:
+            answer = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
+                                    max_chars=budget, lead=then, first_citation=len(lines.citations) + 1)
+        return ComposedAnswer(lines.blocks + answer.blocks, lines.citations + answer.citations, True,
+                              needs_place=answer.needs_place, needs_age=answer.needs_age, card=answer.card)
 
     def _help_passage(self, snapshot: IndexSnapshot, vector: list[float] | None, language: str,
                       jurisdiction: str | None) -> Document | None:
@@ -254,6 +326,11 @@ class Recourse:
         if best is None:
             return None
         return snapshot.document(best)
+
+
+def _said(key: str, language: str) -> ComposedAnswer:
+    """One of Recourse's fixed sentences as the whole answer (refusal, out of scope, empty, too long)."""
+    return ComposedAnswer([Block("lead", (Line(message(key, language)),))], [], True)
 
 
 def _ms(start: float) -> float:

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.evaluation import read_questions, score  # noqa: E402
+from assistant.evaluation.scoring import read_questions, score  # noqa: E402
 from assistant.index.embeddings import make_embeddings  # noqa: E402
 from assistant.knowledge.chunking import chunk_document  # noqa: E402
 from assistant.knowledge.validation import validate_knowledge  # noqa: E402

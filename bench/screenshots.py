@@ -22,7 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant import privacy  # noqa: F401,E402  (telemetry off before gradio loads)
+from assistant.privacy import apply
+
+apply()  # telemetry off before gradio loads
 from assistant.knowledge.documents import KnowledgeError  # noqa: E402
 from assistant.service import Recourse  # noqa: E402
 from assistant.settings import get_settings  # noqa: E402

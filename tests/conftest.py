@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import privacy  # noqa: F401
+from assistant.privacy import apply
+
+apply()  # telemetry off, before any library that has it is imported
 from assistant.service import Recourse
 from assistant.settings import PROJECT_ROOT, Settings
 

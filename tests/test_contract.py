@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from assistant.evaluation import citations_valid, markers_match
+from assistant.evaluation.scoring import citations_valid, markers_match
 from assistant.knowledge.documents import load_documents
 from assistant.settings import PROJECT_ROOT
 from tests.conftest import KNOWLEDGE, SHARED_EVAL
@@ -136,7 +136,8 @@ def test_cli_validate_reports_file_line_and_field(small_settings, small_kb):
 def test_cli_eval_prints_the_figures(small_settings):
     done = run_cli("eval", str(SHARED_EVAL), settings=small_settings)
     assert done.returncode == 0, done.stderr
-    for label in ("route accuracy", "fact coverage", "citation validity", "answer language", "latency p50"):
+    for label in ("route accuracy", "fact coverage", "grounded citations", "answer language", "place violations",
+                  "over phone budget", "latency p50"):
         assert label in done.stdout
 
 

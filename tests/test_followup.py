@@ -16,7 +16,7 @@ from assistant.understand.followup import resolve_followup, strip_places
      ["puni", "France"], ["Royaume-Uni"]),
     # "there" / "it" after naming a platform
     (["Someone posted my photos on Telegram"], "How do I report it there?", None, ["Telegram", "report"], []),
-    (["有人把我的照片发到了微博上"], "在那里怎么举报？", None, ["微博", "举报"], []),
+    (["有人把我的照片发到了微博上"], "在那里怎么举报？", "CN", ["微博", "举报"], []),
     (["Quelqu'un a publié mes photos sur Snapchat."], "Comment le signaler là-bas ?", None, ["Snapchat", "signaler"], []),
 ])
 def test_a_short_message_is_read_with_the_earlier_question(previous, message, place, must_keep, must_drop):

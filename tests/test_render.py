@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.compose import Citation
+from assistant.answer.types import Block, Citation, Line
 from assistant.service import AskResult
 from assistant.settings import PROJECT_ROOT
-from ui.conversation import Conversation, finish, stream_steps
+from ui.conversation import Conversation, finish, stream_blocks
 from ui.i18n import EXIT_URLS, LANGUAGES, STRINGS, format_date, pick_language
 from ui.render import blocks, inline, render_conversation, render_crisis_banner, source_cards
 
@@ -16,8 +16,9 @@ CITATION = Citation(n=1, doc_id="telegram", title="Telegram <b>guide</b>", secti
                     last_reviewed="2026-11-23")
 
 
-def result(answer: str, route: str = "answer", citations=(CITATION,)) -> AskResult:
-    return AskResult(route=route, language="en", jurisdiction=None, answer=answer, citations=list(citations))
+def result(answer: str, route: str = "answer", citations=(CITATION,), blocks=None) -> AskResult:
+    return AskResult(route=route, language="en", jurisdiction=None, answer=answer, citations=list(citations),
+                     blocks=blocks if blocks is not None else [Block("passage", (Line(answer),))])
 
 
 def test_typed_html_is_escaped_everywhere():
@@ -67,11 +68,12 @@ def test_the_crisis_banner_repeats_the_answers_contact_lines_by_place_and_stays(
                       text="", publisher="A", last_reviewed=""),
              Citation(n=2, doc_id="crisis-lines", title="Crisis lines", section="Somewhere: call now",
                       url="https://b.org", text="", publisher="B", last_reviewed="")]
-    answer = "Lead.\n\n**You matter**\n- You matter. [1]\n\n**Somewhere**\n- ****: heading [2]\n- **123**: call us. [2]"
+    typed = [Block("lead", (Line("Lead."),)), Block("crisis", (Line("You matter.", 1),), "You matter"),
+             Block("crisis", (Line("****: heading", 2), Line("**123**: call us.", 2)), "Somewhere")]
     conv = Conversation()
     assert render_crisis_banner(conv, "en") == ""
     first = conv.start("I want to end my life")
-    finish(conv, first, result(answer, route="crisis", citations=lines))
+    finish(conv, first, result("any wording at all", route="crisis", citations=lines, blocks=typed))
     later = conv.start("How do I report?")
     finish(conv, later, result("- Tap Report [1]"))
     banner = render_crisis_banner(conv, "en")
@@ -82,11 +84,14 @@ def test_the_crisis_banner_repeats_the_answers_contact_lines_by_place_and_stays(
 
 
 def test_the_answer_streams_in_whole_lines():
-    answer = "Lead\n\n**S**\n- a [1]\n- b [1]\n- c [2]\n- d [2]\n- e [3]\n- f [3]\n- g [3]\n- h [3]"
-    steps = stream_steps(answer, steps=4)
-    assert steps[-1] == answer and 2 <= len(steps) <= 6
-    assert all(answer.startswith(step) and (step == answer or step.endswith("\n")) for step in steps)
-    assert stream_steps("one line") == ["one line"]
+    typed = [Block("lead", (Line("Lead"),)).to_dict(),
+             Block("passage", tuple(Line(c, 1) for c in "abcdefgh"), "S").to_dict()]
+    steps = stream_blocks(typed, steps=4)
+    assert steps[-1] == typed and 2 <= len(steps) <= 6
+    sizes = [sum(len(b["lines"]) for b in step) for step in steps]
+    assert sizes == sorted(sizes) and sizes[-1] == 9
+    assert all(step[-1]["lines"] == typed[len(step) - 1]["lines"][:len(step[-1]["lines"])] for step in steps)
+    assert stream_blocks(typed[:1]) == [typed[:1]]
 
 
 def test_every_interface_string_exists_in_all_three_languages():

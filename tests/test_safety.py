@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.evaluation import markers_match
+from assistant.evaluation.scoring import markers_match
 from assistant.safety.classifier import ROUTES
 
 PHONE = re.compile(r"\*\*[\d +-]+\*\*")

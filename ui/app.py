@@ -27,7 +27,8 @@ from assistant.settings import Settings, get_settings
 from assistant.understand.followup import resolve_followup
 from assistant.understand.language import detect_language
 from assistant.understand.place import check_jurisdiction
-from ui.conversation import Conversation, finish, stream_steps
+from ui.api import json_routes
+from ui.conversation import Conversation, finish, stream_blocks
 from ui.guard import quiet_gradio_tracebacks
 from ui.i18n import (
     DEFAULT_LANGUAGE,
@@ -139,8 +140,8 @@ def build_app(service: Recourse) -> gr.Blocks:
                 return
             turn.citations = [c.to_dict() for c in result.citations]
             turn.language = result.language
-            for part in stream_steps(result.answer)[:-1]:
-                turn.answer = part
+            for part in stream_blocks([block.to_dict() for block in result.blocks])[:-1]:
+                turn.blocks = part
                 yield render_conversation(conv, lang), gr.skip(), gr.skip(), conv, gr.skip(), gr.skip(), gr.skip()
                 time.sleep(STREAM_PAUSE)
             was_crisis = conv.crisis_turn
@@ -267,7 +268,7 @@ def lighten_gradio_per_event_work() -> None:
 
 
 def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port: int | None = None,
-           block: bool = True, quiet: bool = False):
+           block: bool = True, quiet: bool = False, service: Recourse | None = None):
     """Serve the app with the privacy and concurrency settings every deployment needs (also used by the tests)."""
     lighten_gradio_per_event_work()
     quiet_gradio_tracebacks()
@@ -278,7 +279,9 @@ def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port:
                       max_threads=max(40, settings.concurrency_limit * 2), quiet=quiet,
                       # FastAPI's own limit (Starlette's RequestBodyLimitMiddleware): a body over it gets 413, and a
                       # Content-Length over it is refused before a byte of the body is read.
-                      app_kwargs={"max_body_size": settings.max_request_bytes})
+                      app_kwargs={"max_body_size": settings.max_request_bytes,
+                                  # POST /api/ask and GET /healthz, matched before Gradio's own routes.
+                                  "routes": json_routes(service) if service is not None else []})
 
 
 def serve(host: str | None = None, port: int | None = None) -> None:
@@ -289,4 +292,4 @@ def serve(host: str | None = None, port: int | None = None) -> None:
     service.warm_up()  # load the index, model and router before the first visitor, not during their question
     app = build_app(service)
     print(f"Recourse is ready at http://{host or settings.host}:{port or settings.port}", flush=True)
-    launch(app, settings, host=host, port=port)
+    launch(app, settings, host=host, port=port, service=service)

@@ -25,7 +25,6 @@ _INLINE = re.compile(
 )
 _TRAILING = ".,;:!?。，；：！？"
 _CONTACT = re.compile(r"\d{2,}")
-_ENDS_CITED = re.compile(r"\s*\[(\d+)\]\s*$")
 
 
 def card_id(turn_id: int, n: int) -> str:
@@ -102,6 +101,35 @@ def blocks(markdown: str, *, turn_id: int = 0, cited: dict[int, dict[str, Any]] 
     return "".join(html)
 
 
+def render_blocks(answer: list[dict[str, Any]], *, turn_id: int = 0, cited: dict[int, dict[str, Any]] | None = None,
+                  language: str = "en") -> str:
+    """The typed answer as HTML: our own words as paragraphs, the direct answer in bold, steps as an ordered list,
+    quoted passages as bullets under their section. Each line's marker links to its source card."""
+    html: list[str] = []
+
+    def line_html(line: dict[str, Any]) -> str:
+        text = inline(line["text"], turn_id=turn_id, cited=cited, language=language)
+        return text + (_marker(int(line["n"]), turn_id, cited or {}, language) if line.get("n") is not None else "")
+
+    for block in answer:
+        kind, lines = block["kind"], block["lines"]
+        heading = (f'<p class="rc-section"><strong>{inline(block["heading"], language=language)}</strong></p>'
+                   if block.get("heading") else "")
+        if kind in ("lead", "ack", "close"):
+            html += [f'<p class="rc-{kind}">{line_html(line)}</p>' for line in lines]
+        elif kind == "question":
+            html += [f'<p class="rc-ask-back">{line_html(line)}</p>' for line in lines]
+        elif kind == "note":
+            html += [f"<p><em>{line_html(line)}</em></p>" for line in lines]
+        elif kind == "direct":
+            html += [f'<p class="rc-direct"><strong>{line_html(line)}</strong></p>' for line in lines]
+        else:
+            tag = "ol" if kind == "steps" else "ul"
+            items = "".join(f"<li>{line_html(line)}</li>" for line in lines)
+            html.append(f'<div class="rc-{kind}">{heading}<{tag}>{items}</{tag}></div>')
+    return "".join(html)
+
+
 def source_cards(turn: Turn, language: str) -> str:
     """The cited passages of one answer: title, section, publisher, review date, link and the passage itself."""
     if not turn.citations:
@@ -141,7 +169,9 @@ def render_turn(turn: Turn, language: str) -> str:
         user += f'<p class="rc-asked-as">{escape(t("asked_as", language))} <q>{escape(turn.asked_as)}</q></p>'
     if turn.place:
         user += f'<p class="rc-asked-as">{escape(t("asked_for", language))} {escape(turn.place)}</p>'
-    if turn.answer:
+    if turn.blocks:
+        body = render_blocks(turn.blocks, turn_id=turn.id, cited=cited, language=language)
+    elif turn.answer:
         body = blocks(turn.answer, turn_id=turn.id, cited=cited, language=language)
     else:
         body = f'<p class="rc-thinking">{escape(t("thinking", language))}</p>'
@@ -165,16 +195,17 @@ def render_conversation(conversation: Conversation, language: str) -> str:
     return '<div class="rc-log">' + "".join(render_turn(turn, language) for turn in conversation.turns) + "</div>"
 
 
-def crisis_lines(answer: str) -> dict[int, list[str]]:
-    """The cited lines of a crisis answer that the banner repeats, grouped by the passage they cite.
+def crisis_lines(answer: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    """The lines of an answer's crisis blocks that the banner repeats, grouped by the passage they cite.
 
-    Contact lines (with a number) when there are any, so the banner stays short; otherwise every cited line.
+    Read from the typed answer, never from its wording. Contact lines (with a number) when there are any, so the
+    banner stays short; otherwise every cited line.
     """
-    cited = [m.group(1) for m in map(_BULLET.match, answer.splitlines()) if m and _ENDS_CITED.search(m.group(1))]
-    contacts = [line for line in cited if _CONTACT.search(_ENDS_CITED.sub("", line))]
-    groups: dict[int, list[str]] = {}
+    cited = [line for block in answer if block["kind"] == "crisis" for line in block["lines"] if line.get("n")]
+    contacts = [line for line in cited if _CONTACT.search(line["text"])]
+    groups: dict[int, list[dict[str, Any]]] = {}
     for line in contacts or cited:
-        groups.setdefault(int(_ENDS_CITED.search(line).group(1)), []).append(line)
+        groups.setdefault(int(line["n"]), []).append(line)
     return groups
 
 
@@ -189,11 +220,10 @@ def render_crisis_banner(conversation: Conversation, language: str) -> str:
         return ""
     cited = {int(c["n"]): c for c in turn.citations}
     groups = []
-    for n, lines in crisis_lines(turn.answer).items():
-        if not cited.get(n, {}).get("doc_id", "").startswith("crisis-lines"):
-            continue  # the answer to the person's question that follows the lines to call
+    for n, lines in crisis_lines(turn.blocks).items():
         heading = cited.get(n, {}).get("section", "")
-        items = "".join(f"<li>{inline(line, turn_id=turn.id, cited=cited, language=language)}</li>" for line in lines)
+        items = "".join(f"<li>{inline(line['text'], turn_id=turn.id, cited=cited, language=language)}"
+                        f"{_marker(n, turn.id, cited, language)}</li>" for line in lines)
         title = f"<h3>{escape(heading)}</h3>" if heading else ""
         groups.append(f'<div class="rc-crisis-group">{title}<ul>{items}</ul></div>')
     listing = (f'<p class="rc-crisis-from">{escape(t("crisis_lines", language))}</p>'

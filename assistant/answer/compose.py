@@ -7,14 +7,17 @@ exact passage the lines were taken from. The same passages always give the same 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
 
 from langchain_core.documents import Document
 
 from assistant.answer.messages import message
+from assistant.answer.types import Block, Citation, ComposedAnswer, Line
 from assistant.index.lexical import tokenize
+from assistant.knowledge.chunking import LINE_SOURCE
+from assistant.understand.place import foreign_places
 
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý0-9«\"“(])|(?<=[。！？])")
@@ -22,6 +25,7 @@ RUNNER_UP = 0.7  # a passage from another page must score at least this share of
 SAME_PAGE = 0.45  # another section of the best page needs less
 REDUNDANT = 0.75  # passages this similar (cosine) say the same thing; quote only the first
 OUTLINE_SECTIONS = 5
+RESERVED = 260  # characters kept free under the budget for the question back or the place's help lines
 _BROAD = re.compile(
     r"what (?:should|do|can|could|must) (?:i|we) do|what now|what are my options|help me|where do i start|"
     r"que (?:dois-je |puis-je |faut-il |peut-on |pouvons-nous )?faire|quoi faire|que faire|aidez[- ]moi|"
@@ -31,32 +35,22 @@ _CONTACT = re.compile(r"\d{3,}|https?://|www\.", re.I)
 _PHONE = re.compile(r"\*\*[\d +-]{2,}\*\*|\b\d{2,}(?:[ -]\d+)*\b")
 
 
-@dataclass(frozen=True)
-class Citation:
-    """One cited passage, as the user sees it in the source list."""
-
-    n: int
-    doc_id: str
-    title: str
-    section: str
-    url: str
-    text: str
-    publisher: str
-    last_reviewed: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class ComposedAnswer:
-    answer: str
-    citations: list[Citation]
-    found: bool
-
-
 def passage_units(text: str) -> list[str]:
-    """The quotable units of a passage: its bullets, and the sentences of its paragraphs."""
+    """The quotable units of a passage (its bullets, and the sentences of its paragraphs), without line sources."""
+    return [unit for unit, _ in sourced_units(text)]
+
+
+def sourced_units(text: str) -> list[tuple[str, str | None]]:
+    """The quotable units of a passage, each with the source its own line names (None: the section's source)."""
+    result = []
+    for unit in _raw_units(text):
+        match = LINE_SOURCE.search(unit)
+        result.append((unit[:match.start()].rstrip(), match.group(1)) if match else (unit, None))
+    return [(unit, url) for unit, url in result if unit]
+
+
+def _raw_units(text: str) -> list[str]:
+    """The quotable units of a passage as written: its bullets, and the sentences of its paragraphs."""
     units: list[str] = []
     bullet_open = False
     for raw in text.splitlines():
@@ -170,17 +164,44 @@ def plan_answer(question: str, chosen: list[Document], page_sections: Callable[[
     return [(doc, 6 if position == 0 else 3) for position, doc in enumerate(chosen)]
 
 
-def _citation(n: int, doc: Document) -> Citation:
-    meta = doc.metadata
-    return Citation(n=n, doc_id=meta["doc_id"], title=meta["title"], section=meta["section"], url=meta["url"],
-                    text=doc.page_content, publisher=meta.get("publisher", ""),
-                    last_reviewed=meta.get("last_reviewed", ""))
+class Citations:
+    """Citations numbered in order of first use: one per passage and source, so a line links to the page that says it.
+    """
+
+    def __init__(self, first: int = 1):
+        self.first = first
+        self.items: list[Citation] = []
+        self._numbers: dict[tuple[str, str], int] = {}
+
+    def cite(self, doc: Document, url: str | None = None) -> int:
+        meta = doc.metadata
+        url = url or meta["url"]
+        key = (doc.id or meta["doc_id"], url)
+        if key not in self._numbers:
+            publisher = meta.get("publisher", "")
+            if url != meta["url"]:
+                publisher = json.loads(meta.get("line_sources") or "{}").get(url, publisher)
+            n = self.first + len(self.items)
+            self.items.append(Citation(n=n, doc_id=meta["doc_id"], title=meta["title"], section=meta["section"],
+                                       url=url, text=doc.page_content, publisher=publisher,
+                                       last_reviewed=meta.get("last_reviewed", "")))
+            self._numbers[key] = n
+        return self._numbers[key]
+
+    def line(self, doc: Document, unit: str, url: str | None) -> Line:
+        return Line(unit, self.cite(doc, url))
+
+
+def quotable(doc: Document, jurisdiction: str | None) -> list[tuple[str, str | None]]:
+    """A passage's units that may be shown to this person: none that is about another place than theirs."""
+    return [(u, url) for u, url in sourced_units(doc.page_content) if not foreign_places(u, jurisdiction)]
 
 
 def crisis_plan(sections: list[Document], jurisdiction: str | None) -> Plan:
     """Crisis resources from the crisis-lines page: the words to the person first, then the lines to call.
 
-    With a known place, that place's section in full; otherwise the main numbers of every place we cover.
+    With a known place, that place's section in full after the words to the person; otherwise the main numbers of
+    every place we cover (the lead says the words to the person, and the answer stays near the phone budget).
     """
     general = [s for s in sections if ",GLOBAL," in s.metadata.get("jurisdictions", "") and not _is_intro(s)]
     places = [s for s in sections if ",GLOBAL," not in s.metadata.get("jurisdictions", "")]
@@ -188,7 +209,7 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None) -> Plan:
         mine = [s for s in places if f",{jurisdiction}," in s.metadata.get("jurisdictions", "")]
         if mine:
             return [(s, 4) for s in general[:1]] + [(s, 8) for s in mine]
-    return [(s, 3) for s in general[:1]] + [(s, 3) for s in places]
+    return [(s, 3) for s in places]  # the lead already says the words to the person; every place's lines follow
 
 
 def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: str | None,
@@ -198,45 +219,59 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
 
     `lead` replaces the opening sentence; `close=False` leaves out the crisis answer's closing words (when the
     answer to the person's question follows them); `first_citation` numbers the citations after earlier ones.
+    A line about another place than the person's own is never quoted.
     """
     passages = [doc for doc, _ in plan]
     if not passages:
-        return ComposedAnswer(message("nothing_found", language), [], False)
+        return ComposedAnswer([Block("lead", (Line(message("nothing_found", language)),))], [], False)
     query_terms = set() if crisis else set(tokenize(question, language))
-    lines = [lead or message("crisis_lead" if crisis else "lead", language), ""]
-    citations: list[Citation] = []
-    used = 0
-    for position, (doc, limit) in enumerate(plan):
+    blocks = [Block("lead", (Line(lead or message("crisis_lead" if crisis else "lead", language)),))]
+    cites = Citations(first_citation)
+    # What the person reads, in characters of the rendered answer; room is kept for the question back and the help.
+    used = len(blocks[0].lines[0].text) + 2
+    room = max_chars - (0 if crisis else RESERVED)
+    for doc, limit in plan:
+        units = quotable(doc, None if crisis else jurisdiction)
         if crisis:
-            units = crisis_units(doc.page_content, limit)
+            keep = set(crisis_units(doc.page_content, limit))
+            units = [(u, url) for u, url in units if u in keep][:limit]
         else:
-            units = _pick_units(passage_units(doc.page_content), query_terms, language, limit)
-        if not units:
-            continue
-        n = first_citation + len(citations)
-        block = [f"**{doc.metadata['section']}**"]
-        for unit in units:
-            if used > max_chars and len(block) > 1 and not crisis:
+            units = _pick_sourced(units, query_terms, language, limit)
+        heading = doc.metadata["section"]
+        lines: list[Line] = []
+        cost = len(heading) + 6
+        for unit, url in units:
+            first = len(blocks) == 1 and not lines  # the best passage's first line always: it answers the question
+            if used + cost + len(unit) + 8 > room and not crisis and not first:  # the lines to call are never cut
                 break
-            block.append(f"- {unit} [{n}]")
-            used += len(unit)
-        if position > 0 and used > max_chars * 1.3 and not crisis:
+            lines.append(cites.line(doc, unit, url))
+            cost += len(unit) + 8
+        if not lines:
+            if crisis:
+                continue
             break
-        citations.append(_citation(n, doc))
-        lines += block + [""]
+        used += cost
+        blocks.append(Block("crisis" if crisis else "passage", tuple(lines), heading))
 
     quoted = " ".join(d.page_content for d in passages)
     if help_passage is not None and not _CONTACT.search(quoted) and help_passage.id not in {d.id for d in passages}:
-        units = passage_units(help_passage.page_content)[:3]
+        units = quotable(help_passage, jurisdiction)[:3]
+        while units and used + sum(len(u) + 8 for u, _ in units) + 40 > max_chars:
+            units = units[:-1]
         if units:
-            n = first_citation + len(citations)
-            lines.append(f"**{message('help_heading', language)}: {help_passage.metadata['section']}**")
-            lines += [f"- {unit} [{n}]" for unit in units] + [""]
-            citations.append(_citation(n, help_passage))
+            heading = f"{message('help_heading', language)}: {help_passage.metadata['section']}"
+            blocks.append(Block("help", tuple(cites.line(help_passage, u, url) for u, url in units), heading))
 
     if crisis and close:
-        lines.append(message("crisis_close", language))
+        blocks.append(Block("close", (Line(message("crisis_close", language)),)))
     place_specific = any(",GLOBAL," not in d.metadata.get("jurisdictions", ",GLOBAL,") for d in passages)
-    if jurisdiction is None and place_specific and not crisis:
-        lines.append(f"_{message('place_note', language)}_")
-    return ComposedAnswer("\n".join(lines).strip(), citations, True)
+    needs_place = jurisdiction is None and place_specific and not crisis
+    if needs_place:
+        blocks.append(Block("question", (Line(message("place_note", language)),)))
+    return ComposedAnswer(blocks, cites.items, True, needs_place=needs_place)
+
+
+def _pick_sourced(units: list[tuple[str, str | None]], query_terms: set[str], language: str,
+                  limit: int) -> list[tuple[str, str | None]]:
+    picked = set(_pick_units([u for u, _ in units], query_terms, language, limit))
+    return [(u, url) for u, url in units if u in picked][:limit]

@@ -101,6 +101,25 @@ MESSAGES: dict[str, dict[str, str]] = {
               "l'essentiel et envoyez-le à nouveau. Si vous êtes en danger maintenant, appelez le numéro d'urgence "
               "local.",
     },
+    "ask_place": {
+        "en": "Where are you? The numbers to call and the law depend on the country: China, the United States, the "
+              "United Kingdom, Australia, the European Union or France.",
+        "zh": "你在哪里？能拨打的电话和适用的法律取决于所在国家：中国、美国、英国、澳大利亚、欧盟或法国。",
+        "fr": "Où êtes-vous ? Les numéros à appeler et la loi dépendent du pays : Chine, États-Unis, Royaume-Uni, "
+              "Australie, Union européenne ou France.",
+    },
+    "ask_age": {
+        "en": "Were you, or the person in the images, under 18 when they were taken? Some help is only for "
+              "under-18s, and some only for adults.",
+        "zh": "照片或视频拍摄时，你（或画面中的人）未满 18 岁吗？有些帮助只面向未成年人，有些只面向成年人。",
+        "fr": "Aviez-vous moins de 18 ans (vous, ou la personne sur les images) quand elles ont été prises ? "
+              "Certaines aides sont réservées aux mineurs, d'autres aux adultes.",
+    },
+    "steps_heading": {
+        "en": "What you can do now",
+        "zh": "现在可以做的事",
+        "fr": "Ce que vous pouvez faire maintenant",
+    },
     "help_heading": {
         "en": "Where to get help",
         "zh": "可以向哪里求助",

@@ -11,7 +11,8 @@ relevant only above a similarity floor, so an unrelated question gets "nothing f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -45,28 +46,52 @@ class IndexSnapshot:
     vectors: dict[str, np.ndarray]
     lexical: dict[str, LexicalIndex]
     dense: dict[str, tuple[list[str], np.ndarray]]  # language -> (ids, one unit-length row per passage)
+    examples: dict[str, tuple[list[str], np.ndarray]] = field(default_factory=dict)  # cards' example messages
+    example_lexical: dict[str, LexicalIndex] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: VectorStore, generation: Generation) -> IndexSnapshot:
         records = store.records(generation, with_vectors=True)
         vectors = {cid: np.asarray(r.pop("vector"), dtype=np.float32) for cid, r in records.items()}
         by_language: dict[str, list[str]] = {}
+        examples_by_language: dict[str, list[str]] = {}
         for cid in sorted(records):
-            by_language.setdefault(records[cid]["metadata"]["language"], []).append(cid)
+            kind = records[cid]["metadata"].get("kind", "page")
+            # Pages answer by retrieval; cards are chosen by their example messages, never retrieved as passages.
+            target = by_language if kind == "page" else examples_by_language if kind == "example" else None
+            if target is not None:
+                target.setdefault(records[cid]["metadata"]["language"], []).append(cid)
         lexical = {lang: LexicalIndex(ids, [_lexical_text(records[i]) for i in ids], lang)
                    for lang, ids in by_language.items()}
         dense = {lang: (ids, np.stack([vectors[i] for i in ids])) for lang, ids in by_language.items()}
-        return cls(generation, records, vectors, lexical, dense)
+        examples = {lang: (ids, np.stack([vectors[i] for i in ids])) for lang, ids in examples_by_language.items()}
+        example_lexical = {lang: LexicalIndex(ids, [records[i]["text"] for i in ids], lang)
+                           for lang, ids in examples_by_language.items()}
+        return cls(generation, records, vectors, lexical, dense, examples, example_lexical)
 
 
     def document(self, chunk_id: str) -> Document:
         record = self.records[chunk_id]
         return Document(id=chunk_id, page_content=record["text"], metadata=dict(record["metadata"]))
 
+    @cached_property
+    def _by_doc(self) -> dict[str, list[str]]:
+        by_doc: dict[str, list[str]] = {}
+        for cid in sorted(self.records, key=lambda c: self.records[c]["metadata"]["order"]):
+            by_doc.setdefault(self.records[cid]["metadata"]["doc_id"], []).append(cid)
+        return by_doc
+
+    @cached_property
+    def _docs_by_group(self) -> dict[tuple[str, str], list[str]]:
+        groups: dict[tuple[str, str], set[str]] = {}
+        for record in self.records.values():
+            meta = record["metadata"]
+            groups.setdefault((meta["group"], meta["language"]), set()).add(meta["doc_id"])
+        return {key: sorted(ids) for key, ids in groups.items()}
+
     def page_sections(self, doc_id: str) -> list[Document]:
         """Every passage of one page, in the page's own order."""
-        ids = [cid for cid, r in self.records.items() if r["metadata"]["doc_id"] == doc_id]
-        return [self.document(cid) for cid in sorted(ids, key=lambda c: self.records[c]["metadata"]["order"])]
+        return [self.document(cid) for cid in self._by_doc.get(doc_id, [])]
 
     def search(self, vector: list[float], k: int, language: str) -> list[tuple[str, float]]:
         """The k passages of one language nearest to a query vector (exact cosine), best first."""
@@ -77,11 +102,13 @@ class IndexSnapshot:
         top = np.argpartition(-scores, k - 1)[:k] if k < len(ids) else np.arange(len(ids))
         return sorted(((ids[i], float(scores[i])) for i in top), key=lambda pair: (-pair[1], pair[0]))
 
+    def card_sections(self, group: str, language: str) -> list[Document]:
+        """A card's sections in one language, in the card's order (its examples left out)."""
+        return [d for d in self.group_sections(group, language) if d.metadata.get("kind") == "card"]
+
     def group_sections(self, group: str, language: str) -> list[Document]:
         """Every passage of a translation group's page in one language, in the page's order."""
-        doc_ids = {r["metadata"]["doc_id"] for r in self.records.values()
-                   if r["metadata"]["group"] == group and r["metadata"]["language"] == language}
-        return [d for doc_id in sorted(doc_ids) for d in self.page_sections(doc_id)]
+        return [d for doc_id in self._docs_by_group.get((group, language), []) for d in self.page_sections(doc_id)]
 
     def similarity(self, a: Document, b: Document) -> float:
         """Cosine similarity of two indexed passages."""

@@ -19,15 +19,12 @@ from langchain_chroma import Chroma
 from langchain_core.documents import Document
 
 from assistant.index.embeddings import OfflineEmbeddings
+from assistant.index.errors import StoreUnavailable  # noqa: F401  (raised here; re-exported)
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
 KEEP_GENERATIONS = 2  # the active one and its predecessor (which a reader may still be using)
-
-
-class StoreUnavailable(RuntimeError):
-    """The vector store cannot be reached (for example the Chroma server is down)."""
 
 
 @dataclass(frozen=True)

@@ -8,17 +8,20 @@ every chunk's text still stands verbatim in its document (the citation check dep
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.knowledge.documents import KnowledgeDoc, Source
+from assistant.knowledge.cards import parse_role, split_role_note
+from assistant.knowledge.documents import JURISDICTIONS, KnowledgeDoc, Source
 from assistant.understand.place import named_jurisdictions
 
 MAX_CHUNK_CHARS = 1400  # about 350-450 e5 tokens in English, fewer characters in Chinese still under 512
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 SOURCE_NOTE = re.compile(r"^<!--\s*sources?:\s*(.+?)\s*-->\s*$", re.I)
+LINE_SOURCE = re.compile(r"\s*<!--\s*sources?:\s*(\S+?)\s*-->\s*$", re.I)  # at the end of one line: that line's source
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,10 @@ class Chunk:
 
     @property
     def embed_text(self) -> str:
-        """What the model sees: the title and heading give a short section its context."""
+        """What the model sees: the title and heading give a short section its context; an example message is
+        embedded as it stands, as the person's message will be."""
+        if self.metadata.get("kind") == "example":
+            return self.text
         return f"{self.metadata.get('title', '')} - {self.section}\n{self.text}"
 
 
@@ -111,6 +117,17 @@ def primary_source(doc: KnowledgeDoc, text: str, noted: list[str] | None = None)
     return max(doc.meta.sources, key=score)
 
 
+def _line_sources(doc: KnowledgeDoc, text: str) -> str:
+    """The sources named line by line in a passage, as JSON {url: publisher} (Chroma metadata holds only scalars)."""
+    by_url = {str(s.url): s.publisher for s in doc.meta.sources}
+    named = {}
+    for line in text.splitlines():
+        match = LINE_SOURCE.search(line)
+        if match and match.group(1) in by_url:
+            named[match.group(1)] = by_url[match.group(1)]
+    return json.dumps(named, ensure_ascii=False, sort_keys=True) if named else ""
+
+
 def _section_places(section: str) -> list[str]:
     """A heading that names places ("Laws in Australia and China") makes its section about those places only."""
     return sorted(named_jurisdictions(section))
@@ -125,6 +142,14 @@ def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
         section_path = headings[1:] if headings and headings[0] == meta.title else headings
         section = " > ".join(section_path) or meta.title
         text, noted = split_source_notes(text)
+        role_fields: dict[str, str] = {"kind": meta.kind}
+        if meta.kind == "card":
+            note, text = split_role_note(text)
+            if note is None:
+                continue  # the card's title paragraph, if any: never quoted (validation names a section without a role)
+            role = parse_role(note, JURISDICTIONS)
+            role_fields.update(role=role.role, for_place=role.place, for_age=role.age, for_audience=role.audience,
+                               asks=",".join(meta.asks))
         if not text:
             continue
         for piece in _pieces(text):
@@ -153,8 +178,16 @@ def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
                     "last_reviewed": meta.last_reviewed.isoformat(),
                     "doc_hash": doc.content_hash,
                     "path": doc.path.as_posix(),
+                    "line_sources": _line_sources(doc, piece),
+                    **role_fields,
                 },
             ))
+    for example in meta.examples:
+        digest = hashlib.sha256(example.encode("utf-8")).hexdigest()[:12]
+        chunks.append(Chunk(id=f"{meta.id}:example:{digest}", doc_id=meta.id, text=example, section="", order=-1,
+                            metadata={"doc_id": meta.id, "group": meta.group, "language": meta.language,
+                                      "kind": "example", "title": meta.title, "section": "", "order": -1,
+                                      "doc_hash": doc.content_hash, "path": doc.path.as_posix()}))
     # Two identical passages in one document would collide; keep the first.
     unique: dict[str, Chunk] = {}
     for chunk in chunks:

@@ -13,8 +13,9 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
-from assistant.knowledge.chunking import SOURCE_NOTE
-from assistant.knowledge.documents import LANGUAGES, KnowledgeDoc, Problem, load_documents
+from assistant.knowledge.cards import REQUIRED_ROLES, parse_role, split_role_note
+from assistant.knowledge.chunking import LINE_SOURCE, SOURCE_NOTE, _sections
+from assistant.knowledge.documents import JURISDICTIONS, LANGUAGES, KnowledgeDoc, Problem, load_documents
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；：）（、]+")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
@@ -116,7 +117,8 @@ def check_documents(docs: list[KnowledgeDoc]) -> list[Problem]:
         source_urls = {str(s.url) for s in doc.meta.sources}
         for line_number, line in enumerate(doc.body.splitlines(), doc.body_line):
             note = SOURCE_NOTE.match(line.strip())
-            for url in note.group(1).split() if note else []:
+            inline = None if note else LINE_SOURCE.search(line)
+            for url in note.group(1).split() if note else [inline.group(1)] if inline else []:
                 if url and url not in source_urls:
                     problems.append(Problem(doc.path, line_number, "body",
                                             f"source note {url} is not a url in the front matter's sources"))
@@ -129,11 +131,39 @@ def check_documents(docs: list[KnowledgeDoc]) -> list[Problem]:
     return problems
 
 
+def check_cards(docs: list[KnowledgeDoc]) -> list[Problem]:
+    """Every section of a card says its role, and a card has the parts every answer needs, for anyone."""
+    problems: list[Problem] = []
+    for doc in (d for d in docs if d.meta.kind == "card"):
+        plain: set[str] = set()
+        for headings, text in _sections(doc.body):
+            if len(headings) < 2:
+                continue  # the title line and the words under it
+            line = _first_line(doc, "## " + headings[-1])
+            note, _ = split_role_note(text)
+            if note is None:
+                problems.append(Problem(doc.path, line, "body", f"section '{headings[-1]}' of a card needs a role "
+                                        "comment on its first line, e.g. <!-- card: steps -->"))
+                continue
+            try:
+                role = parse_role(note, JURISDICTIONS)
+            except ValueError as exc:
+                problems.append(Problem(doc.path, line + 1, "body", f"card role: {exc}"))
+                continue
+            if not role.qualified:
+                plain.add(role.role)
+        for missing in (r for r in REQUIRED_ROLES if r not in plain):
+            problems.append(Problem(doc.path, doc.body_line, "body", f"a card needs a '{missing}' section without "
+                                    "qualifiers (the one anyone gets)"))
+    return problems
+
+
 def validate_knowledge(root: Path) -> tuple[list[KnowledgeDoc], list[Problem]]:
     """Parse and check the whole knowledge base; the documents are usable only when no problem is returned."""
     docs, problems = load_documents(root)
     problems += check_documents(docs)
     problems += check_translations(docs)
+    problems += check_cards(docs)
     problems.sort(key=lambda p: (str(p.path), p.line, p.field))
     return docs, problems
 

@@ -1,4 +1,4 @@
-"""Who is asking: the survivor, a friend, a parent or teacher, or the person who shared the images.
+"""Who is asking: the survivor, a friend, a parent, a teacher, a counsellor, or the person who shared the images.
 
 Guidance for one of them can mislead another (a survivor asking "what do I do?" must not be answered with the
 page for people who regret sharing someone's images), so retrieval prefers pages written for the person asking.
@@ -15,13 +15,25 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
         r"girl'?s?|other people'?s?)\b|\bj'ai (?:partagé|publié|diffusé|envoyé|transféré|posté) (?:les|ses|des) "
         r"(?:photos|images|vidéos|nudes)\b|我(?:把|将)?(?:她|他|别人|前女友|前男友)的.{0,6}(?:发|传|分享|转发)|"
         r"我(?:发|传|分享|转发)了(?:她|他|别人|前女友|前男友)", re.I)),
+    ("counsellor", re.compile(
+        r"\b(?:i'?m|i am|as) an? (?:counsel+or|therapist|social worker|caseworker|psychologist|advocate|nurse)\b|"
+        r"\bmy (?:client|patient)s?\b|\b(?:je suis|en tant que) (?:psychologue|assistante? sociale?|éducat(?:eur|rice)|"
+        r"conseill[eè]re?|infirmi[eè]re?|travailleu(?:r|se) social)|\b(?:ma|mon|une|un) (?:patiente?|cliente?|"
+        r"bénéficiaire)\b|我是(?:心理)?(?:咨询师|社工|辅导员|心理老师)|我的(?:来访者|咨询者|案主)", re.I)),
+    ("educator", re.compile(
+        r"\b(?:i'?m|i am|as) an? (?:teacher|head ?teacher|principal|school|tutor|youth worker|school counsel+or)\b|"
+        r"\bmy (?:students?|pupils?|class|school)\b|\b(?:je suis|en tant que) (?:prof|professeure?|enseignante?|"
+        r"cpe|directeur|directrice|principale?|proviseur)|\b(?:mes|un|une|ma|mon) (?:élèves?|classe)\b|"
+        r"我是(?:一名|一个)?(?:老师|教师|班主任|校长)|我的学生|我们班|班上", re.I)),
     ("parent", re.compile(
-        r"\bmy (?:\d+[- ]year[- ]old )?(?:daughter|son|child|kid|teen|teenager|student|pupil)s?\b|"
-        r"\b(?:ma fille|mon fils|mon enfant|mes enfants|mon ado|mon élève|mes élèves)\b|"
-        r"我(?:的)?(?:女儿|儿子|孩子|学生)", re.I)),
+        r"\bmy (?:\d+[- ]year[- ]old )?(?:daughter|son|child|kid|teen|teenager|stepdaughter|stepson)s?\b|"
+        r"\b(?:ma fille|mon fils|mon enfant|mes enfants|mon ado|ma belle-fille|mon beau-fils)\b|"
+        r"我(?:的)?(?:女儿|儿子|孩子)|(?:女儿|儿子|孩子)(?:今年)?\s*\d{1,2}\s*岁", re.I)),
     ("friend", re.compile(
-        r"\bmy (?:best )?(?:friend|roommate|sister|brother|colleague)'?s?\b|\b(?:mon ami|mon amie|une amie|un ami|"
-        r"ma sœur|ma soeur|ma copine|mon pote)\b|(?:朋友|闺蜜|室友|同事|姐姐|妹妹)", re.I)),
+        r"\bmy (?:best |close )?(?:friend|mate|roommate|flatmate|sister|brother|cousin|colleague|girlfriend|"
+        r"boyfriend)'?s?\b|\b(?:mon ami|mon amie|ma meilleure amie|mon meilleur ami|une amie|un ami|ma sœur|ma soeur|"
+        r"ma copine|mon copain|mon pote|ma pote|ma cousine|mon cousin|ma collègue|mon collègue|ma coloc)\b|"
+        r"(?:朋友|闺蜜|室友|同事|姐姐|妹妹|表妹|同学|女朋友|男朋友)", re.I)),
     ("survivor", re.compile(
         r"\b(?:my|me|myself|i)\b|\b(?:mes|mon|ma|moi|je|j')\b|我", re.I)),
 ]

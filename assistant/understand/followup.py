@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.understand.place import PLACE_PATTERNS, detect_jurisdiction
+from assistant.understand.place import detect_jurisdiction, places
 
 MAX_WORDS = 7  # en/fr: a follow-up is a few words; a longer message stands on its own
 MAX_CJK = 14  # zh: characters, for the same reason
@@ -45,8 +45,8 @@ class FollowUp:
 
 def strip_places(text: str) -> str:
     """The text without the places it names (and their prepositions), tidied."""
-    for pattern in PLACE_PATTERNS.values():
-        text = re.compile(_PREPOSITION + f"(?:{pattern.pattern})", pattern.flags).sub(" ", text)
+    for place in places().values():
+        text = re.compile(_PREPOSITION + f"(?:{place.named.pattern})").sub(" ", text)
     text = re.sub(r"\s+([?.!,;:？。！，；：])", r"\1", text)
     text = re.sub(r"^[\s,，、;；:：]+", "", text)
     return re.sub(r"\s{2,}", " ", text).strip()

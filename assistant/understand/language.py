@@ -12,6 +12,17 @@ from assistant.once import load_once
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_WORDS = re.compile(r"[a-zàâçéèêëîïôûùüÿœ']+")
+# Common words of one language and not the other: short messages mix in English names ("revenge porn", "StopNCII")
+# that tip the character model, while the little words still say which language the person writes.
+_FRENCH = frozenset("""je j' tu il elle nous vous ils elles le la les un une des du au aux mon ma mes ton ta tes son sa
+ses notre votre leur pour avec dans sur sous est sont suis être avoir ai a été et ou mais donc car pas ne plus que qui
+quoi quand comment pourquoi où ce cette ces ça cela c' qu' d' l' m' n' s' t' y en très aussi faire fait plainte porter
+déposer signaler signalement victime explication aide aidez besoin photos vidéos intimes mineur police gendarmerie
+commissariat loi droit peux peut dois faut quel quelle quels""".split())
+_ENGLISH = frozenset("""i me my mine you your he she his her we our they their the a an of to in on at for with by from
+is are was were be been have has had do does did and or but not no what when how why where who which this that these
+those it its can could should would will shall my help please report photos videos someone law police""".split())
 
 
 @load_once
@@ -32,6 +43,13 @@ def detect_language(text: str, hint: str | None = None) -> str:
     if cjk and cjk / len(letters) >= 0.2:
         return "zh"
     language, probability = _identifier().classify(text)
+    if probability < 0.99:
+        words = [w.strip("'") or w for w in _WORDS.findall(text.lower())]
+        words = [w for w in words] + [w[:2] for w in words if len(w) > 2 and w[1] == "'"]
+        french = sum(w in _FRENCH and w not in _ENGLISH for w in words)
+        english = sum(w in _ENGLISH and w not in _FRENCH for w in words)
+        if french != english and max(french, english) >= 2:
+            return "fr" if french > english else "en"
     if probability < 0.75 and hint in ("en", "fr"):
         return hint
     return language

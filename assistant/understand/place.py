@@ -1,40 +1,112 @@
-"""Where the person is, when they say so in their message.
+"""Where the person is, and which places a text speaks of, read from `places.yaml` (the one source for both).
 
-The UI's choice (or --jurisdiction) always wins; this only fills the gap when a message names a place, as in
-"I live in Australia" or "在中国". A message naming several places is left undecided.
+The UI's choice (or --jurisdiction) always wins; a message fills the gap when it names a place ("I live in
+Australia", "在杭州", "je suis à Lyon"), or, failing that, a platform or institution used only in one place (微信,
+Pharos, eSafety). The answer side uses the same data to keep another place's helplines and laws out of an answer.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from assistant.knowledge.documents import JURISDICTIONS
 
-PLACE_PATTERNS: dict[str, re.Pattern[str]] = {
-    "CN": re.compile(r"\b(china|chinese law|mainland|prc|beijing|shanghai|guangzhou|shenzhen|chine)\b|中国|大陆|内地|国内|"
-                     r"北京|上海|广州|深圳|公安|派出所|网信办|妇联", re.I),
-    "US": re.compile(r"\b(US|USA|U\.S\.A?)(?![\w.])|(?i:\b(united states|america|american|californi\w*|texas|"
-                     r"new york|florida|[ée]tats[- ]unis)\b)|美国"),
-    "UK": re.compile(r"\b(uk|u\.k\.|united kingdom|england|english law|britain|british|scotland|wales|london|"
-                     r"royaume[- ]uni|angleterre)\b|英国|英格兰", re.I),
-    "AU": re.compile(r"\b(australia|australian|sydney|melbourne|brisbane|perth|australie)\b|澳大利亚|澳洲", re.I),
-    "EU": re.compile(r"\bEU\b|(?i:\b(european union|europe|union européenne|germany|spain|italy|belgium|"
-                     r"netherlands|allemagne|espagne|italie|belgique)\b)|欧盟|欧洲"),
-    "FR": re.compile(r"\b(france|french law|paris|lyon|marseille)\b|法国", re.I),
-}
+PLACES_FILE = Path(__file__).with_name("places.yaml")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Place:
+    """How one place shows in text: named outright, hinted at, or marked by its own services and laws."""
+
+    code: str
+    named: re.Pattern[str]  # names and cities
+    hinted: re.Pattern[str] | None  # platforms and institutions used only there
+    marked: re.Pattern[str]  # names, cities, helplines, laws and bodies: "this line is about that place"
+    includes: tuple[str, ...]  # places whose rules count as this one's own (EU for France)
+
+
+def _alternation(entries: list[str]) -> re.Pattern[str] | None:
+    parts = []
+    for raw in entries:
+        entry = str(raw)
+        exact = entry.startswith("=")
+        entry = entry.removeprefix("=")
+        body = re.escape(entry).replace(r"\ ", r"\s+")
+        if _CJK.search(entry):
+            part = body
+        elif entry[:1].isdigit():
+            part = rf"(?<![\dA-Za-z_-]){body}(?![\dA-Za-z_]|-\d)"
+        else:  # latin letters: Chinese characters next to them do not join the word ("QQ群", "在Paris")
+            part = rf"(?<![A-Za-zÀ-ÿ0-9_.]){body}(?![A-Za-zÀ-ÿ0-9_]|\.[A-Za-z])"
+        parts.append(part if exact else f"(?i:{part})")
+    return re.compile("|".join(parts)) if parts else None
+
+
+@cache
+def places() -> dict[str, Place]:
+    """Every covered place's patterns, read once from places.yaml (checked by a test: only known codes)."""
+    data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+    result = {}
+    for code, entry in data.items():
+        if code not in JURISDICTIONS:
+            raise ValueError(f"{PLACES_FILE}: {code}: not one of {', '.join(JURISDICTIONS)}")
+        names = entry.get("names", []) + entry.get("cities", [])
+        result[code] = Place(code=code, named=_alternation(names), hinted=_alternation(entry.get("hints", [])),
+                             marked=_alternation(names + entry.get("markers", [])),
+                             includes=tuple(entry.get("includes", [])))
+    return result
 
 
 def named_jurisdictions(text: str) -> set[str]:
-    """Every jurisdiction a text names."""
-    return {code for code, pattern in PLACE_PATTERNS.items() if pattern.search(text)}
+    """Every place a text names outright (a country, a demonym or a city)."""
+    return {code for code, place in places().items() if place.named.search(text)}
+
+
+def marked_jurisdictions(text: str) -> set[str]:
+    """Every place a text is about: named, or one of its helplines, laws or bodies ("3018", "Take It Down Act")."""
+    return {code for code, place in places().items() if place.marked.search(text)}
+
+
+def _one(found: set[str]) -> str | None:
+    if len(found) == 1:
+        return next(iter(found))
+    for code in found:  # France and the EU: the person is in France
+        place = places()[code]
+        if place.includes and found == {code, *place.includes}:
+            return code
+    return None
 
 
 def detect_jurisdiction(text: str) -> str | None:
-    """The one jurisdiction a message names, or None."""
-    found = named_jurisdictions(text)
-    if found == {"EU", "FR"}:
-        return "FR"
-    return found.pop() if len(found) == 1 else None
+    """The one place a message puts the person in, or None (no place, or several).
+
+    A place named outright wins; platforms and institutions used only in one place count when none is named (a
+    Chinese student in London who mentions WeChat is in the UK).
+    """
+    named = named_jurisdictions(text)
+    if named:
+        return _one(named)
+    hinted = {code for code, place in places().items() if place.hinted is not None and place.hinted.search(text)}
+    return _one(hinted)
+
+
+def own_places(jurisdiction: str) -> set[str]:
+    """The places whose guidance counts as the person's own: theirs, and the ones it includes (EU for France)."""
+    place = places().get(jurisdiction)
+    return {jurisdiction, *(place.includes if place else ())}
+
+
+def foreign_places(text: str, jurisdiction: str | None) -> set[str]:
+    """The places other than the person's own that a line of an answer is about (empty when the place is unknown)."""
+    if not jurisdiction or jurisdiction == "GLOBAL":
+        return set()
+    return marked_jurisdictions(text) - own_places(jurisdiction)
 
 
 def check_jurisdiction(value: object) -> str | None:

@@ -1,0 +1,29 @@
+"""Markdown from a typed answer: one rendering among others (the chat page draws the blocks itself)."""
+
+from __future__ import annotations
+
+from assistant.answer.types import Block, Line
+
+
+def _line(line: Line) -> str:
+    return f"{line.text} [{line.n}]" if line.n is not None else line.text
+
+
+def to_markdown(blocks: list[Block]) -> str:
+    """Blocks as Markdown: plain paragraphs for our own words, a numbered list for steps, bullets for quotes."""
+    parts: list[str] = []
+    for block in blocks:
+        if block.kind in ("lead", "ack", "question", "close"):
+            parts.append("\n".join(_line(line) for line in block.lines))
+        elif block.kind == "note":
+            parts.append("\n".join(f"_{_line(line)}_" for line in block.lines))
+        elif block.kind == "direct":
+            parts.append("\n".join(f"**{line.text}**" + (f" [{line.n}]" if line.n is not None else "")
+                                   for line in block.lines))
+        elif block.kind == "steps":
+            numbered = [f"{i}. {_line(line)}" for i, line in enumerate(block.lines, 1)]
+            parts.append("\n".join(([f"**{block.heading}**"] if block.heading else []) + numbered))
+        else:
+            bullets = [f"- {_line(line)}" for line in block.lines]
+            parts.append("\n".join(([f"**{block.heading}**"] if block.heading else []) + bullets))
+    return "\n\n".join(p for p in parts if p).strip()

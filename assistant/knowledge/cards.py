@@ -1,0 +1,61 @@
+"""Answer cards: the role comment that opens each section of a card, and what it qualifies.
+
+A card (`kind: card`) is guidance for one situation, written in parts the composer puts together for the person:
+`ack` (one calm sentence), `answer` (the literal question's answer), `steps` (what to do, everywhere), `local` (the
+person's place's or age's own lines). Each section opens with `<!-- card: ROLE [place=XX] [age=minor|adult]
+[audience=ROLE] -->`; knowledge/README.md explains how to write one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ROLES = ("ack", "answer", "steps", "local")
+AGES = ("minor", "adult")
+AUDIENCES = ("survivor", "friend", "parent", "educator", "counsellor", "person-who-shared")
+REQUIRED_ROLES = ("ack", "answer", "steps")  # each needs a section without qualifiers: the default for anyone
+_ROLE_NOTE = re.compile(r"^\s*<!--\s*card:\s*(.*?)\s*-->\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class CardRole:
+    """What one section of a card is for, and whom it is for ("" when it is for anyone)."""
+
+    role: str
+    place: str = ""
+    age: str = ""
+    audience: str = ""
+
+    @property
+    def qualified(self) -> bool:
+        return bool(self.place or self.age or self.audience)
+
+
+def split_role_note(text: str) -> tuple[str | None, str]:
+    """A section's role comment (its first line) and the rest of the section, verbatim."""
+    lines = text.lstrip("\n").split("\n", 1)
+    match = _ROLE_NOTE.match(lines[0])
+    if not match:
+        return None, text
+    return match.group(1), (lines[1] if len(lines) > 1 else "").strip("\n")
+
+
+def parse_role(note: str, places: tuple[str, ...]) -> CardRole:
+    """`answer place=FR` -> CardRole; ValueError naming what is wrong."""
+    words = note.split()
+    if not words or words[0] not in ROLES:
+        raise ValueError(f"the role must be one of {', '.join(ROLES)} (got '{words[0] if words else ''}')")
+    fields: dict[str, str] = {}
+    for word in words[1:]:
+        key, sep, value = word.partition("=")
+        if not sep or key not in ("place", "age", "audience") or key in fields:
+            raise ValueError(f"'{word}': qualifiers are place=, age= and audience=, each at most once")
+        allowed = {"place": places, "age": AGES, "audience": AUDIENCES}[key]
+        if value not in allowed:
+            raise ValueError(f"'{word}': {key} must be one of {', '.join(allowed)}")
+        fields[key] = value
+    role = CardRole(words[0], **fields)
+    if role.role == "local" and not (role.place or role.age):
+        raise ValueError("a local section names the place= or age= it is for")
+    return role

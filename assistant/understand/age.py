@@ -1,0 +1,61 @@
+"""Whether the person in the images is under 18, when the message says so.
+
+Age changes the advice: images of someone under 18 go to Take It Down, Report Remove or 3018 rather than StopNCII,
+and a parent or a school has its own steps. Only what the message states counts ("I'm 15", "ma fille de 14 ans",
+"女儿13岁", "when I was 16", "未成年", "mineure", "lycéenne"); anything else is unknown, and the answer asks when the
+advice depends on it.
+"""
+
+from __future__ import annotations
+
+import re
+
+ADULT_AGE = 18
+_ZH_DIGITS = {"十": 10, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# An age written next to its unit: "15 yo", "15-year-old", "15 ans", "15岁", "十五岁", "I'm 15", "(15F)".
+_AGE = re.compile(
+    r"(?P<n>\d{1,2})\s*(?:-|\s)?\s*(?:y/?o\b|yrs?\b|years?(?:[\s-]+old)?\b|ans\b|岁|周岁)"
+    r"|(?i:\b(?:i'?m|i am|im|age|aged|j'ai)\s+(?P<m>\d{1,2})\b(?!\s*(?:%|h\b|min|€|\$|euros?|dollars?|pounds?|k\b)))"
+    r"|\((?P<p>\d{1,2})\s*[fmFM]?\)"
+    r"|(?i:\b(?:i was|j'avais|she was|he was|elle avait|il avait|was only)\s+(?P<w>\d{1,2})\b)"
+    r"|(?P<z>[十一二两三四五六七八九]{1,3})岁")
+_MINOR = re.compile(
+    r"(?i:\b(?:under\s*18|under[- ]age|underage|minor|a child|child(?:ren)?'s|teen(?:ager)?s?|high[- ]school(?:er)?|"
+    r"middle[- ]school|year\s*(?:7|8|9|10|11)|mineur(?:e|es|s)?|moins de 18|ado(?:lescente?)?s?|collégien(?:ne)?s?|"
+    r"lycéen(?:ne)?s?|au collège|au lycée|en (?:6e|5e|4e|3e|seconde|première)|pédopornograph\w*)\b)"
+    r"|未成年|初中|高中|中学生|小学生|初一|初二|初三|高一|高二|高三")
+_ADULT = re.compile(r"(?i:\b(?:over\s*18|adult|majeure?s?|plus de 18)\b)|成年人|已成年|大学生|\b(?i:university student)\b")
+
+
+def _zh_number(text: str) -> int:
+    if text.startswith("十"):
+        return 10 + _ZH_DIGITS.get(text[1:2], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _ZH_DIGITS.get(tens, 0) * 10 + _ZH_DIGITS.get(ones, 0)
+    return _ZH_DIGITS.get(text, 0)
+
+
+def stated_ages(text: str) -> list[int]:
+    """The ages a message states, in order."""
+    ages = []
+    for match in _AGE.finditer(text):
+        if match.group("z"):
+            ages.append(_zh_number(match.group("z")))
+        else:
+            ages.append(int(match.group("n") or match.group("m") or match.group("p") or match.group("w")))
+    return [age for age in ages if 5 <= age <= 99]
+
+
+def detect_minor(text: str) -> bool | None:
+    """True when the message says someone involved is under 18, False when it says adult, None when it does not say.
+
+    Any stated age under 18 counts, whoever it belongs to: the advice for a 15-year-old's images applies even when
+    their parent writes ("my daughter is 15, I am 45").
+    """
+    ages = stated_ages(text)
+    if any(age < ADULT_AGE for age in ages) or _MINOR.search(text):
+        return True
+    if ages or _ADULT.search(text):
+        return False
+    return None
