@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
-from assistant.answer.cards import CARD_FLOORS, match_card
+from assistant.answer.cards import CARD_FLOORS, SituationModel
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, select_passages
 from assistant.answer.messages import message
@@ -106,6 +106,7 @@ class Recourse:
         self._snapshot: IndexSnapshot | None = None
         self._checked = 0.0
         self._loading = False  # a newer generation is being loaded, outside the lock
+        self._situations: SituationModel | None = None
         self._lock = threading.Lock()
 
     # -- the index ---------------------------------------------------------------------------------------------
@@ -181,12 +182,15 @@ class Recourse:
             if current is not None and current.generation.name == active.name:
                 return current
             if current is None:
-                self._snapshot = IndexSnapshot.load(self.store, active)
+                fresh = IndexSnapshot.load(self.store, active)
+                self._situations = SituationModel(fresh)
+                self._snapshot = fresh
                 log.info("serving index generation %s", active.name)
-                return self._snapshot
+                return fresh
             self._loading = True
         try:
             fresh = IndexSnapshot.load(self.store, active)
+            self._situations = SituationModel(fresh)  # before the swap: a question sees a model of its generation
             self._snapshot = fresh
             log.info("serving index generation %s", active.name)
             return fresh
@@ -195,6 +199,13 @@ class Recourse:
             return current
         finally:
             self._loading = False
+
+    def situations(self, snapshot: IndexSnapshot) -> SituationModel:
+        """The situation model of this index generation (trained once per generation, on its cards' examples)."""
+        model = self._situations
+        if model is None or model.snapshot is not snapshot:
+            model = self._situations = SituationModel(snapshot)
+        return model
 
     def health(self) -> dict[str, Any]:
         """What a load balancer needs: ready (the index is in memory), which generation, which model."""
@@ -263,7 +274,7 @@ class Recourse:
                                                      audience=person.audience, query_vector=vector)
         chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
         floor = CARD_FLOORS.get(self.embeddings.name, 0.5)
-        card = match_card(snapshot, vector, text, language, floor)
+        card = self.situations(snapshot).match(vector, text, language, floor)
         timing["retrieve"] = _ms(t)
         sections = snapshot.card_sections(card.group, language) if card else []
         plan = plan_answer(text, chosen, snapshot.page_sections) if not sections else []

@@ -41,7 +41,8 @@ def passage_units(text: str) -> list[str]:
 
 
 def sourced_units(text: str) -> list[tuple[str, str | None]]:
-    """The quotable units of a passage, each with the source its own line names (None: the section's source)."""
+    """The quotable units of a passage, each with the sources its own line names, space-separated (None: the
+    section's source)."""
     result = []
     for unit in _raw_units(text):
         match = LINE_SOURCE.search(unit)
@@ -173,14 +174,17 @@ class Citations:
         self.items: list[Citation] = []
         self._numbers: dict[tuple[str, str], int] = {}
 
-    def cite(self, doc: Document, url: str | None = None) -> int:
+    def cite(self, doc: Document, urls: str | None = None) -> int:
+        """The number of the citation for a line of `doc` whose own sources are `urls` (None: the passage's)."""
         meta = doc.metadata
-        url = url or meta["url"]
+        named = json.loads(meta.get("line_sources") or "{}")
+        rank = {"official": 0, "press": 1, "secondary": 2}
+        # The most reliable of the line's own sources is the one the person sees; their order breaks ties.
+        candidates = [u for u in (urls or "").split() if u in named]
+        url = min(candidates, key=lambda u: rank.get(named[u][1], 3)) if candidates else meta["url"]
         key = (doc.id or meta["doc_id"], url)
         if key not in self._numbers:
-            publisher = meta.get("publisher", "")
-            if url != meta["url"]:
-                publisher = json.loads(meta.get("line_sources") or "{}").get(url, publisher)
+            publisher = named[url][0] if url in named else meta.get("publisher", "")
             n = self.first + len(self.items)
             self.items.append(Citation(n=n, doc_id=meta["doc_id"], title=meta["title"], section=meta["section"],
                                        url=url, text=doc.page_content, publisher=publisher,

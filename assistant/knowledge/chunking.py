@@ -21,7 +21,8 @@ from assistant.understand.place import named_jurisdictions
 MAX_CHUNK_CHARS = 1400  # about 350-450 e5 tokens in English, fewer characters in Chinese still under 512
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 SOURCE_NOTE = re.compile(r"^<!--\s*sources?:\s*(.+?)\s*-->\s*$", re.I)
-LINE_SOURCE = re.compile(r"\s*<!--\s*sources?:\s*(\S+?)\s*-->\s*$", re.I)  # at the end of one line: that line's source
+# At the end of one line: the source(s) of that line; the first is the one its citation shows.
+LINE_SOURCE = re.compile(r"\s*<!--\s*sources?:\s*(\S+(?:\s+\S+)*?)\s*-->\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -118,13 +119,15 @@ def primary_source(doc: KnowledgeDoc, text: str, noted: list[str] | None = None)
 
 
 def _line_sources(doc: KnowledgeDoc, text: str) -> str:
-    """The sources named line by line in a passage, as JSON {url: publisher} (Chroma metadata holds only scalars)."""
-    by_url = {str(s.url): s.publisher for s in doc.meta.sources}
+    """The sources named line by line in a passage, as JSON {url: [publisher, kind]} (Chroma metadata holds only
+    scalars)."""
+    by_url = {str(s.url): [s.publisher, s.kind] for s in doc.meta.sources}
     named = {}
     for line in text.splitlines():
         match = LINE_SOURCE.search(line)
-        if match and match.group(1) in by_url:
-            named[match.group(1)] = by_url[match.group(1)]
+        for url in match.group(1).split() if match else []:
+            if url in by_url:
+                named[url] = by_url[url]
     return json.dumps(named, ensure_ascii=False, sort_keys=True) if named else ""
 
 

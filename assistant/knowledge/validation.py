@@ -118,7 +118,7 @@ def check_documents(docs: list[KnowledgeDoc]) -> list[Problem]:
         for line_number, line in enumerate(doc.body.splitlines(), doc.body_line):
             note = SOURCE_NOTE.match(line.strip())
             inline = None if note else LINE_SOURCE.search(line)
-            for url in note.group(1).split() if note else [inline.group(1)] if inline else []:
+            for url in note.group(1).split() if note else inline.group(1).split() if inline else []:
                 if url and url not in source_urls:
                     problems.append(Problem(doc.path, line_number, "body",
                                             f"source note {url} is not a url in the front matter's sources"))
