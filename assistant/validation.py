@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 
 from assistant.chunking import SOURCE_NOTE
 from assistant.documents import LANGUAGES, KnowledgeDoc, Problem, load_documents
+from assistant.glossary import check_glossary
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；：）（、]+")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
@@ -134,6 +135,7 @@ def validate_knowledge(root: Path) -> tuple[list[KnowledgeDoc], list[Problem]]:
     docs, problems = load_documents(root)
     problems += check_documents(docs)
     problems += check_translations(docs)
+    problems += check_glossary(root, docs)
     problems.sort(key=lambda p: (str(p.path), p.line, p.field))
     return docs, problems
 
