@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 from assistant.knowledge.cards import REQUIRED_ROLES, parse_role, split_role_note
 from assistant.knowledge.chunking import LINE_SOURCE, SOURCE_NOTE, _sections
 from assistant.knowledge.documents import JURISDICTIONS, LANGUAGES, KnowledgeDoc, Problem, load_documents
+from assistant.knowledge.glossary import check_glossary
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；：）（、]+")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
@@ -164,6 +165,7 @@ def validate_knowledge(root: Path) -> tuple[list[KnowledgeDoc], list[Problem]]:
     problems += check_documents(docs)
     problems += check_translations(docs)
     problems += check_cards(docs)
+    problems += check_glossary(root, docs)
     problems.sort(key=lambda p: (str(p.path), p.line, p.field))
     return docs, problems
 
