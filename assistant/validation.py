@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 
 from assistant.chunking import SOURCE_NOTE
 from assistant.documents import LANGUAGES, KnowledgeDoc, Problem, load_documents
+from assistant.source_registry import REGISTRY_FILE, check_sources, load_registry
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；：）（、]+")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
@@ -129,11 +130,27 @@ def check_documents(docs: list[KnowledgeDoc]) -> list[Problem]:
     return problems
 
 
+def check_registry(root: Path, docs: list[KnowledgeDoc]) -> list[Problem]:
+    """Every cited domain against `root/sources.yaml` (see `assistant.source_registry`).
+
+    A folder without the file (a test's copy of a few topics, a scaffold) is not checked: the shipped knowledge base
+    has one, and a test keeps it there.
+    """
+    path = root / REGISTRY_FILE
+    if not path.exists():
+        return []
+    registry, problems = load_registry(path)
+    if problems:  # a half-read registry would report every domain as unclassified; fix the file first
+        return problems
+    return check_sources(docs, registry)
+
+
 def validate_knowledge(root: Path) -> tuple[list[KnowledgeDoc], list[Problem]]:
     """Parse and check the whole knowledge base; the documents are usable only when no problem is returned."""
     docs, problems = load_documents(root)
     problems += check_documents(docs)
     problems += check_translations(docs)
+    problems += check_registry(root, docs)
     problems.sort(key=lambda p: (str(p.path), p.line, p.field))
     return docs, problems
 
