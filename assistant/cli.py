@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from assistant.privacy import apply as apply_privacy
-from assistant.vocabulary import PLACES
+from assistant.vocabulary import JURISDICTIONS, PLACES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--full", action="store_true", help="rebuild from scratch in a new generation")
     kb_sub.add_parser("status", help="say whether the index is current")
     kb_sub.add_parser("stale", help="list documents past their review date")
+    kb_sub.add_parser("sources", help="count official / press / secondary / blocked sources per jurisdiction")
     new = kb_sub.add_parser("new", help="scaffold a topic in en, zh and fr")
     new.add_argument("topic", help="topic id, e.g. dating-app-safety")
 
@@ -117,6 +118,8 @@ def _kb(args: argparse.Namespace) -> int:
             print(f"{doc.meta.review_due}  {doc.meta.id}  {doc.path}")
         print(f"{len(stale)} document(s) past review_due.", file=sys.stderr)
         return 0
+    if args.kb_command == "sources":
+        return _kb_sources(settings.knowledge_dir)
     if args.kb_command == "new":
         from assistant.knowledge.scaffold import scaffold_topic
 
@@ -145,6 +148,27 @@ def _kb(args: argparse.Namespace) -> int:
         print(report.rebuilt_because, file=sys.stderr)
     print(report.summary())
     return 0
+
+
+def _kb_sources(root: Path) -> int:
+    """Unique source URLs per jurisdiction by registry class: the number to watch fall for weak sources."""
+    from assistant.documents import load_documents
+    from assistant.knowledge.sources import CLASSES, REGISTRY_FILE, load_registry, source_counts
+
+    registry, problems = load_registry(root / REGISTRY_FILE)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    docs, _ = load_documents(root)
+    counts = source_counts(docs, registry)
+    columns = [*CLASSES, "unclassified"]
+    print(f"{'':8}" + "".join(f"{c:>14}" for c in columns) + f"{'all':>8}")
+    for place in [*JURISDICTIONS, "TOTAL"]:
+        row = counts.get(place)
+        if row:
+            print(f"{place:8}" + "".join(f"{row[c]:>14}" for c in columns) + f"{sum(row.values()):>8}")
+    print("Unique source URLs, classed by knowledge/sources.yaml; a URL counts under every jurisdiction of the "
+          "documents citing it.", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _ask(args: argparse.Namespace) -> int:

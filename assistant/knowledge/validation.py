@@ -17,6 +17,7 @@ from assistant.knowledge.cards import REQUIRED_ROLES, parse_role, split_role_not
 from assistant.knowledge.chunking import LINE_SOURCE, SOURCE_NOTE, _sections
 from assistant.knowledge.documents import JURISDICTIONS, LANGUAGES, KnowledgeDoc, Problem, load_documents
 from assistant.knowledge.glossary import check_glossary
+from assistant.knowledge.sources import REGISTRY_FILE, check_sources, load_registry
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；：）（、]+")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
@@ -159,6 +160,21 @@ def check_cards(docs: list[KnowledgeDoc]) -> list[Problem]:
     return problems
 
 
+def check_registry(root: Path, docs: list[KnowledgeDoc]) -> list[Problem]:
+    """Every cited domain against `root/sources.yaml` (see `assistant.knowledge.sources`).
+
+    A folder without the file (a test's copy of a few topics, a scaffold) is not checked: the shipped knowledge base
+    has one, and a test keeps it there.
+    """
+    path = root / REGISTRY_FILE
+    if not path.exists():
+        return []
+    registry, problems = load_registry(path)
+    if problems:  # a half-read registry would report every domain as unclassified; fix the file first
+        return problems
+    return check_sources(docs, registry)
+
+
 def validate_knowledge(root: Path) -> tuple[list[KnowledgeDoc], list[Problem]]:
     """Parse and check the whole knowledge base; the documents are usable only when no problem is returned."""
     docs, problems = load_documents(root)
@@ -166,6 +182,7 @@ def validate_knowledge(root: Path) -> tuple[list[KnowledgeDoc], list[Problem]]:
     problems += check_translations(docs)
     problems += check_cards(docs)
     problems += check_glossary(root, docs)
+    problems += check_registry(root, docs)
     problems.sort(key=lambda p: (str(p.path), p.line, p.field))
     return docs, problems
 
