@@ -152,7 +152,7 @@ def _kb(args: argparse.Namespace) -> int:
 
 def _kb_sources(root: Path) -> int:
     """Unique source URLs per jurisdiction by registry class: the number to watch fall for weak sources."""
-    from assistant.documents import load_documents
+    from assistant.knowledge.documents import load_documents
     from assistant.knowledge.sources import CLASSES, REGISTRY_FILE, load_registry, source_counts
 
     registry, problems = load_registry(root / REGISTRY_FILE)
