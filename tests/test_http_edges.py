@@ -234,3 +234,39 @@ def test_a_body_under_the_limit_is_read(server):
     url, _ = server
     kind, answer = call_ask(url, [QUESTION + " " * 500_000, "UK"])  # padded to about 0.5 MB, blank after cleaning
     assert kind == "complete" and answer["citations"]
+
+
+def test_the_plain_json_api_answers_with_the_ask_contract(server):
+    url, _ = server
+    response = httpx.post(f"{url}/api/ask", json={"question": QUESTION, "jurisdiction": "UK", "id": "q1"}, timeout=30)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["id"] == "q1" and body["route"] == "answer" and body["jurisdiction"] == "UK"
+    assert body["citations"] and all(c["url"].startswith("http") for c in body["citations"])
+    assert body["blocks"] and {"kind", "heading", "lines"} <= set(body["blocks"][0])
+    assert body["composer"] == "grounded" and isinstance(body["needs_place"], bool)
+
+
+@pytest.mark.parametrize("payload", [
+    {"question": 42},
+    {"question": QUESTION, "jurisdiction": "Mars"},
+    {"question": QUESTION, "extra": "field"},
+    {"jurisdiction": "UK"},
+])
+def test_the_plain_json_api_refuses_bad_input_clearly_and_never_echoes_it(server, payload):
+    url, log_path = server
+    token = f"tok-{uuid.uuid4().hex}\nforged log line"
+    payload = {key: (token if value == "Mars" else value) for key, value in payload.items()}
+    response = httpx.post(f"{url}/api/ask", json=payload, timeout=30)
+    assert response.status_code == 422
+    assert token not in response.text and token.split("\n")[0] not in response.text
+    time.sleep(0.3)
+    assert token.split("\n")[0] not in log_path.read_text(errors="replace")
+
+
+def test_healthz_says_ready_with_the_generation_and_model(server):
+    url, _ = server
+    response = httpx.get(f"{url}/healthz", timeout=10)
+    assert response.status_code == 200
+    health = response.json()
+    assert health["ready"] is True and health["generation"] and health["model"] and health["passages"] > 0

@@ -10,8 +10,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from assistant.knowledge.documents import JURISDICTIONS
@@ -38,6 +40,16 @@ class AskRequest(BaseModel):
         if value not in JURISDICTIONS:
             raise ValueError(f"must be one of {', '.join(JURISDICTIONS)}, or empty")
         return value
+
+
+async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    """422 with where and what is wrong, never the value sent (FastAPI's default echoes it as `input`)."""
+    detail = [{"loc": list(error.get("loc", ())), "msg": error.get("msg", ""), "type": error.get("type", "")}
+              for error in exc.errors()]
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
+EXCEPTION_HANDLERS = {RequestValidationError: validation_error}
 
 
 def json_routes(service: Recourse) -> list[APIRoute]:

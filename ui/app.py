@@ -27,7 +27,7 @@ from assistant.settings import Settings, get_settings
 from assistant.understand.followup import resolve_followup
 from assistant.understand.language import detect_language
 from assistant.understand.place import check_jurisdiction
-from ui.api import json_routes
+from ui.api import EXCEPTION_HANDLERS, json_routes
 from ui.conversation import Conversation, finish, stream_blocks
 from ui.guard import quiet_gradio_tracebacks
 from ui.i18n import (
@@ -281,7 +281,8 @@ def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port:
                       # Content-Length over it is refused before a byte of the body is read.
                       app_kwargs={"max_body_size": settings.max_request_bytes,
                                   # POST /api/ask and GET /healthz, matched before Gradio's own routes.
-                                  "routes": json_routes(service) if service is not None else []})
+                                  "routes": json_routes(service) if service is not None else [],
+                                  "exception_handlers": EXCEPTION_HANDLERS})
 
 
 def serve(host: str | None = None, port: int | None = None) -> None:

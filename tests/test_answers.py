@@ -1,0 +1,76 @@
+"""The answer a person reads, as a caseworker would give it: acknowledgement, the literal answer first, one ordered
+list of actions with their own place's lines, and the one question that would change the advice. Real index, real
+embedding model, real cards."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from langchain_core.documents import Document
+
+from assistant.answer import messages
+from assistant.answer.compose import Citations
+from assistant.evaluation.scoring import markers_match, place_violations
+from ui.conversation import Conversation, finish
+from ui.render import render_crisis_banner
+
+SEXTORTION = "a guy i met online wants 500 dollars or he sends my nudes to everyone. should i pay him?"
+
+
+def kinds(result) -> list[str]:
+    return [block.kind for block in result.blocks]
+
+
+def test_a_sextortion_question_gets_the_caseworkers_answer(full_service):
+    result = full_service.ask(SEXTORTION)
+    assert result.route == "answer" and result.card == "sextortion-pay"
+    assert kinds(result)[:3] == ["ack", "direct", "steps"]
+    direct = next(b for b in result.blocks if b.kind == "direct")
+    assert "do not pay" in direct.lines[0].text.lower()
+    steps = next(b for b in result.blocks if b.kind == "steps")
+    assert 3 <= len(steps.lines) <= 6 and all(line.n for line in steps.lines)
+    assert result.blocks[-1].kind == "question" and (result.needs_age or result.needs_place)
+    assert len(result.answer) <= full_service.settings.answer_max_chars
+    assert markers_match(result.answer, [c.to_dict() for c in result.citations])
+
+
+@pytest.mark.parametrize("place, must", [("FR", "gendarmerie"), ("UK", "0345 6000 459"), ("AU", "eSafety")])
+def test_the_persons_place_gives_its_own_lines_and_no_other_places(full_service, place, must):
+    result = full_service.ask(SEXTORTION, place)
+    assert must in result.answer
+    assert place_violations(result.answer, place) == set()
+    assert not result.needs_place
+
+
+def test_a_stated_age_changes_the_help_and_is_not_asked_again(full_service):
+    result = full_service.ask("I'm 15 and a guy says he'll post my pics unless I pay him")
+    assert "Take It Down" in result.answer and "StopNCII" not in result.answer
+    assert not result.needs_age
+
+
+def test_rewording_every_message_keeps_the_banner_and_the_place_question(full_service, monkeypatch):
+    reworded = {key: {lang: f"Reworded {key} ({lang})." for lang in table} for key, table in messages.MESSAGES.items()}
+    monkeypatch.setattr(messages, "MESSAGES", reworded)
+    conv = Conversation()
+    crisis = full_service.ask("I can't go on, I want to end my life tonight")
+    turn = conv.start("I can't go on, I want to end my life tonight")
+    finish(conv, turn, crisis)
+    banner = render_crisis_banner(conv, "en")
+    assert crisis.crisis_lines and "988" in banner and "116 123" in banner
+    asked = full_service.ask("Is it a crime to share someone's nudes without consent?")
+    later = conv.start("Is it a crime to share someone's nudes without consent?")
+    finish(conv, later, asked)
+    assert asked.needs_place and later.offer_places
+    assert "Reworded" in asked.answer  # the message really was reworded
+
+
+def test_a_line_links_to_the_most_reliable_of_its_own_sources():
+    doc = Document(id="d:s:1", page_content="- A line. <!-- source: https://a.example/x https://b.example/y -->",
+                   metadata={"doc_id": "d", "title": "T", "section": "S", "url": "https://page.example/",
+                             "publisher": "Page", "line_sources": json.dumps({"https://a.example/x": ["A", "secondary"],
+                                                                              "https://b.example/y": ["B", "official"]})})
+    cites = Citations()
+    line = cites.line(doc, "A line.", "https://a.example/x https://b.example/y")
+    assert line.n == 1 and cites.items[0].url == "https://b.example/y" and cites.items[0].publisher == "B"
+    assert cites.line(doc, "Another.", None).n == 2 and cites.items[1].url == "https://page.example/"

@@ -1,0 +1,98 @@
+"""Reading the person from their message: place (countries, cities, one-country platforms), age, who is asking, and
+the language; and the same place data keeping another place's lines out of an answer."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from assistant.knowledge.documents import JURISDICTIONS
+from assistant.understand.age import detect_minor
+from assistant.understand.audience import detect_audience
+from assistant.understand.language import detect_language
+from assistant.understand.person import understand
+from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign_places
+
+
+@pytest.mark.parametrize("text, place", [
+    ("je suis à Lyon et mon ex a publié mes photos", "FR"),
+    ("在杭州，有人把我的照片发到微信群", "CN"),
+    ("班上有男生在QQ群里传她的照片", "CN"),  # a Latin name next to Chinese characters is still a word
+    ("有人在微博上发我的照片", "CN"),  # a platform used only in China
+    ("I'm a Chinese student in London and someone on WeChat has my photos", "UK"),  # a named place beats a hint
+    ("We live in Ohio and my son is being blackmailed", "US"),
+    ("Brisbane. he posted them", "AU"),
+    ("mon ex à Bruxelles menace de publier mes photos", "EU"),
+    ("en France, est-ce un délit ? c'est dans l'UE", "FR"),  # France and the EU: the person is in France
+    ("j'ai eu peur quand il a posté", None),  # "eu" is a French word, not the EU
+    ("please help us", None),  # "us" is a word, not the United States
+    ("I paid 110 dollars to him", None),
+    ("he is in Paris and I am in London", None),  # two places: undecided
+])
+def test_the_place_a_message_puts_the_person_in(text, place):
+    assert detect_jurisdiction(text) == place
+
+
+def test_the_places_file_names_only_known_codes():
+    data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+    assert set(data) <= set(JURISDICTIONS) - {"GLOBAL"}
+    assert all(set(entry) <= {"names", "cities", "hints", "markers", "includes"} for entry in data.values())
+
+
+@pytest.mark.parametrize("line, place, foreign", [
+    ("In the UK, adults can call the Revenge Porn Helpline on 0345 6000 459.", "FR", {"UK"}),
+    ("Call 988 or text the 988 Suicide & Crisis Lifeline.", "AU", {"US"}),
+    ("Report it to PHAROS or call 3018.", "FR", set()),
+    ("Under the Digital Services Act you can complain in the app.", "FR", set()),  # EU rules are France's own
+    ("拨打 110 报警。", "UK", {"CN"}),
+    ("Report the account with the platform's own tool.", "CN", set()),
+    ("In the UK, call 999.", None, set()),  # unknown place: nothing is foreign
+])
+def test_a_line_about_another_place_is_recognised(line, place, foreign):
+    assert foreign_places(line, place) == foreign
+
+
+@pytest.mark.parametrize("text, minor", [
+    ("im 16 and he has my pics", True),
+    ("my 13-year-old daughter", True),
+    ("ma fille de 14 ans", True),
+    ("女儿13岁被威胁", True),
+    ("我今年十五岁", True),
+    ("when I was 16 my boyfriend filmed me", True),
+    ("初三学生", True),
+    ("I am 25 and my ex posted my photos", False),
+    ("j'ai 19 ans", False),
+    ("he wants 200 dollars or he posts them", None),
+    ("I paid 500 already", None),
+])
+def test_age_is_read_only_when_stated(text, minor):
+    assert detect_minor(text) is minor
+
+
+@pytest.mark.parametrize("text, audience", [
+    ("ma meilleure amie a vu ses photos sur un groupe", "friend"),
+    ("女儿13岁被威胁", "parent"),
+    ("我是老师，班上有个学生的照片被传了", "educator"),
+    ("je suis prof et une élève m'a parlé", "educator"),
+    ("my client was filmed without consent", "counsellor"),
+    ("I shared her photos with my friends and I regret it", "person-who-shared"),
+    ("someone posted my nudes", "survivor"),
+    ("how does hashing work", None),
+])
+def test_who_is_asking(text, audience):
+    assert detect_audience(text) == audience
+
+
+@pytest.mark.parametrize("text, language", [
+    ("porter plainte revenge porn gendarmerie", "fr"),  # English words, French little words
+    ("StopNCII hashing explication pour victime", "fr"),
+    ("how do I report on Telegram", "en"),
+    ("被裸聊敲诈了怎么办", "zh"),
+])
+def test_the_language_is_read_from_the_little_words(text, language):
+    assert detect_language(text) == language
+
+
+def test_the_interface_place_wins_over_the_message():
+    person = understand("I live in London", jurisdiction="FR")
+    assert person.place == "FR" and person.language == "en"
