@@ -6,6 +6,8 @@ from pathlib import Path
 
 from assistant.knowledge.documents import parse_document
 from assistant.knowledge.validation import body_numbers, validate_knowledge
+from assistant.settings import PROJECT_ROOT
+from tests.conftest import copy_groups
 
 GOOD = """---
 id: sample
@@ -133,3 +135,32 @@ def test_kb_stale_lists_documents_past_their_review_date(tmp_path: Path):
     docs, _ = validate_knowledge(tmp_path)
     assert [d.meta.id for d in stale_documents(docs, date(2026, 12, 2))] == ["sample"]
     assert stale_documents(docs, date(2026, 11, 30)) == []
+
+
+def test_one_list_of_languages_and_places():
+    from typing import get_args
+
+    from assistant import vocabulary
+    from assistant.knowledge.documents import Jurisdiction, Language
+
+    assert get_args(Language) == vocabulary.LANGUAGES and get_args(Jurisdiction) == vocabulary.JURISDICTIONS
+    assert vocabulary.PLACES == tuple(j for j in vocabulary.JURISDICTIONS if j != "GLOBAL")
+
+
+def test_a_card_section_without_its_role_or_with_a_wrong_one_is_named(tmp_path):
+    from assistant.knowledge.validation import validate_knowledge
+
+    root = copy_groups(tmp_path / "knowledge", ("first-hour",))
+    card = (PROJECT_ROOT / "knowledge" / "cards" / "sextortion-pay")
+    for lang in ("en", "zh", "fr"):
+        text = (card / f"{lang}.md").read_text(encoding="utf-8")
+        if lang == "en":
+            text = text.replace("<!-- card: steps -->", "<!-- card: stepz -->", 1)
+            text = text.replace("<!-- card: local place=US -->", "<!-- card: local place=Mars -->", 1)
+        (root / "sextortion-pay").mkdir(exist_ok=True)
+        (root / "sextortion-pay" / f"{lang}.md").write_text(text, encoding="utf-8")
+    _, problems = validate_knowledge(root)
+    messages = [f"{p.path.name}:{p.field}: {p.message}" for p in problems]
+    assert any("en.md:body: card role: the role must be one of" in m for m in messages), messages
+    assert any("place must be one of" in m for m in messages), messages
+    assert any("needs a 'steps' section without qualifiers" in m for m in messages), messages
