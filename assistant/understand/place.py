@@ -40,8 +40,8 @@ def _alternation(entries: list[str]) -> re.Pattern[str] | None:
         body = re.escape(entry).replace(r"\ ", r"\s+")
         if _CJK.search(entry):
             part = body
-        elif entry[:1].isdigit():
-            part = rf"(?<![\dA-Za-z_-]){body}(?![\dA-Za-z_]|-\d)"
+        elif entry[:1].isdigit():  # a whole number: not part of "60 000", "1-800-...", "2024/1385"
+            part = rf"(?<![\dA-Za-z_/-])(?<!\d[ ,.\u00a0\u202f]){body}(?![\dA-Za-z_]|[-/]\d|[ ,.\u00a0\u202f]\d)"
         else:  # latin letters: Chinese characters next to them do not join the word ("QQ群", "在Paris")
             part = rf"(?<![A-Za-zÀ-ÿ0-9_.]){body}(?![A-Za-zÀ-ÿ0-9_]|\.[A-Za-z])"
         parts.append(part if exact else f"(?i:{part})")
