@@ -275,10 +275,10 @@ class Recourse:
         chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
         floor = CARD_FLOORS.get(self.embeddings.name, 0.5)
         card = self.situations(snapshot).match(vector, text, language, floor,
-                                               NEAR_EXAMPLE.get(self.embeddings.name, 1.0))
+                                               NEAR_EXAMPLE.get(self.embeddings.name, 1.0), person.audience)
         timing["retrieve"] = _ms(t)
         sections = snapshot.card_sections(card.group, language) if card else []
-        plan = plan_answer(text, chosen, snapshot.page_sections) if not sections else []
+        plan = plan_answer(text, chosen, snapshot.page_sections) if not sections or decision.route == "crisis" else []
         help_passage = self._help_passage(snapshot, vector, language, place) if (plan or sections) else None
         if decision.route == "crisis":
             return self._crisis_answer(snapshot, text, person, decision, plan, sections, chosen, help_passage)
@@ -300,7 +300,10 @@ class Recourse:
         crisis_sections = snapshot.group_sections(CRISIS_GROUP, language)
         plan = [(doc, limit) for doc, limit in plan if doc.metadata.get("group") != CRISIS_GROUP]  # already shown
         lead = message("crisis_check" if decision.crisis == "possible" else "crisis_lead", language)
-        more = bool(plan or sections)
+        # An answer follows the lines only when the guidance answers something the message asks beyond the crisis
+        # (passages other than the crisis page were relevant); then the card for the situation, if one fits.
+        sections = sections if plan else []
+        more = bool(plan)
         lines = compose_answer(text, language, crisis_plan(crisis_sections, place), jurisdiction=place, crisis=True,
                                lead=lead, close=not more)
         if not lines.citations:

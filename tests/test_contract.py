@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from assistant.evaluation.scoring import citations_valid, markers_match
+from assistant.evaluation.scoring import citations_valid, markers_match, place_violations
 from assistant.knowledge.documents import load_documents
 from assistant.settings import PROJECT_ROOT
 from tests.conftest import KNOWLEDGE, SHARED_EVAL
@@ -52,12 +52,15 @@ def test_answers_are_cited_in_the_question_language(full_service, bodies, questi
 
 
 def test_every_quoted_line_comes_from_the_passage_it_cites(full_service):
-    result = full_service.ask("How do I stop my images being shared on Facebook and Instagram?")
-    texts = {c.n: c.text for c in result.citations}
-    quoted = re.findall(r"^- (.*) \[(\d+)\]$", result.answer, re.MULTILINE)
-    assert quoted
-    for line, n in quoted:
-        assert line in texts[int(n)]
+    for question in ("How do I stop my images being shared on Facebook and Instagram?",
+                     "Is it a crime in France to share someone's nudes?", "有人在电报群里传播我的私密照片，我该怎么办？"):
+        result = full_service.ask(question)
+        texts = {c.n: c.text for c in result.citations}
+        quoted = [line for block in result.blocks for line in block.lines if line.n is not None]
+        assert quoted
+        for line in quoted:
+            assert line.text in texts[line.n]
+            assert re.search(re.escape(line.text) + r"\**\s\[" + str(line.n) + r"\]", result.answer)
 
 
 def test_the_same_question_gives_the_same_answer(full_service):
@@ -86,11 +89,12 @@ def test_a_known_jurisdiction_ranks_its_own_guidance_first(full_service):
     assert "Australia" in au.citations[0].text and "66B" not in au.answer
 
 
-def test_the_persons_own_law_does_not_crowd_out_advice_that_applies_everywhere(full_service):
+def test_the_answer_to_the_question_comes_first_then_the_persons_own_help(full_service):
     result = full_service.ask("Someone is threatening to share my photos unless I pay", "UK")
-    cited = [c.doc_id for c in result.citations]
-    assert cited[0] == "uk-law"  # their own law first
-    assert "sextortion" in cited and "do not pay" in result.answer.lower()
+    direct = [b for b in result.blocks if b.kind == "direct"]
+    assert direct and "do not pay" in direct[0].lines[0].text.lower()  # the literal question's answer, first
+    assert "0345 6000 459" in result.answer  # the UK's own helpline in the steps
+    assert place_violations(result.answer, "UK") == set()
 
 
 def run_cli(*args: str, stdin: str | None = None, env_extra: dict | None = None, settings=None):

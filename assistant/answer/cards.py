@@ -71,17 +71,31 @@ class SituationModel:
             vectors = np.stack([snapshot.vectors[cid] for cid in ids])
             self.model = LogisticRegression(C=C, max_iter=3000).fit(features(texts, vectors, FEATURES), labels)
         self.snapshot = snapshot
+        # Whom each card is written for (its front matter's audience): a card is never given to someone it is not
+        # for (the card for people who shared images, to the person in them).
+        self.audiences: dict[str, set[str]] = {}
+        for record in snapshot.records.values():
+            meta = record["metadata"]
+            if meta.get("kind") == "card":
+                self.audiences.setdefault(meta["group"], set()).update(a for a in meta["audience"].split(",") if a)
 
     def match(self, vector: list[float], text: str, language: str, floor: float,
-              near: float = 1.0) -> CardMatch | None:
+              near: float = 1.0, audience: str | None = None) -> CardMatch | None:
         """The card for the message, when the model is sure enough and an example is near enough; when the model is
-        unsure, the card of an example at least `near` to the message."""
+        unsure, the card of an example at least `near` to the message. Only cards written for the person's audience
+        (when known) compete."""
         if self.model is None:
             return None
         query = np.asarray(vector, dtype=np.float32)
         probabilities = self.model.predict_proba(features([text], query[None, :], FEATURES))[0]
         by_card = dict(zip((str(c) for c in self.model.classes_), (float(p) for p in probabilities), strict=True))
         nearest = self._nearest(query, language)
+        if audience:
+            allowed = {g for g, who in self.audiences.items() if audience in who}
+            by_card = {g: p for g, p in by_card.items() if g in allowed}
+            nearest = {g: p for g, p in nearest.items() if g in allowed}
+            if not by_card:
+                return None
         group = max(by_card, key=lambda g: (by_card[g], g))
         if by_card[group] < UNSURE and nearest:
             closest = max(nearest, key=lambda g: (nearest[g], g))

@@ -239,9 +239,13 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
         if crisis:
             keep = set(crisis_units(doc.page_content, limit))
             units = [(u, url) for u, url in units if u in keep][:limit]
+            if jurisdiction is None:  # every place's lines: the numbers only, so the whole list fits a phone
+                units = [(u, url) for u, url in units if u.startswith("**")] or units[:1]
         else:
             units = _pick_sourced(units, query_terms, language, limit)
         heading = doc.metadata["section"]
+        if crisis and jurisdiction is None:  # "China: if you are in danger ...": the place names the list
+            heading = re.split(r"\s*[:：]", heading, maxsplit=1)[0]
         lines: list[Line] = []
         cost = len(heading) + 6
         for unit, url in units:
