@@ -181,8 +181,11 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
                  similarity: Similarity | None = None) -> ComposedAnswer:
     """The card's answer for this person, then at most one supporting passage from the reference pages.
 
-    Under the phone budget, what gives way first is the supporting passage, then the second line of each local
-    section, then the last general steps (never fewer than three), then the second line of the direct answer.
+    A supporting passage comes right after the direct answer: it answers what the message names and the card does
+    not ("on Telegram"). Under the phone budget, what gives way first is the second line of each local section, then
+    the last general steps (never fewer than three), then the supporting passage's second line, then the direct
+    answer's second line, then the supporting passage; when even that does not fit (after the lines to call in a
+    crisis), the local lines, the question and the last steps.
     """
     language, place = person.language, person.place
     ack = _pick(sections, "ack", person)
@@ -209,14 +212,14 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
             blocks.append(Block("ack", (Line(ack_text),)))
         if direct_lines:
             blocks.append(Block("direct", tuple(cites.line(d, u, url) for d, u, url in direct_lines)))
+        if support:  # the message's own subject ("on Telegram") the card does not name: right after the answer
+            blocks.append(Block("passage", tuple(cites.line(d, u, url) for d, u, url in support),
+                                support[0][0].metadata["section"]))
         local = [quote for group in local_groups for quote in group]
         ordered = step_lines[:max(3, MAX_STEPS - len(local))] + local
         if ordered:
             blocks.append(Block("steps", tuple(cites.line(d, u, url) for d, u, url in ordered[:MAX_STEPS]),
                                 message("steps_heading", language)))
-        if support:
-            blocks.append(Block("passage", tuple(cites.line(d, u, url) for d, u, url in support),
-                                support[0][0].metadata["section"]))
         if question_text:
             blocks.append(Block("question", (Line(question_text),)))
         return blocks, cites.items
@@ -226,14 +229,22 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
 
     blocks, citations = assemble()
     while length(blocks) > max_chars:
-        if support:
-            support = []
-        elif any(len(group) > 1 for group in local_groups):
+        if any(len(group) > 1 for group in local_groups):
             local_groups = [group[:1] for group in local_groups]
         elif len(step_lines) > 3:
             step_lines = step_lines[:min(len(step_lines), MAX_STEPS) - 1]
+        elif len(support) > 1:
+            support = support[:1]
         elif len(direct_lines) > 1:
             direct_lines = direct_lines[:1]
+        elif support:
+            support = []
+        elif local_groups:  # short of room (after the lines to call): the steps alone, then fewer of them
+            local_groups = []
+        elif question_text:
+            question_text = ""
+        elif len(step_lines) > 1:
+            step_lines = step_lines[:-1]
         else:
             break
         blocks, citations = assemble()

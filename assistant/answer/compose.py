@@ -212,7 +212,7 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None) -> Plan:
     if jurisdiction:
         mine = [s for s in places if f",{jurisdiction}," in s.metadata.get("jurisdictions", "")]
         if mine:
-            return [(s, 4) for s in general[:1]] + [(s, 8) for s in mine]
+            return [(s, 2) for s in general[:1]] + [(s, 5) for s in mine]
     return [(s, 3) for s in places]  # the lead already says the words to the person; every place's lines follow
 
 

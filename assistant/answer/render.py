@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.types import Block, Line
+
+_BRACKETED_NUMBER = re.compile(r"\[(\d+)\]")
+
+
+def _text(text: str) -> str:
+    """A quoted line's own "[2025]" (a court citation) escaped, so it is never read as a marker."""
+    return _BRACKETED_NUMBER.sub(r"\\[\1\\]", text)
 
 
 def _line(line: Line) -> str:
-    return f"{line.text} [{line.n}]" if line.n is not None else line.text
+    return f"{_text(line.text)} [{line.n}]" if line.n is not None else _text(line.text)
 
 
 def to_markdown(blocks: list[Block]) -> str:
@@ -18,7 +27,7 @@ def to_markdown(blocks: list[Block]) -> str:
         elif block.kind == "note":
             parts.append("\n".join(f"_{_line(line)}_" for line in block.lines))
         elif block.kind == "direct":
-            parts.append("\n".join(f"**{line.text}**" + (f" [{line.n}]" if line.n is not None else "")
+            parts.append("\n".join(f"**{_text(line.text)}**" + (f" [{line.n}]" if line.n is not None else "")
                                    for line in block.lines))
         elif block.kind == "steps":
             numbered = [f"{i}. {_line(line)}" for i, line in enumerate(block.lines, 1)]
