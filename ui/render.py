@@ -170,9 +170,9 @@ def render_turn(turn: Turn, language: str) -> str:
     if turn.place:
         user += f'<p class="rc-asked-as">{escape(t("asked_for", language))} {escape(turn.place)}</p>'
     if turn.blocks:
-        body = render_blocks(turn.blocks, turn_id=turn.id, cited=cited, language=language)
+        body = f'<div class="rc-answer">{render_blocks(turn.blocks, turn_id=turn.id, cited=cited, language=language)}</div>'
     elif turn.answer:
-        body = blocks(turn.answer, turn_id=turn.id, cited=cited, language=language)
+        body = f'<div class="rc-answer">{blocks(turn.answer, turn_id=turn.id, cited=cited, language=language)}</div>'
     else:
         body = f'<p class="rc-thinking">{escape(t("thinking", language))}</p>'
     if turn.done:
