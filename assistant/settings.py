@@ -19,17 +19,45 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 EmbeddingName = Literal["e5", "use"]
 
 
+def in_checkout() -> bool:
+    """Running from a source checkout (the knowledge base beside the package), not from an installed wheel."""
+    return (PROJECT_ROOT / "knowledge").is_dir() and (PROJECT_ROOT / "pyproject.toml").is_file()
+
+
+def default_knowledge_dir() -> Path:
+    """The checkout's `knowledge/`; installed, the copy shipped inside the wheel (`recourse_knowledge`)."""
+    if in_checkout():
+        return PROJECT_ROOT / "knowledge"
+    from importlib.util import find_spec
+
+    spec = find_spec("recourse_knowledge")  # a folder of data, not of code: a namespace package
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    return Path(locations[0]) if locations else PROJECT_ROOT / "knowledge"
+
+
+def default_index_dir() -> Path:
+    """The checkout's `var/index`; installed, the user's data folder (never inside site-packages)."""
+    if in_checkout():
+        return PROJECT_ROOT / "var" / "index"
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("recourse", appauthor=False)) / "index"
+
+
 class Settings(BaseSettings):
     """Operator settings; defaults give an offline, single-machine deployment."""
 
     model_config = SettingsConfigDict(env_prefix="RECOURSE_", env_file=".env", extra="ignore")
 
     knowledge_dir: Path = Field(
-        PROJECT_ROOT / "knowledge", description="Folder of Markdown guidance documents."
+        default_factory=default_knowledge_dir,
+        description="Folder of Markdown guidance documents. Default: the checkout's knowledge/, or the copy shipped "
+        "in the installed package.",
     )
     index_dir: Path = Field(
-        PROJECT_ROOT / "var" / "index",
-        description="Where the embedded Chroma index and the build lock live.",
+        default_factory=default_index_dir,
+        description="Where the embedded Chroma index and the build lock live. Default: the checkout's var/index, or "
+        "the user's data folder when installed.",
     )
     embedding_model: EmbeddingName = Field(
         "use",
