@@ -21,19 +21,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.evaluation.scoring import read_questions, score  # noqa: E402
-from assistant.index.embeddings import make_embeddings  # noqa: E402
-from assistant.knowledge.chunking import chunk_document  # noqa: E402
-from assistant.knowledge.validation import validate_knowledge  # noqa: E402
-from assistant.service import Recourse  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
-from assistant.understand.language import detect_language  # noqa: E402
+from assistant.evaluation.scoring import read_questions, score
+from assistant.index.embeddings import make_embeddings
+from assistant.knowledge.chunking import chunk_document
+from assistant.knowledge.validation import validate_knowledge
+from assistant.service import Recourse
+from assistant.settings import Settings
+from assistant.understand.language import detect_language
 
 TOP_K = 4
 
 
 def build_baseline(knowledge: Path, persist: Path, model: str):
-    from langchain_chroma import Chroma
+    from langchain_chroma import Chroma  # uv sync --extra bench
 
     docs, problems = validate_knowledge(knowledge)
     if problems:

@@ -20,11 +20,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.service import Recourse  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
-from assistant.understand.audience import detect_audience  # noqa: E402
-from assistant.understand.language import detect_language  # noqa: E402
-from assistant.understand.place import detect_jurisdiction  # noqa: E402
+from assistant.service import Recourse
+from assistant.settings import Settings
+from assistant.understand.audience import detect_audience
+from assistant.understand.language import detect_language
+from assistant.understand.place import detect_jurisdiction
 
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 UNRELATED = ["What's a good recipe for pork dumplings?", "Write me a poem about the ocean.",

@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.service import Recourse  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
+from assistant.service import Recourse
+from assistant.settings import Settings
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -41,7 +41,7 @@ START_TIMEOUT = 180.0
 
 os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"  # local traffic only, never a proxy
 
-import httpx  # noqa: E402
+import httpx
 
 PROCS: list[subprocess.Popen] = []
 

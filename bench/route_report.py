@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.index.embeddings import make_embeddings  # noqa: E402
-from assistant.safety.metrics import evaluate_router, read_labelled  # noqa: E402
-from assistant.safety.router import Router  # noqa: E402
-from assistant.safety.train import read_corpus  # noqa: E402
+from assistant.index.embeddings import make_embeddings
+from assistant.safety.metrics import evaluate_router, read_labelled
+from assistant.safety.router import Router
+from assistant.safety.train import read_corpus
 
 
 def timing(router: Router, texts: list[str]) -> str:

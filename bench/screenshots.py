@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT))
 from assistant.privacy import apply
 
 apply()  # telemetry off before gradio loads
-from assistant.knowledge.documents import KnowledgeError  # noqa: E402
-from assistant.service import Recourse  # noqa: E402
-from assistant.settings import get_settings  # noqa: E402
+from assistant.knowledge.documents import KnowledgeError
+from assistant.service import Recourse
+from assistant.settings import get_settings
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",

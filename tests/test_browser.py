@@ -40,7 +40,7 @@ if not CHROMIUM.exists():
     pytest.skip("/usr/bin/chromium is missing; `make test` installs it (apt-get install chromium)",
                 allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, sync_playwright
 
 
 # -- the app and the browser -----------------------------------------------------------------------------------

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.messages import message
-from assistant.knowledge.documents import JURISDICTIONS
 from assistant.service import MAX_QUESTION_CHARS, clean_message
 from assistant.understand.place import check_jurisdiction
+from assistant.vocabulary import JURISDICTIONS
 
 QUESTION = "Someone posted my photos in a Telegram group. What do I do?"
 

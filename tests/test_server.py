@@ -25,10 +25,11 @@ def test_build_and_ask_through_a_chroma_server(chroma_server, tmp_path: Path, sm
     # Answers search the process's copy of the vectors; it must rank passages as the server's own index does.
     snapshot = other.snapshot()
     vector = other.embeddings.embed_query("Someone is threatening to share my photos unless I pay")
-    from_server = service.store.search(snapshot.generation, vector, 5, where={"language": "en"})
+    collection = service.store._client.get_collection(snapshot.generation.name)
+    found = collection.query(query_embeddings=[vector], n_results=5, where={"language": "en"})
     in_memory = snapshot.search(vector, 5, "en")
-    assert [doc.id for doc, _ in from_server] == [cid for cid, _ in in_memory]
-    assert [round(score, 4) for _, score in from_server] == [round(score, 4) for _, score in in_memory]
+    assert found["ids"][0] == [cid for cid, _ in in_memory]
+    assert [round(1.0 - d, 4) for d in found["distances"][0]] == [round(score, 4) for _, score in in_memory]
 
     # Incremental through the server as well.
     path = small_kb / "telegram" / "en.md"

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from assistant.knowledge.documents import JURISDICTIONS
 from assistant.understand.age import detect_minor
 from assistant.understand.audience import detect_audience
 from assistant.understand.language import detect_language
 from assistant.understand.person import understand
 from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign_places
+from assistant.vocabulary import JURISDICTIONS
 
 
 @pytest.mark.parametrize("text, place", [

@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from assistant.knowledge.documents import JURISDICTIONS
 from assistant.service import Recourse
+from assistant.vocabulary import JURISDICTIONS
 
 log = logging.getLogger(__name__)
 

@@ -132,7 +132,9 @@ def _fits(doc: Document, person: Person) -> bool:
 def _pick(sections: list[Document], role: str, person: Person) -> Document | None:
     """The most specific section of a role that fits the person, else the plain one."""
     fitting = [s for s in sections if s.metadata.get("role") == role and _fits(s, person)]
-    specificity = lambda s: sum(bool(s.metadata.get(k)) for k in ("for_audience", "for_age", "for_place"))  # noqa: E731
+    def specificity(section: Document) -> int:
+        return sum(bool(section.metadata.get(k)) for k in ("for_audience", "for_age", "for_place"))
+
     return max(fitting, key=specificity, default=None)
 
 

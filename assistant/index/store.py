@@ -15,11 +15,9 @@ from typing import Any
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
-from langchain_chroma import Chroma
-from langchain_core.documents import Document
 
 from assistant.index.embeddings import OfflineEmbeddings
-from assistant.index.errors import StoreUnavailable  # noqa: F401  (raised here; re-exported)
+from assistant.index.errors import StoreUnavailable
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -136,10 +134,6 @@ class VectorStore:
                 self._client.delete_collection(generation.name)
 
     # -- passages --------------------------------------------------------------------------------------------
-    def _vectorstore(self, generation: Generation) -> Chroma:
-        return Chroma(client=self._client, collection_name=generation.name, embedding_function=self.embeddings,
-                      create_collection_if_not_exists=False)
-
     def add(self, generation: Generation, ids: list[str], texts: list[str], metadatas: list[dict],
             vectors: list[list[float]]) -> None:
         """Add passages whose vectors are already computed (Chroma never embeds anything itself)."""
@@ -160,17 +154,3 @@ class VectorStore:
                 record["vector"] = [float(x) for x in data["embeddings"][i]]
             out[chunk_id] = record
         return out
-
-    def search(self, generation: Generation, vector: list[float], k: int,
-               where: dict[str, Any] | None = None) -> list[tuple[Document, float]]:
-        """Chroma's own nearest passages to a query vector, with cosine similarity (1 = same direction).
-
-        Answers search the snapshot's copy in memory (retrieval.py); this is the index's view, for checks and tools.
-        """
-        def query() -> list[tuple[Document, float]]:
-            store = self._vectorstore(generation)
-            return store.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
-
-        # langchain-chroma returns Chroma's cosine *distance* here, despite the method's name.
-        results = self._guard("search", query)
-        return [(doc, 1.0 - float(distance)) for doc, distance in results]

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.knowledge.cards import parse_role, split_role_note
-from assistant.knowledge.documents import JURISDICTIONS, KnowledgeDoc, Source
+from assistant.knowledge.documents import KnowledgeDoc, Source
 from assistant.understand.place import named_jurisdictions
+from assistant.vocabulary import JURISDICTIONS
 
 MAX_CHUNK_CHARS = 1400  # about 350-450 e5 tokens in English, fewer characters in Chinese still under 512
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")

@@ -16,8 +16,6 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator, model_validator
 
-from assistant.vocabulary import JURISDICTIONS, LANGUAGES  # noqa: F401  (re-exported: the knowledge side's names)
-
 Language = Literal["en", "zh", "fr"]
 Jurisdiction = Literal["GLOBAL", "CN", "US", "UK", "AU", "EU", "FR"]
 # The Literal types above spell the same values for pydantic; a test keeps them equal to assistant.vocabulary.

@@ -15,9 +15,10 @@ from urllib.parse import urlparse
 
 from assistant.knowledge.cards import REQUIRED_ROLES, parse_role, split_role_note
 from assistant.knowledge.chunking import LINE_SOURCE, SOURCE_NOTE, _sections
-from assistant.knowledge.documents import JURISDICTIONS, LANGUAGES, KnowledgeDoc, Problem, load_documents
+from assistant.knowledge.documents import KnowledgeDoc, Problem, load_documents
 from assistant.knowledge.glossary import check_glossary
 from assistant.knowledge.sources import REGISTRY_FILE, check_sources, load_registry
+from assistant.vocabulary import JURISDICTIONS, LANGUAGES
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；：）（、]+")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.knowledge.documents import JURISDICTIONS
+from assistant.vocabulary import JURISDICTIONS
 
 PLACES_FILE = Path(__file__).with_name("places.yaml")
 _CJK = re.compile(r"[\u3400-\u9fff]")
