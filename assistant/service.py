@@ -35,11 +35,11 @@ from assistant.settings import Settings, get_settings
 from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
 from assistant.understand.place import check_jurisdiction
+from assistant.vocabulary import CRISIS_GROUP, HELPLINES_TOPIC
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000  # longer messages are refused with a sentence asking for a shorter one, never cut
-CRISIS_GROUP = "crisis-lines"  # the page the safety layer cites when someone is in danger
 # One ordinary question per language: warm_up answers each of them.
 WARM_UP_QUESTIONS = ("How do I report a photo on Telegram?", "如何在 Telegram 上举报照片？",
                      "Comment signaler une photo sur Telegram ?")
@@ -333,7 +333,8 @@ class Recourse:
         for cid, record in snapshot.records.items():
             meta = record["metadata"]
             places = meta.get("jurisdictions", "")
-            if meta["language"] == language and ",helplines," in meta.get("topics", "") and f",{jurisdiction}," in places:
+            helplines = f",{HELPLINES_TOPIC}," in meta.get("topics", "")
+            if meta["language"] == language and helplines and f",{jurisdiction}," in places:
                 # A section about this place alone beats one that lists every place; then the closest to the question.
                 key = (places == f",{jurisdiction},", float(snapshot.vectors[cid] @ query), cid)
                 if best_key is None or key > best_key:

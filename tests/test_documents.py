@@ -164,3 +164,18 @@ def test_a_card_section_without_its_role_or_with_a_wrong_one_is_named(tmp_path):
     assert any("en.md:body: card role: the role must be one of" in m for m in messages), messages
     assert any("place must be one of" in m for m in messages), messages
     assert any("needs a 'steps' section without qualifiers" in m for m in messages), messages
+
+
+def test_kb_validate_names_what_the_code_relies_on_when_it_is_missing(tmp_path):
+    import re
+    import shutil
+
+    root = tmp_path / "knowledge"
+    shutil.copytree(PROJECT_ROOT / "knowledge", root)
+    crisis = root / "crisis-lines" / "fr.md"
+    text = crisis.read_text(encoding="utf-8")
+    # Drop the sections about Australia from the French crisis page.
+    text = re.sub(r"\n## Australie[^\n]*\n.*?(?=\n## )", "\n", text, flags=re.S)
+    crisis.write_text(text, encoding="utf-8")
+    _, problems = validate_knowledge(root)
+    assert any(p.path == crisis and "no section for AU" in p.message for p in problems), [str(p) for p in problems][:5]

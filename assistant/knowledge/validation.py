@@ -18,7 +18,7 @@ from assistant.knowledge.chunking import LINE_SOURCE, SOURCE_NOTE, _sections
 from assistant.knowledge.documents import KnowledgeDoc, Problem, load_documents
 from assistant.knowledge.glossary import check_glossary
 from assistant.knowledge.sources import REGISTRY_FILE, check_sources, load_registry
-from assistant.vocabulary import JURISDICTIONS, LANGUAGES
+from assistant.vocabulary import CRISIS_GROUP, HELPLINES_TOPIC, JURISDICTIONS, LANGUAGES, PLACES
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；：）（、]+")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
@@ -173,7 +173,42 @@ def check_registry(root: Path, docs: list[KnowledgeDoc]) -> list[Problem]:
     registry, problems = load_registry(path)
     if problems:  # a half-read registry would report every domain as unclassified; fix the file first
         return problems
-    return check_sources(docs, registry)
+    return check_sources(docs, registry) + check_relied_on(root, docs)
+
+
+def check_relied_on(root: Path, docs: list[KnowledgeDoc]) -> list[Problem]:
+    """The shipped knowledge base has what the code relies on: the crisis page in every language with a section for
+    every place, and a helplines page for every place in every language."""
+    problems: list[Problem] = []
+    crisis = {d.meta.language: d for d in docs if d.meta.group == CRISIS_GROUP}
+    for language in LANGUAGES:
+        doc = crisis.get(language)
+        if doc is None:
+            problems.append(Problem(root, 0, "crisis page", f"no '{CRISIS_GROUP}' document in {language}: the "
+                                    "safety layer cites it to anyone in danger"))
+            continue
+        headings = " ".join(h for h, _ in _sections_with_places(doc))
+        missing = [code for code in PLACES if code not in headings]
+        if missing:
+            problems.append(Problem(doc.path, doc.body_line, "body", f"no section for {', '.join(missing)}: "
+                                    "a person there in danger would get no lines to call"))
+        helplines = {j for d in docs if d.meta.language == language and HELPLINES_TOPIC in d.meta.topics
+                     for j in d.meta.jurisdictions}
+        for code in (c for c in PLACES if c not in helplines):
+            problems.append(Problem(root, 0, "topics", f"no {language} document with topic '{HELPLINES_TOPIC}' for "
+                                    f"{code}"))
+    return problems
+
+
+def _sections_with_places(doc: KnowledgeDoc) -> list[tuple[str, str]]:
+    """(heading, place codes it names) for each section of a document."""
+    from assistant.understand.place import named_jurisdictions
+
+    result = []
+    for headings, _ in _sections(doc.body):
+        heading = headings[-1] if headings else ""
+        result.append((heading, " ".join(sorted(named_jurisdictions(heading)))))
+    return [(codes, heading) for heading, codes in result]
 
 
 def validate_knowledge(root: Path) -> tuple[list[KnowledgeDoc], list[Problem]]:
