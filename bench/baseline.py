@@ -21,6 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.privacy import apply  # noqa: E402  (offline, single-threaded BLAS: before numpy loads)
+
+apply()
+
 from assistant.evaluation.scoring import read_questions, score
 from assistant.index.embeddings import make_embeddings
 from assistant.knowledge.chunking import chunk_document

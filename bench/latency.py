@@ -21,6 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.privacy import apply  # noqa: E402  (offline, single-threaded BLAS: before numpy loads)
+
+apply()
+
 from assistant.service import Recourse
 from assistant.settings import Settings
 

@@ -18,6 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.privacy import apply  # noqa: E402  (offline, single-threaded BLAS: before numpy loads)
+
+apply()
+
 from assistant.index.embeddings import make_embeddings
 from assistant.safety.metrics import evaluate_router, read_labelled
 from assistant.safety.router import Router
