@@ -330,11 +330,9 @@ class Recourse:
             return None
         query = np.asarray(vector, dtype=np.float32)
         best, best_key = None, None
-        for cid, record in snapshot.records.items():
-            meta = record["metadata"]
-            places = meta.get("jurisdictions", "")
-            helplines = f",{HELPLINES_TOPIC}," in meta.get("topics", "")
-            if meta["language"] == language and helplines and f",{jurisdiction}," in places:
+        for cid in snapshot.with_topic(HELPLINES_TOPIC, language):
+            places = snapshot.records[cid]["metadata"].get("jurisdictions", "")
+            if f",{jurisdiction}," in places:
                 # A section about this place alone beats one that lists every place; then the closest to the question.
                 key = (places == f",{jurisdiction},", float(snapshot.vectors[cid] @ query), cid)
                 if best_key is None or key > best_key:

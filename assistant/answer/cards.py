@@ -18,7 +18,7 @@ from sklearn.linear_model import LogisticRegression
 from assistant.answer.compose import Citations, Similarity, quotable
 from assistant.answer.messages import message
 from assistant.answer.types import Block, ComposedAnswer, Line
-from assistant.index.lexical import tokenize
+from assistant.index.lexical import passage_terms, tokenize
 from assistant.index.retrieval import IndexSnapshot
 from assistant.safety.classifier import FeatureConfig, features
 from assistant.understand.followup import strip_places
@@ -71,6 +71,7 @@ class SituationModel:
             vectors = np.stack([snapshot.vectors[cid] for cid in ids])
             self.model = LogisticRegression(C=C, max_iter=3000).fit(features(texts, vectors, FEATURES), labels)
         self.snapshot = snapshot
+        self._example_groups: dict[str, dict[str, np.ndarray]] = {}
         # Whom each card is written for (its front matter's audience): a card is never given to someone it is not
         # for (the card for people who shared images, to the person in them).
         self.audiences: dict[str, set[str]] = {}
@@ -109,12 +110,15 @@ class SituationModel:
     def _nearest(self, query: np.ndarray, language: str) -> dict[str, float]:
         """Each card's closest example in the message's language (cosine)."""
         ids, matrix = self.snapshot.examples.get(language, ([], None))
-        best: dict[str, float] = {}
-        if ids:
-            for cid, similarity in zip(ids, matrix @ query, strict=True):
-                group = self.snapshot.records[cid]["metadata"]["group"]
-                best[group] = max(best.get(group, -1.0), float(similarity))
-        return best
+        if not ids:
+            return {}
+        groups = self._example_groups.get(language)
+        if groups is None:
+            names = [self.snapshot.records[cid]["metadata"]["group"] for cid in ids]
+            groups = self._example_groups[language] = {g: np.array([i for i, n in enumerate(names) if n == g])
+                                                       for g in sorted(set(names))}
+        similarities = matrix @ query
+        return {group: float(similarities[rows].max()) for group, rows in groups.items()}
 
 
 def _fits(doc: Document, person: Person) -> bool:
@@ -259,14 +263,17 @@ def _supporting(question: str, language: str, place: str | None, sections: list[
     """At most two lines of the best reference passage that says what the card does not and the message asks
     about ("on Telegram", "art. 226-2-1")."""
     card_group = sections[0].metadata["group"] if sections else None
-    said = set(tokenize(" ".join(d.page_content for d in shown), language))
-    asked = set(tokenize(strip_places(question), language)) - said
+    asked = set(tokenize(strip_places(question), language))
+    for doc in shown:
+        asked -= passage_terms(doc.page_content, language)
+    if not asked:
+        return []
     for doc in supporting:
         if doc.metadata.get("group") == card_group:
             continue
         if similarity is not None and any(similarity(doc, other) >= SAYS_THE_SAME for other in shown):
             continue  # another page's words for what the card already said
-        units = [(doc, u, url) for u, url in quotable(doc, place) if asked & set(tokenize(u, language))]
+        units = [(doc, u, url) for u, url in quotable(doc, place) if asked & passage_terms(u, language)]
         if units:
             return units[:2]
     return []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from functools import lru_cache
 
 import bm25s
 import numpy as np
@@ -55,6 +56,12 @@ def tokenize(text: str, language: str) -> list[str]:
         tokens += [w for w in _jieba().lcut_for_search(text) if _CJK.search(w)]
     stop = _STOPWORDS.get(language, set()) | _STOPWORDS["en"]
     return [t for t in tokens if t not in stop and len(t.strip()) > 0]
+
+
+@lru_cache(maxsize=8192)
+def passage_terms(text: str, language: str) -> frozenset[str]:
+    """The search terms of a guidance text, cached: the composer compares the same passages with every question."""
+    return frozenset(tokenize(text, language))
 
 
 class LexicalIndex:

@@ -48,6 +48,7 @@ class IndexSnapshot:
     dense: dict[str, tuple[list[str], np.ndarray]]  # language -> (ids, one unit-length row per passage)
     examples: dict[str, tuple[list[str], np.ndarray]] = field(default_factory=dict)  # cards' example messages
     example_lexical: dict[str, LexicalIndex] = field(default_factory=dict)
+    _topic_cache: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, store: VectorStore, generation: Generation) -> IndexSnapshot:
@@ -88,6 +89,16 @@ class IndexSnapshot:
             meta = record["metadata"]
             groups.setdefault((meta["group"], meta["language"]), set()).add(meta["doc_id"])
         return {key: sorted(ids) for key, ids in groups.items()}
+
+    def with_topic(self, topic: str, language: str) -> list[str]:
+        """The passages of one language's pages that carry a topic (cached per snapshot)."""
+        key = (topic, language)
+        found = self._topic_cache.get(key)
+        if found is None:
+            found = self._topic_cache[key] = sorted(
+                cid for cid, r in self.records.items() if r["metadata"]["language"] == language
+                and r["metadata"].get("kind", "page") == "page" and f",{topic}," in r["metadata"].get("topics", ""))
+        return found
 
     def page_sections(self, doc_id: str) -> list[Document]:
         """Every passage of one page, in the page's own order."""

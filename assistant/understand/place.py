@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -68,9 +68,17 @@ def named_jurisdictions(text: str) -> set[str]:
     return {code for code, place in places().items() if place.named.search(text)}
 
 
-def marked_jurisdictions(text: str) -> set[str]:
-    """Every place a text is about: named, or one of its helplines, laws or bodies ("3018", "Take It Down Act")."""
-    return {code for code, place in places().items() if place.marked.search(text)}
+def marked_jurisdictions(text: str) -> frozenset[str]:
+    """Every place a text is about: named, or one of its helplines, laws or bodies ("3018", "Take It Down Act").
+
+    Cached: answers test the same guidance lines again and again.
+    """
+    return _marked(text)
+
+
+@lru_cache(maxsize=16384)
+def _marked(text: str) -> frozenset[str]:
+    return frozenset(code for code, place in places().items() if place.marked.search(text))
 
 
 def _one(found: set[str]) -> str | None:
