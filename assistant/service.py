@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
-from assistant.answer.cards import CARD_FLOORS, NEAR_EXAMPLE, SituationModel
+from assistant.answer.cards import CARD_FLOORS, NEAR_EXAMPLE, SituationModel, examples_digest
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, select_passages
 from assistant.answer.messages import message
@@ -125,7 +125,19 @@ class Recourse:
             return VectorStore(self.settings, self.embeddings)
 
     def build(self, full: bool = False, progress=None) -> BuildReport:
-        return build_index(self.settings, self.store, full=full, progress=progress)
+        """Bring the index up to date; when the cards' examples changed, train the situation model for them now,
+        so the running apps that swap in the new generation only read it."""
+        report = build_index(self.settings, self.store, full=full, progress=progress)
+        active = self.store.active()
+        if active is not None:
+            digest = examples_digest(self.store.ids(active, {"kind": "example"}), active.model)
+            if not (self._situations_dir / f"situations-{digest}.npz").exists():
+                SituationModel(IndexSnapshot.load(self.store, active), self._situations_dir)
+        return report
+
+    @property
+    def _situations_dir(self):
+        return self.settings.index_dir / "situations"
 
     def ensure_index(self) -> None:
         """Build the index when it is missing, stale or made with another model (a message says why)."""
@@ -157,8 +169,8 @@ class Recourse:
         """The current index in memory; a newer published generation is loaded and swapped in.
 
         Loading a generation takes one to two seconds. Only the first load is done under the lock (nothing can be
-        answered before it); later ones run outside it, in the one thread that noticed, while every other question
-        goes on being answered from the copy in memory, and the new copy replaces it in one assignment.
+        answered before it); later ones run in a background thread, while every question goes on being answered
+        from the copy in memory, and the new copy replaces it in one assignment.
         """
         current = self._snapshot
         if current is not None and time.monotonic() - self._checked < self.settings.index_check_seconds:
@@ -183,20 +195,28 @@ class Recourse:
                 return current
             if current is None:
                 fresh = IndexSnapshot.load(self.store, active)
-                self._situations = SituationModel(fresh)
+                self._situations = SituationModel(fresh, self._situations_dir)
                 self._snapshot = fresh
                 log.info("serving index generation %s", active.name)
                 return fresh
             self._loading = True
+        # A newer generation: loaded in the background; this and every other question is answered from the copy
+        # in memory until the new one is ready, then one assignment swaps it in.
+        threading.Thread(target=self._load_generation, args=(active,), name="recourse-index-load", daemon=True).start()
+        return current
+
+    def _load_generation(self, active) -> None:
         try:
             fresh = IndexSnapshot.load(self.store, active)
-            self._situations = SituationModel(fresh)  # before the swap: a question sees a model of its generation
-            self._snapshot = fresh
+            situations = SituationModel(fresh, self._situations_dir)
+            with self._lock:
+                self._situations = situations  # before the swap: a question sees a model of its generation
+                self._snapshot = fresh
             log.info("serving index generation %s", active.name)
-            return fresh
-        except StoreUnavailable:
-            log.warning("new index generation unreadable; answering from the copy in memory")
-            return current
+        except Exception as exc:  # the copy in memory keeps answering; the next check tries again
+            log.warning("new index generation not loaded (%s); answering from the copy in memory", type(exc).__name__)
+            with self._lock:
+                self._checked = 0.0
         finally:
             self._loading = False
 
@@ -204,7 +224,7 @@ class Recourse:
         """The situation model of this index generation (trained once per generation, on its cards' examples)."""
         model = self._situations
         if model is None or model.snapshot is not snapshot:
-            model = self._situations = SituationModel(snapshot)
+            model = self._situations = SituationModel(snapshot, self._situations_dir)
         return model
 
     def health(self) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Cold start, resident memory and concurrent load against the real app, served as a subprocess on 127.0.0.1.
 
-    .venv/bin/python bench/load.py [--seconds 60] [--sessions 1 10 50] [--two-processes]
+    .venv/bin/python bench/load.py [--seconds 60] [--sessions 1 10 50] [--two-processes] [--publish]
 
 Copies knowledge/ to a temporary folder, builds its index with `python -m assistant kb build`, starts
 `python -m assistant serve` on a free port and times process start to the first answer through the Gradio API
@@ -177,16 +177,17 @@ def wait_first_answer(proc: subprocess.Popen, port: int, started: float, log: Pa
     raise SystemExit(f"app on port {port} gave no answer within {START_TIMEOUT:.0f} s:\n{tail(log)}")
 
 
-def run_load(urls: list[str], sessions: int, seconds: float) -> dict:
+def run_load(urls: list[str], sessions: int, seconds: float, timeline: list | None = None) -> dict:
     """`sessions` concurrent sessions (each its own HTTP connection, spread round-robin over urls), asking in a
-    loop for `seconds`: each asks, waits for the whole answer, then asks the next question."""
+    loop for `seconds`: each asks, waits for the whole answer, then asks the next question. `timeline` receives
+    (began, ended) of every answer."""
     cpu = time.process_time()
-    result = asyncio.run(_load(urls, sessions, seconds))
+    result = asyncio.run(_load(urls, sessions, seconds, timeline))
     result["client_cpu"] = (time.process_time() - cpu) / result["elapsed"]
     return result
 
 
-async def _load(urls: list[str], sessions: int, seconds: float) -> dict:
+async def _load(urls: list[str], sessions: int, seconds: float, timeline: list | None = None) -> dict:
     asked = questions()
     latencies: list[float] = []
     errors: list[str] = []
@@ -206,6 +207,8 @@ async def _load(urls: list[str], sessions: int, seconds: float) -> dict:
                     answer = await ask_once(client, url, question, place, timeout=120.0, session=hash_)
                     if answer.get("answer"):
                         latencies.append(time.perf_counter() - began)
+                        if timeline is not None:
+                            timeline.append((began, time.perf_counter()))
                     else:
                         errors.append(f"empty answer: {str(answer)[:100]}")
                 except Exception as exc:
@@ -259,6 +262,48 @@ def single_process(tmp: Path, args: argparse.Namespace) -> None:
     proc.terminate()
 
 
+def publish_during_load(tmp: Path, args: argparse.Namespace) -> None:
+    """10 sessions asking; a third of the way in, another process publishes a new index generation (an edited page,
+    `kb build`). Prints the p99 of the answers before the publish and the slowest answer from then on."""
+    import threading
+
+    tmp = tmp / "publish"
+    tmp.mkdir()
+    env = base_env(tmp)
+    build_index(env, tmp / "build.log")
+    port = free_port()
+    proc, started = start_app(port, env, tmp / "app.log")
+    wait_first_answer(proc, port, started, tmp / "app.log")
+    timeline: list[tuple[float, float]] = []
+    holder: dict = {}
+    loader = threading.Thread(target=lambda: holder.update(result=run_load([f"http://{HOST}:{port}/"], 10,
+                                                                           args.seconds, timeline)))
+    loader.start()
+    time.sleep(args.seconds / 3)
+    page = tmp / "knowledge" / "telegram" / "en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n## Publish check\n\n- A new line to publish.\n",
+                    encoding="utf-8")
+    publish_start = time.perf_counter()
+    took = build_index(env, tmp / "build2.log")
+    published = time.perf_counter()
+    loader.join()
+    report("N=10 with a new index published during the run", holder["result"])
+    before = sorted(end - began for began, end in timeline if end < publish_start)
+    building = [end - began for began, end in timeline if publish_start <= end < published]
+    after = [end - began for began, end in timeline if end >= published]
+    p99_before = percentile(before, 99) * 1000 if before else 0.0
+
+    def window(values: list[float]) -> str:
+        over = sum(1 for v in values if v * 1000 > p99_before)
+        return f"{len(values)} answers, slowest {max(values, default=0) * 1000:.0f} ms, {over} over that p99"
+
+    print(f"    before the publish: {len(before)} answers, p99 {p99_before:.0f} ms", flush=True)
+    print(f"    while `kb build` ran in another process ({took:.1f} s, on the same 2 cores): {window(building)}")
+    print(f"    after it published (the app loads the new generation in the background and swaps): {window(after)}",
+          flush=True)
+    proc.terminate()
+
+
 def two_processes(tmp: Path, args: argparse.Namespace) -> None:
     tmp = tmp / "two"
     tmp.mkdir()
@@ -306,10 +351,15 @@ def main() -> None:
     parser.add_argument("--two-processes", action="store_true",
                         help="then two app processes sharing one `chroma run` server, with the largest N")
     parser.add_argument("--only-two-processes", action="store_true", help="skip the single-process runs")
+    parser.add_argument("--publish", action="store_true",
+                        help="only: 10 sessions while another process publishes a new index generation")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="recourse-load-"))
     try:
+        if args.publish:
+            publish_during_load(tmp, args)
+            return
         if not args.only_two_processes:
             single_process(tmp, args)
         if args.two_processes or args.only_two_processes:

@@ -121,3 +121,25 @@ def test_a_build_killed_halfway_leaves_the_previous_index_answering(tmp_path, sm
     # The next build cleans up the abandoned generation.
     fresh.build(full=True)
     assert all(g.complete for g in fresh.store.generations())
+
+
+def test_a_running_service_swaps_in_a_new_generation_without_stalling_answers(small_settings, small_kb: Path):
+    import time
+
+    settings = small_settings.model_copy(update={"index_check_seconds": 0.0})
+    service = Recourse(settings)
+    service.build()
+    first = service.snapshot().generation.name
+    path = small_kb / "telegram" / "en.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n## Hot reload check\n\n- Zanzibar marmalade protocol.\n",
+                    encoding="utf-8")
+    second = Recourse(settings).build().generation  # another process publishes a new generation
+    assert second != first
+    began = time.perf_counter()
+    service.ask("How do I report a Telegram group?")  # notices the new generation, answers from the copy in memory
+    assert time.perf_counter() - began < 1.0, "the answer waited for the new generation to load"
+    deadline = time.monotonic() + 30
+    while service.snapshot().generation.name != second and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert service.snapshot().generation.name == second
+    assert any("Zanzibar" in r["text"] for r in service.snapshot().records.values())

@@ -142,6 +142,11 @@ class VectorStore:
             self._guard("add passages", collection.add, ids=ids, documents=texts, metadatas=metadatas,
                         embeddings=vectors)
 
+    def ids(self, generation: Generation, where: dict[str, Any]) -> list[str]:
+        """The ids of a generation's records whose metadata match `where` (nothing else is read)."""
+        collection = self._guard("read the index", self._client.get_collection, generation.name)
+        return list(self._guard("read the index", collection.get, where=where, include=[])["ids"])
+
     def records(self, generation: Generation, with_vectors: bool = False) -> dict[str, dict[str, Any]]:
         """Every passage of a generation: id -> {text, metadata[, vector]}."""
         collection = self._guard("read the index", self._client.get_collection, generation.name)
