@@ -20,8 +20,43 @@
   }
   window.recourseQuickExit = quickExit;
 
+  // Escape leaves, except when it means something else to the person pressing it: closing an open dropdown or a
+  // select's options, or cancelling what an input method (Chinese pinyin, Japanese, Korean) is composing.
+  let composing = false;
+  let openSelect = null;  // a native <select> whose options we saw open; its popup may take the Escape itself
+  document.addEventListener("compositionstart", () => { composing = true; }, true);
+  document.addEventListener("compositionend", () => { composing = false; }, true);
+  document.addEventListener("mousedown", (event) => {
+    const select = event.target instanceof Element ? event.target.closest("select") : null;
+    openSelect = select && !select.multiple && select.size <= 1 && openSelect !== select ? select : null;
+  }, true);
+  for (const name of ["change", "blur"]) document.addEventListener(name, () => { openSelect = null; }, true);
+
+  function popupOpen() {
+    if (openSelect && document.activeElement === openSelect) return true;
+    // Gradio's dropdown (and any ARIA combobox) says it is open with aria-expanded on its input.
+    return document.querySelector('[aria-expanded="true"]:is([role="combobox"], [aria-haspopup="listbox"])') !== null;
+  }
+
+  function composingNow(event) {
+    // keyCode 229: the key went to the input method (Safari sends Escape this way just after compositionend).
+    return composing || event.isComposing || event.keyCode === 229;
+  }
+
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" || event.key === "Esc") quickExit(event);
+    if (event.key !== "Escape" && event.key !== "Esc") {
+      const select = event.target instanceof Element ? event.target.closest("select") : null;
+      if (select && (event.key === "F4" || (event.altKey && event.key.startsWith("Arrow")) || event.key === " ")) {
+        openSelect = select;  // opened from the keyboard
+      }
+      return;
+    }
+    if (composingNow(event) || popupOpen()) return;
+    quickExit(event);
+  }, true);
+  // Chromium's select popup takes the Escape's keydown and lets the page see only its keyup: closed by now.
+  document.addEventListener("keyup", (event) => {
+    if (event.key === "Escape" || event.key === "Esc") openSelect = null;
   }, true);
 
   document.addEventListener("click", (event) => {
