@@ -17,6 +17,7 @@ from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, Visit  # skips this modu
 from ui.i18n import EXIT_URLS
 
 EXIT = EXIT_URLS["en"]
+QUESTIONS = ("Someone posted my photos in a Telegram group. What do I do?", "How do I report a Telegram channel?")
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +125,21 @@ def test_escape_that_cancels_an_input_method_composition_does_not_leave(visit):
             box.dispatchEvent(new KeyboardEvent('keydown', {{bubbles: true, cancelable: true, ...{init}}})); }}""")
         assert still_here(v), init
     escape_leaves(v)  # with nothing open and nothing composing, Escape is Quick exit again
+
+
+# -- a new answer comes into view -------------------------------------------------------------------------------
+@pytest.mark.parametrize("width, height", [(1280, 800), (375, 812)], ids=["desktop", "phone"])
+def test_a_new_answer_is_scrolled_to_its_start(visit, width, height):
+    """The turn's start (the question, then the answer's first line) sits just under the sticky header, for the
+    first answer and for a later one, once the answer has streamed in."""
+    v = visit(width=width, height=height)
+    page = v.page
+    for question in QUESTIONS:
+        v.ask(question)
+        page.wait_for_function("""() => {
+            const turn = [...document.querySelectorAll('.rc-turn')].pop().getBoundingClientRect();
+            const header = document.getElementById('rc-header').getBoundingClientRect();
+            return turn.top >= header.bottom - 1 && turn.top <= header.bottom + 24; }""", timeout=5000)
+        top = page.evaluate("[...document.querySelectorAll('.rc-turn')].pop().querySelector('.rc-bot')"
+                            ".getBoundingClientRect().top")
+        assert top < height / 2  # the answer starts on the upper half of the screen

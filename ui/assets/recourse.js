@@ -85,7 +85,16 @@
 
   // Keep <html lang> in step with the interface, bring a new question into view, and announce finished answers.
   const announced = new Set();
-  let turns = 0;
+  let newestTurn = "";
+  let following = "";  // the new turn kept in view while its answer arrives, until the person scrolls themselves
+  const stopFollowing = () => { following = ""; };
+  for (const name of ["wheel", "touchstart"]) {
+    window.addEventListener(name, stopFollowing, { passive: true, capture: true });
+  }
+  window.addEventListener("keydown", (event) => {
+    if (["PageUp", "PageDown", "Home", "End", "ArrowUp", "ArrowDown", " "].includes(event.key)
+        && !(event.target instanceof Element && event.target.closest("textarea, input, select"))) stopFollowing();
+  }, true);
   function update() {
     const header = document.querySelector(".rc-header[data-ui-lang]");
     if (header) {
@@ -100,10 +109,18 @@
       group.setAttribute("aria-label", caption.textContent);
     }
     const all = document.querySelectorAll("#rc-conversation .rc-turn");
-    if (all.length > turns && all.length > 0) {
-      all[all.length - 1].scrollIntoView({ block: "start", behavior: reducedMotion() ? "auto" : "smooth" });
+    const newest = all[all.length - 1];
+    if (!newest) {
+      newestTurn = "";
+    } else if (newest.dataset.turn !== newestTurn) {
+      newestTurn = following = newest.dataset.turn;
     }
-    turns = all.length;
+    if (newest && following === newest.dataset.turn) {
+      // Aim again at every step of the answer: the page grows as it streams in, and a scroll aimed while it was
+      // still short stops short of the turn's start (that left a new answer below the fold on a desktop).
+      newest.scrollIntoView({ block: "start", behavior: reducedMotion() ? "auto" : "smooth" });
+      if (newest.dataset.state === "done") following = "";
+    }
     const status = document.getElementById("rc-status");
     all.forEach((turn) => {
       if (turn.dataset.state === "done" && !announced.has(turn.dataset.turn)) {
