@@ -29,7 +29,7 @@ from assistant.understand.language import detect_language
 from assistant.understand.place import check_jurisdiction
 from ui.api import EXCEPTION_HANDLERS, json_routes
 from ui.conversation import Conversation, finish, stream_blocks
-from ui.guard import quiet_gradio_tracebacks
+from ui.guard import gradio_exception_handlers, quiet_gradio_tracebacks
 from ui.i18n import (
     DEFAULT_LANGUAGE,
     EXIT_URLS,
@@ -293,7 +293,7 @@ def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port:
                       app_kwargs={"max_body_size": settings.max_request_bytes,
                                   # POST /api/ask and GET /healthz, matched before Gradio's own routes.
                                   "routes": json_routes(service) if service is not None else [],
-                                  "exception_handlers": EXCEPTION_HANDLERS,
+                                  "exception_handlers": {**EXCEPTION_HANDLERS, **gradio_exception_handlers()},
                                   **({"lifespan": sessions.lifespan()} if sessions is not None else {})})
 
 
