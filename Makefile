@@ -9,22 +9,28 @@ UV     := $(PY) -m uv
 
 .PHONY: run test lint index
 
+# Each step says what it is doing: the first install takes about a minute, which looked hung when it was silent.
 $(PY):
+	@echo "==> Creating $(VENV) with $$($(PYTHON) --version 2>&1)"
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.uv: | $(PY)
-	$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.8
+	@echo "==> Installing uv, the installer, into $(VENV)"
+	$(PY) -m pip install --disable-pip-version-check --progress-bar on uv==0.13.8
 	touch $@
 
 $(VENV)/.app: pyproject.toml uv.lock $(VENV)/.uv
-	$(UV) sync --frozen --inexact --quiet --compile-bytecode
-	touch $@
+	@echo "==> Installing Recourse and its dependencies from uv.lock (the first time: about a minute)"
+	$(UV) sync --frozen --inexact --compile-bytecode
+	@touch $@
 
 $(VENV)/.test: pyproject.toml uv.lock $(VENV)/.uv
-	$(UV) sync --frozen --inexact --quiet --compile-bytecode --extra test
-	touch $@
+	@echo "==> Installing Recourse and the test tools from uv.lock (the first time: about a minute)"
+	$(UV) sync --frozen --inexact --compile-bytecode --extra test
+	@touch $@
 
 run: $(VENV)/.app
+	@echo "==> Starting Recourse (the first time, it builds the index: its progress follows)"
 	$(PY) -m assistant serve
 
 index: $(VENV)/.app

@@ -99,6 +99,17 @@ class Settings(BaseSettings):
         description="Largest HTTP request body the web app reads, in bytes; a larger one gets 413 unread. 1 MiB "
         "fits a 100,000-character paste in any script, so an over-long message still gets its sentence.",
     )
+    max_sessions: int = Field(
+        1000,
+        description="Most sessions the web app holds at once (browser tabs, and Gradio API calls until their answer "
+        "is read); beyond it the least recently used is dropped with its conversation. Each holds about 60 KB plus "
+        "its conversation (at most its last 40 turns).",
+    )
+    session_idle_seconds: float = Field(
+        1800.0,
+        description="A tab's conversation and session are dropped after this long without a message (a closed tab's "
+        "and an answered API call's at once).",
+    )
     log_level: str = Field(
         "INFO", description="Log level. Logs hold routes, languages and timings, never message text."
     )

@@ -270,3 +270,28 @@ def test_healthz_says_ready_with_the_generation_and_model(server):
     assert response.status_code == 200
     health = response.json()
     assert health["ready"] is True and health["generation"] and health["model"] and health["passages"] > 0
+
+
+@pytest.mark.parametrize("path, body", [
+    ("/gradio_api/queue/join", {"data": ["x"], "fn_index": 10**9, "session_hash": "s", "event_data": None}),
+    ("/gradio_api/queue/join", {"data": ["x"], "fn_index": -5, "session_hash": "s", "event_data": None}),
+    ("/gradio_api/call/no_such_api", {"data": ["x", "UK"]}),
+    ("/gradio_api/api/no_such_api", {"data": ["x", "UK"]}),
+])
+def test_a_call_to_a_handler_that_does_not_exist_is_a_clean_404(server, path, body):
+    """It was a 500 (KeyError out of Gradio's route)."""
+    url, log_path = server
+    before = log_path.stat().st_size
+    response = httpx.post(f"{url}{path}", json=body, timeout=30)
+    assert response.status_code == 404 and response.json() == {"detail": "no such handler"}
+    time.sleep(0.3)
+    assert "Traceback" not in log_path.read_bytes()[before:].decode(errors="replace")
+
+
+def test_lone_surrogates_through_the_json_api_get_a_normal_answer(server):
+    """pydantic refused the whole message (422) for half an emoji; every other edge makes it a space."""
+    url, _ = server
+    body = '{"question": "How do I report a \\ud83d Telegram group \\udfff that shares my photos?", "id": "\\udc00"}'
+    response = httpx.post(f"{url}/api/ask", content=body, headers={"content-type": "application/json"}, timeout=30)
+    assert response.status_code == 200
+    assert response.json()["route"] == "answer" and response.json()["citations"]

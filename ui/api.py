@@ -8,6 +8,7 @@ gets 422 with what is allowed (never the value sent), and nothing is answered or
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi.exceptions import RequestValidationError
@@ -20,6 +21,7 @@ from assistant.service import Recourse
 from assistant.vocabulary import JURISDICTIONS
 
 log = logging.getLogger(__name__)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class AskRequest(BaseModel):
@@ -31,6 +33,13 @@ class AskRequest(BaseModel):
                           "asking for a shorter one).")
     jurisdiction: str | None = Field(None, description=f"One of {', '.join(JURISDICTIONS)}, or empty.")
     id: str | None = Field(None, max_length=200, description="Echoed back, for the caller's bookkeeping.")
+
+    @field_validator("question", "id", mode="before")
+    @classmethod
+    def _no_lone_surrogates(cls, value: Any) -> Any:
+        """A lone UTF-16 surrogate ("\\ud83d" in the JSON, half an emoji) is made a space, as every edge does, before
+        the string check (which would refuse the whole message for it)."""
+        return _SURROGATE.sub(" ", value) if isinstance(value, str) else value
 
     @field_validator("jurisdiction")
     @classmethod

@@ -29,7 +29,7 @@ from assistant.understand.language import detect_language
 from assistant.understand.place import check_jurisdiction
 from ui.api import EXCEPTION_HANDLERS, json_routes
 from ui.conversation import Conversation, finish, stream_blocks
-from ui.guard import quiet_gradio_tracebacks
+from ui.guard import gradio_exception_handlers, quiet_gradio_tracebacks
 from ui.i18n import (
     DEFAULT_LANGUAGE,
     EXIT_URLS,
@@ -43,6 +43,7 @@ from ui.i18n import (
     t,
 )
 from ui.render import render_conversation, render_crisis_banner, render_header, render_intro, render_offer
+from ui.sessions import SessionJanitor
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +93,12 @@ def css() -> str:
 
 def build_app(service: Recourse) -> gr.Blocks:
     """The Blocks app; `launch` serves it."""
-    with gr.Blocks(title="Recourse", analytics_enabled=False) as app:
-        conversation = gr.State(Conversation())
+    settings = service.settings
+    sessions = SessionJanitor(settings.session_idle_seconds)
+    # delete_cache: files someone posted to Gradio's upload route (the page takes none) go within the hour.
+    with gr.Blocks(title="Recourse", analytics_enabled=False, delete_cache=(3600, 3600)) as app:
+        app.sessions = sessions  # launch() runs its sweep in the server's event loop
+        conversation = gr.State(Conversation(), time_to_live=settings.session_idle_seconds)
         browser_languages = gr.Textbox(visible=False)  # filled in the browser on load (navigator.languages)
         header = gr.HTML(render_header(DEFAULT_LANGUAGE, ready=False), elem_id="rc-header", js_on_load=None)
         intro = gr.HTML(render_intro(DEFAULT_LANGUAGE), elem_id="rc-intro", js_on_load=None)
@@ -226,12 +231,14 @@ def build_app(service: Recourse) -> gr.Blocks:
                  show_progress="hidden").then(apply_language, [language, conversation, place], language_outputs,
                                               api_visibility="private", show_progress="hidden")
 
-        def ask_api(question: str, jurisdiction: str | None = None) -> dict[str, Any]:
+        def ask_api(question: str, jurisdiction: str | None = None, request: gr.Request = None) -> dict[str, Any]:
             """Same JSON as `recourse ask --json`.
 
             A question that is not text, or a jurisdiction outside JURISDICTIONS (or empty), gets a clear error and
-            nothing runs. The error names what is allowed, never the value sent, and prints no traceback.
+            nothing runs. The error names what is allowed, never the value sent, and prints no traceback. The
+            call's session is dropped as soon as its answer is read: an API call keeps nothing.
             """
+            sessions.finished(request.session_hash if request is not None else None)
             if not isinstance(question, str):
                 raise gr.Error("question must be a string", print_exception=False)
             try:
@@ -247,6 +254,7 @@ def build_app(service: Recourse) -> gr.Blocks:
             holder = getattr(app, "state_holder", None)
             if holder is not None and request is not None and request.session_hash:
                 holder.delete_state(request.session_hash)
+                sessions.finished(request.session_hash)  # and the rest of the session at the next sweep
 
         app.unload(forget_session)
     return app
@@ -273,16 +281,20 @@ def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port:
     lighten_gradio_per_event_work()
     quiet_gradio_tracebacks()
     app.queue(default_concurrency_limit=settings.concurrency_limit)
+    sessions: SessionJanitor | None = getattr(app, "sessions", None)
     return app.launch(server_name=host or settings.host, server_port=port or settings.port, share=False,
                       show_error=False, ssr_mode=False, theme=THEME, css=css(), head=head_html(), footer_links=[],
                       enable_monitoring=False, mcp_server=False, pwa=False, prevent_thread_lock=not block,
                       max_threads=max(40, settings.concurrency_limit * 2), quiet=quiet,
+                      state_session_capacity=settings.max_sessions,
+                      max_file_size=1,  # bytes: the page takes text only, so the upload route accepts no file
                       # FastAPI's own limit (Starlette's RequestBodyLimitMiddleware): a body over it gets 413, and a
                       # Content-Length over it is refused before a byte of the body is read.
                       app_kwargs={"max_body_size": settings.max_request_bytes,
                                   # POST /api/ask and GET /healthz, matched before Gradio's own routes.
                                   "routes": json_routes(service) if service is not None else [],
-                                  "exception_handlers": EXCEPTION_HANDLERS})
+                                  "exception_handlers": {**EXCEPTION_HANDLERS, **gradio_exception_handlers()},
+                                  **({"lifespan": sessions.lifespan()} if sessions is not None else {})})
 
 
 def serve(host: str | None = None, port: int | None = None) -> None:

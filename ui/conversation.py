@@ -13,6 +13,7 @@ from typing import Any
 from assistant.service import AskResult
 
 _LINE_END = re.compile(r"(?<=\n)")
+MAX_TURNS = 40  # a conversation keeps its last turns (and the crisis turn): one session's memory is bounded
 
 
 @dataclass
@@ -45,6 +46,8 @@ class Conversation:
         turn = Turn(id=self.next_id, question=question, asked_as=asked_as, place=place)
         self.next_id += 1
         self.turns.append(turn)
+        while len(self.turns) > MAX_TURNS:  # the oldest go first; the turn the crisis banner quotes stays
+            self.turns.remove(next(t for t in self.turns if t.id != self.crisis_turn))
         return turn
 
     def crisis(self) -> Turn | None:

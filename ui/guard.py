@@ -10,6 +10,9 @@ The log must carry only tags and figures we choose. Three paths printed client v
   validator's error text. In those modules `print` logs a fixed tag instead (at debug level).
 - uvicorn logs "Exception in ASGI application" with the traceback when a handler fails after its response started
   (an event stream for an unknown session). A filter on its logger keeps the tag and drops the exception's text.
+
+One path answered 500: a queue/join or an API call naming a handler that does not exist (an fn_index out of range,
+an unknown api_name) raised KeyError or FnIndexInferError out of the route. It gets 404 "no such handler" instead.
 """
 
 from __future__ import annotations
@@ -62,8 +65,37 @@ class _TagOnlyExceptions(logging.Filter):
         return True
 
 
+def _known_handlers_only(get_fn):
+    """Gradio's get_fn, raising FnIndexInferError (answered 404 below) for an fn_index no handler has."""
+
+    def get_fn_or_404(blocks, api_name, body):
+        try:
+            return get_fn(blocks, api_name, body)
+        except KeyError:
+            from gradio.route_utils import FnIndexInferError
+
+            raise FnIndexInferError("no such handler") from None
+
+    get_fn_or_404.recourse_checked = True
+    return get_fn_or_404
+
+
+async def _no_such_handler(request, exc):
+    from starlette.responses import JSONResponse
+
+    return JSONResponse({"detail": "no such handler"}, status_code=404)
+
+
+def gradio_exception_handlers() -> dict:
+    """For the server's exception_handlers: a call to a handler that does not exist is a 404, not a 500."""
+    from gradio.route_utils import FnIndexInferError
+
+    return {FnIndexInferError: _no_such_handler}
+
+
 def quiet_gradio_tracebacks() -> None:
-    """Swap Gradio's traceback and print for tag-only stand-ins, and filter uvicorn's error log (idempotent)."""
+    """Swap Gradio's traceback and print for tag-only stand-ins, filter uvicorn's error log, and make an unknown
+    handler a clean error (idempotent)."""
     import importlib
 
     stand_in = _TagOnlyTraceback()
@@ -72,6 +104,9 @@ def quiet_gradio_tracebacks() -> None:
         if getattr(module, "traceback", None) is traceback:
             module.traceback = stand_in
         module.print = _withheld_print
+    route_utils = importlib.import_module("gradio.route_utils")
+    if not getattr(route_utils.get_fn, "recourse_checked", False):
+        route_utils.get_fn = _known_handlers_only(route_utils.get_fn)
     uvicorn_errors = logging.getLogger("uvicorn.error")
     if not any(isinstance(f, _TagOnlyExceptions) for f in uvicorn_errors.filters):
         uvicorn_errors.addFilter(_TagOnlyExceptions())

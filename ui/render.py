@@ -180,7 +180,7 @@ def render_turn(turn: Turn, language: str) -> str:
         status = t("status_done", language, n=len(turn.citations)) if turn.citations else t("status_plain", language)
     else:
         status = ""
-    state = "done" if turn.done else ("streaming" if turn.answer else "pending")
+    state = "done" if turn.done else ("streaming" if turn.answer or turn.blocks else "pending")
     return (f'<article class="rc-turn" id="rc-t{turn.id}" data-turn="{turn.id}" data-state="{state}" '
             f'data-status="{escape(status)}">'
             f'<div class="rc-user"><h2 class="rc-sr">{escape(t("you", language))}</h2>{user}</div>'

@@ -20,8 +20,43 @@
   }
   window.recourseQuickExit = quickExit;
 
+  // Escape leaves, except when it means something else to the person pressing it: closing an open dropdown or a
+  // select's options, or cancelling what an input method (Chinese pinyin, Japanese, Korean) is composing.
+  let composing = false;
+  let openSelect = null;  // a native <select> whose options we saw open; its popup may take the Escape itself
+  document.addEventListener("compositionstart", () => { composing = true; }, true);
+  document.addEventListener("compositionend", () => { composing = false; }, true);
+  document.addEventListener("mousedown", (event) => {
+    const select = event.target instanceof Element ? event.target.closest("select") : null;
+    openSelect = select && !select.multiple && select.size <= 1 && openSelect !== select ? select : null;
+  }, true);
+  for (const name of ["change", "blur"]) document.addEventListener(name, () => { openSelect = null; }, true);
+
+  function popupOpen() {
+    if (openSelect && document.activeElement === openSelect) return true;
+    // Gradio's dropdown (and any ARIA combobox) says it is open with aria-expanded on its input.
+    return document.querySelector('[aria-expanded="true"]:is([role="combobox"], [aria-haspopup="listbox"])') !== null;
+  }
+
+  function composingNow(event) {
+    // keyCode 229: the key went to the input method (Safari sends Escape this way just after compositionend).
+    return composing || event.isComposing || event.keyCode === 229;
+  }
+
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" || event.key === "Esc") quickExit(event);
+    if (event.key !== "Escape" && event.key !== "Esc") {
+      const select = event.target instanceof Element ? event.target.closest("select") : null;
+      if (select && (event.key === "F4" || (event.altKey && event.key.startsWith("Arrow")) || event.key === " ")) {
+        openSelect = select;  // opened from the keyboard
+      }
+      return;
+    }
+    if (composingNow(event) || popupOpen()) return;
+    quickExit(event);
+  }, true);
+  // Chromium's select popup takes the Escape's keydown and lets the page see only its keyup: closed by now.
+  document.addEventListener("keyup", (event) => {
+    if (event.key === "Escape" || event.key === "Esc") openSelect = null;
   }, true);
 
   document.addEventListener("click", (event) => {
@@ -50,7 +85,16 @@
 
   // Keep <html lang> in step with the interface, bring a new question into view, and announce finished answers.
   const announced = new Set();
-  let turns = 0;
+  let newestTurn = "";
+  let following = "";  // the new turn kept in view while its answer arrives, until the person scrolls themselves
+  const stopFollowing = () => { following = ""; };
+  for (const name of ["wheel", "touchstart"]) {
+    window.addEventListener(name, stopFollowing, { passive: true, capture: true });
+  }
+  window.addEventListener("keydown", (event) => {
+    if (["PageUp", "PageDown", "Home", "End", "ArrowUp", "ArrowDown", " "].includes(event.key)
+        && !(event.target instanceof Element && event.target.closest("textarea, input, select"))) stopFollowing();
+  }, true);
   function update() {
     const header = document.querySelector(".rc-header[data-ui-lang]");
     if (header) {
@@ -65,10 +109,18 @@
       group.setAttribute("aria-label", caption.textContent);
     }
     const all = document.querySelectorAll("#rc-conversation .rc-turn");
-    if (all.length > turns && all.length > 0) {
-      all[all.length - 1].scrollIntoView({ block: "start", behavior: reducedMotion() ? "auto" : "smooth" });
+    const newest = all[all.length - 1];
+    if (!newest) {
+      newestTurn = "";
+    } else if (newest.dataset.turn !== newestTurn) {
+      newestTurn = following = newest.dataset.turn;
     }
-    turns = all.length;
+    if (newest && following === newest.dataset.turn) {
+      // Aim again at every step of the answer: the page grows as it streams in, and a scroll aimed while it was
+      // still short stops short of the turn's start (that left a new answer below the fold on a desktop).
+      newest.scrollIntoView({ block: "start", behavior: reducedMotion() ? "auto" : "smooth" });
+      if (newest.dataset.state === "done") following = "";
+    }
     const status = document.getElementById("rc-status");
     all.forEach((turn) => {
       if (turn.dataset.state === "done" && !announced.has(turn.dataset.turn)) {
