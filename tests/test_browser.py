@@ -221,13 +221,16 @@ def test_a_follow_up_about_there_keeps_the_platform(visit):
 
 def test_the_place_is_offered_when_it_matters_and_kept_for_the_conversation(visit):
     v = visit("en")
-    v.ask("Who can I call for help?")  # the answer depends on the place, which is not known yet
+    v.ask("Is it a crime to share someone's nudes without consent?")  # depends on the place, not known yet
+    first = last_turn(v.page).locator(".rc-answer").inner_text()
     offer = v.page.locator("#rc-offer")
     offer.wait_for(state="visible")
     offer.get_by_role("button", name="France").click()
     v.wait_for_answers(2)
     turn = last_turn(v.page)
     assert "France" in turn.locator(".rc-asked-as").inner_text()
+    again = turn.locator(".rc-answer").inner_text()
+    assert again != first and "226-2-1" in again  # re-answered for France: its own law
     assert v.page.locator("#rc-place input").input_value() == "France"
     offer.wait_for(state="hidden")
     v.ask("Can I go to the police about this?")  # no place named: the chosen one is used
