@@ -19,7 +19,7 @@ import numpy as np
 from langchain_core.documents import Document
 from sklearn.linear_model import LogisticRegression
 
-from assistant.answer.compose import Citations, Similarity, quotable
+from assistant.answer.compose import Citations, Similarity, quotable, shown_heading
 from assistant.answer.messages import message
 from assistant.answer.types import Block, ComposedAnswer, Line
 from assistant.index.lexical import passage_terms, tokenize
@@ -261,7 +261,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
             blocks.append(Block("direct", tuple(cites.line(d, u, url) for d, u, url in direct_lines)))
         if support:  # the message's own subject ("on Telegram") the card does not name: right after the answer
             blocks.append(Block("passage", tuple(cites.line(d, u, url) for d, u, url in support),
-                                support[0][0].metadata["section"]))
+                                shown_heading(support[0][0], place)))
         local = [quote for group in local_groups for quote in group]
         ordered = step_lines[:max(3, MAX_STEPS - len(local))] + local
         if ordered:

@@ -196,6 +196,13 @@ class Citations:
         return Line(unit, self.cite(doc, url))
 
 
+def shown_heading(doc: Document, jurisdiction: str | None) -> str:
+    """A passage's section heading, or none when it names another place than the person's ("... in Australia and
+    France" above the line about France): the lines under it are already the person's own."""
+    heading = doc.metadata["section"]
+    return "" if foreign_places(heading, jurisdiction) else heading
+
+
 def quotable(doc: Document, jurisdiction: str | None) -> list[tuple[str, str | None]]:
     """A passage's units that may be shown to this person: none that is about another place than theirs."""
     return [(u, url) for u, url in sourced_units(doc.page_content) if not foreign_places(u, jurisdiction)]
@@ -243,7 +250,7 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
                 units = [(u, url) for u, url in units if u.startswith("**")] or units[:1]
         else:
             units = _pick_sourced(units, query_terms, language, limit)
-        heading = doc.metadata["section"]
+        heading = shown_heading(doc, None if crisis else jurisdiction)
         if crisis and jurisdiction is None:  # "China: if you are in danger ...": the place names the list
             heading = re.split(r"\s*[:：]", heading, maxsplit=1)[0]
         lines: list[Line] = []
@@ -267,7 +274,8 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
         while units and used + sum(len(u) + 8 for u, _ in units) + 40 > max_chars:
             units = units[:-1]
         if units:
-            heading = f"{message('help_heading', language)}: {help_passage.metadata['section']}"
+            section = shown_heading(help_passage, jurisdiction)
+            heading = f"{message('help_heading', language)}: {section}" if section else message("help_heading", language)
             blocks.append(Block("help", tuple(cites.line(help_passage, u, url) for u, url in units), heading))
 
     if crisis and close:
