@@ -33,10 +33,12 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:ma fille|mon fils|mon enfant|mes enfants|mon ado|ma belle-fille|mon beau-fils)\b|"
         r"我(?:的)?(?:女儿|儿子|孩子)|(?:女儿|儿子|孩子)\S{0,3}?\d{1,2}\s*岁|我家(?:孩子|女儿|儿子|娃)", re.I)),
     ("friend", re.compile(
-        r"\bmy (?:best |close )?(?:friend|mate|roommate|flatmate|sister|brother|cousin|colleague|girlfriend|"
-        r"boyfriend)'?s?\b|\b(?:mon ami|mon amie|ma meilleure amie|mon meilleur ami|une amie|un ami|ma sœur|ma soeur|"
-        r"ma copine|mon copain|mon pote|ma pote|ma cousine|mon cousin|ma collègue|mon collègue|ma coloc)\b|"
-        r"(?:朋友|闺蜜|室友|同事|姐姐|妹妹|表妹|同学|女朋友|男朋友)", re.I)),
+        # A partner is not a friend who helps ("my boyfriend filmed me"), nor are friends who received the images
+        # ("he sent it to my friends").
+        r"\bmy (?:best |close )?(?:friend|mate|roommate|flatmate|sister|brother|cousin|colleague)(?:'s)?\b"
+        r"(?!\s*(?:and|&) family)|\b(?:mon amie|ma meilleure amie|mon meilleur ami|ma sœur|ma soeur|mon pote|ma pote|"
+        r"ma cousine|mon cousin|ma collègue|mon collègue|ma coloc)\b|(?<![男女网])朋友|闺蜜|室友|同事|姐姐|妹妹|表妹",
+        re.I)),
     ("survivor", re.compile(
         r"\b(?:my|me|myself|i)\b|\b(?:mes|mon|ma|moi|je|j')\b|我", re.I)),
 ]
