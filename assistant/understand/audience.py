@@ -31,13 +31,16 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
         r"\bmy (?:\d+\s*(?:-|\s)?(?:years?[- ]old|yrs?[- ]old|y/?o)\s+)?(?:daughter|son|child|kid|teen|teenager|"
         r"stepdaughter|stepson)s?\b|\b(?:our|my) (?:little |teenage )?(?:girl|boy)\b|"
         r"\b(?:ma fille|mon fils|mon enfant|mes enfants|mon ado|ma belle-fille|mon beau-fils)\b|"
-        r"我(?:的)?(?:女儿|儿子|孩子)|(?:女儿|儿子|孩子)\S{0,3}?\d{1,2}\s*岁|我家(?:孩子|女儿|儿子|娃)", re.I)),
+        r"我(?:的)?(?:女儿|儿子|孩子)|(?:女儿|儿子|孩子)\S{0,3}?\d{1,2}\s*岁|我家(?:孩子|女儿|儿子|娃)|"
+        r"我是.{0,12}的(?:妈妈|爸爸|母亲|父亲|家长)|\b(?:i'?m|i am|as) (?:a|the|his|her) (?:mom|mum|mother|dad|father|"
+        r"parent)\b|\bje suis (?:la |le )?(?:maman|papa|mère|père|parent)\b", re.I)),
     ("friend", re.compile(
         # A partner is not a friend who helps ("my boyfriend filmed me"), nor are friends who received the images
         # ("he sent it to my friends").
         r"\bmy (?:best |close )?(?:friend|mate|roommate|flatmate|sister|brother|cousin|colleague)(?:'s)?\b"
         r"(?!\s*(?:and|&) family)|\b(?:mon amie|ma meilleure amie|mon meilleur ami|ma sœur|ma soeur|mon pote|ma pote|"
-        r"ma cousine|mon cousin|ma collègue|mon collègue|ma coloc)\b|(?<![男女网])朋友|闺蜜|室友|同事|姐姐|妹妹|表妹",
+        r"ma cousine|mon cousin|ma collègue|mon collègue|ma coloc|mon frère)\b|(?<![男女网])朋友|闺蜜|室友|同事|姐姐|妹妹|"
+        r"表妹|我(?:兄弟|弟弟|哥哥|哥们)",
         re.I)),
     ("survivor", re.compile(
         r"\b(?:my|me|myself|i)\b|\b(?:mes|mon|ma|moi|je|j')\b|我", re.I)),
