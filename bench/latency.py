@@ -27,11 +27,7 @@ apply()
 
 from assistant.service import Recourse
 from assistant.settings import Settings
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+from assistant.vocabulary import percentile
 
 
 def questions() -> list[tuple[str, str | None]]:

@@ -43,14 +43,9 @@ os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"  # local
 
 import httpx
 
+from assistant.vocabulary import percentile  # cheap: no model, no side effect
+
 PROCS: list[subprocess.Popen] = []
-
-
-def percentile(values: list[float], p: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def free_port() -> int:

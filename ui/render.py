@@ -13,10 +13,11 @@ from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
+from assistant.vocabulary import BULLET
 from ui.conversation import Conversation, Turn
 from ui.i18n import HTML_LANG, format_date, t
 
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+_BULLET = BULLET
 _INLINE = re.compile(
     r"(?P<bold>\*\*(?P<bold_text>.+?)\*\*)"
     r"|(?P<italic>(?<![\w*])_(?P<italic_text>[^_]+?)_(?!\w))"

@@ -18,8 +18,9 @@ from assistant.answer.types import Block, Citation, ComposedAnswer, Line
 from assistant.index.lexical import tokenize
 from assistant.knowledge.chunking import LINE_SOURCE
 from assistant.understand.place import foreign_places
+from assistant.vocabulary import BULLET
 
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+_BULLET = BULLET
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý0-9«\"“(])|(?<=[。！？])")
 RUNNER_UP = 0.7  # a passage from another page must score at least this share of the best one
 SAME_PAGE = 0.45  # another section of the best page needs less

@@ -22,6 +22,7 @@ from typing import Any
 
 from assistant.understand.language import detect_language
 from assistant.understand.place import detect_jurisdiction, foreign_places
+from assistant.vocabulary import percentile
 
 PHONE_BUDGET = 1400  # characters of answer body a phone screen holds (settings.answer_max_chars by default)
 ROUTES = ("answer", "crisis", "refuse", "out_of_scope")
@@ -110,11 +111,7 @@ class Scores:
     misses: list[str] = field(default_factory=list)
 
     def percentile(self, p: float, values: list[float] | None = None) -> float:
-        values = self.latencies if values is None else values
-        if not values:
-            return 0.0
-        ordered = sorted(values)
-        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+        return percentile(self.latencies if values is None else values, p)
 
     def table(self) -> str:
         def pct(a: int, b: int) -> str:

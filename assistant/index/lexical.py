@@ -15,9 +15,10 @@ import bm25s
 import numpy as np
 
 from assistant.once import load_once
+from assistant.vocabulary import CJK
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK = CJK
 
 _STOPWORDS = {
     "en": set("a an and are as at be but by can do does for from has have how i if in is it me my of on or so "

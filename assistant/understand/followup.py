@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.understand.place import detect_jurisdiction, places
+from assistant.vocabulary import CJK
 
 MAX_WORDS = 7  # en/fr: a follow-up is a few words; a longer message stands on its own
 MAX_CJK = 14  # zh: characters, for the same reason
 MAX_CHARS = 600  # a chain of follow-ups never grows the question past this
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = CJK
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 # Words that point back at something said earlier ("report it there", "le signaler là-bas", "在那里举报").
 _REFERENCE = re.compile(

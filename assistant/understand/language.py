@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from assistant.once import load_once
+from assistant.vocabulary import CJK
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = CJK
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _WORDS = re.compile(r"[a-zàâçéèêëîïôûùüÿœ']+")
 # Common words of one language and not the other: short messages mix in English names ("revenge porn", "StopNCII")

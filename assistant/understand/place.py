@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from assistant.vocabulary import JURISDICTIONS
+from assistant.vocabulary import CJK, JURISDICTIONS
 
 PLACES_FILE = Path(__file__).with_name("places.yaml")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = CJK
 
 
 @dataclass(frozen=True)
