@@ -295,7 +295,10 @@ class Recourse:
         chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
         floor = CARD_FLOORS.get(self.embeddings.name, 0.5)
         card = self.situations(snapshot).match(vector, text, language, floor,
-                                               NEAR_EXAMPLE.get(self.embeddings.name, 1.0), person.audience)
+                                               NEAR_EXAMPLE.get(self.embeddings.name, 1.0),
+                                               # Who does not say whom they help is asking for themselves
+                                               # ("被裸聊敲诈了怎么办"): the helpers' cards need the helper named.
+                                               person.audience or "survivor")
         timing["retrieve"] = _ms(t)
         sections = snapshot.card_sections(card.group, language) if card else []
         plan = plan_answer(text, chosen, snapshot.page_sections) if not sections or decision.route == "crisis" else []
