@@ -19,14 +19,14 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
-from assistant.answer.cards import CARD_FLOORS, NEAR_EXAMPLE, SituationModel, examples_digest
+from assistant.answer.cards import SituationModel, examples_digest
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, select_passages
 from assistant.answer.messages import message
 from assistant.answer.types import Block, Citation, ComposedAnswer, Line
 from assistant.index.build import BuildReport, build_index, index_status, load_valid_documents, terminal_progress
 from assistant.index.embeddings import make_embeddings
-from assistant.index.retrieval import DEFAULT_FLOORS, HybridRetriever, IndexSnapshot
+from assistant.index.retrieval import HybridRetriever, IndexSnapshot
 from assistant.index.store import StoreUnavailable, VectorStore
 from assistant.safety.patterns import crisis_pattern
 from assistant.safety.policy import RouteDecision
@@ -237,7 +237,7 @@ class Recourse:
     def retriever(self, snapshot: IndexSnapshot) -> HybridRetriever:
         floor = self.settings.relevance_floor
         if floor is None:
-            floor = DEFAULT_FLOORS[self.embeddings.name]
+            floor = self.embeddings.relevance_floor
         return HybridRetriever(embeddings=self.embeddings, snapshot=snapshot, candidates_k=self.settings.candidates_k,
                                relevance_floor=floor)
 
@@ -293,9 +293,9 @@ class Recourse:
         candidates = self.retriever(snapshot).invoke(text, language=language, jurisdiction=place,
                                                      audience=person.audience, query_vector=vector)
         chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
-        floor = CARD_FLOORS.get(self.embeddings.name, 0.5)
+        floor = self.embeddings.card_floor
         card = self.situations(snapshot).match(vector, text, language, floor,
-                                               NEAR_EXAMPLE.get(self.embeddings.name, 1.0),
+                                               self.embeddings.near_example,
                                                # Who does not say whom they help is asking for themselves
                                                # ("被裸聊敲诈了怎么办"): the helpers' cards need the helper named.
                                                person.audience or "survivor")

