@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from tests.conftest import copy_groups, free_port, make_settings
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, Visit  # skips this module too when chromium is missing
+from tests.test_browser import Visit, browser  # noqa: F401  (a fixture; the module skips without chromium)
 from ui.i18n import EXIT_URLS
 
 EXIT = EXIT_URLS["en"]
@@ -36,16 +36,8 @@ def app_url(tmp_path_factory) -> Iterator[str]:
     app.close()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def visit(browser: Browser, app_url: str):
+def visit(browser: Browser, app_url: str):  # noqa: F811  (the imported fixture)
     opened: list[Visit] = []
 
     def open_visit(**options) -> Visit:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from assistant.service import AskResult, Recourse
 from tests.conftest import copy_groups, make_settings
-from tests.test_http_edges import server  # noqa: F401  (the real server, a fixture)
+from tests.test_http_edges import call_ask, server  # noqa: F401  (the real server, a fixture)
 
 JURISDICTION_ERROR = "jurisdiction must be one of GLOBAL, CN, US, UK, AU, EU, FR, or empty"
 ROUTES = {"answer", "crisis", "refuse", "out_of_scope"}
@@ -92,24 +92,6 @@ def test_the_json_api_answers_or_refuses_cleanly(server, body):  # noqa: F811
         assert_answer(response.json())
     else:
         assert "Traceback" not in response.text
-
-
-def call_ask(url: str, data: list) -> tuple[str, object]:
-    """Gradio's two steps (POST, then the event stream), the body escaped as a browser sends it."""
-    body = json.dumps({"data": data}).encode()
-    posted = httpx.post(f"{url}/gradio_api/call/ask", content=body, headers={"content-type": "application/json"},
-                        timeout=60)
-    if posted.status_code != 200:
-        return f"http {posted.status_code}", posted.text
-    kind = ""
-    with httpx.stream("GET", f"{url}/gradio_api/call/ask/{posted.json()['event_id']}", timeout=60) as stream:
-        for line in stream.iter_lines():
-            if line.startswith("event:"):
-                kind = line.split(":", 1)[1].strip()
-            elif line.startswith("data:") and kind in ("complete", "error"):
-                payload = json.loads(line[5:])
-                return kind, payload[0] if kind == "complete" else payload
-    return kind, None
 
 
 @settings(max_examples=60, **SETTINGS)

@@ -58,13 +58,18 @@ def server(tmp_path_factory):
 
 
 def call_ask(url: str, data: list) -> tuple[str, object]:
-    """POST /gradio_api/call/ask, then read its event stream: ("complete", answer) or ("error", message)."""
-    posted = httpx.post(f"{url}/gradio_api/call/ask", json={"data": data}, timeout=30)
+    """POST /gradio_api/call/ask, then read its event stream: ("complete", answer) or ("error", message).
+
+    The body is escaped as a browser sends it (ASCII JSON), so a lone surrogate travels as "\\ud83d".
+    """
+    body = json.dumps({"data": data}).encode()
+    posted = httpx.post(f"{url}/gradio_api/call/ask", content=body, headers={"content-type": "application/json"},
+                        timeout=60)
     if posted.status_code != 200:
         return f"http {posted.status_code}", posted.text
     event_id = posted.json()["event_id"]
     kind, payload = "", None
-    with httpx.stream("GET", f"{url}/gradio_api/call/ask/{event_id}", timeout=30) as stream:
+    with httpx.stream("GET", f"{url}/gradio_api/call/ask/{event_id}", timeout=60) as stream:
         for line in stream.iter_lines():
             if line.startswith("event:"):
                 kind = line.split(":", 1)[1].strip()
@@ -126,7 +131,7 @@ def test_lone_surrogates_through_the_api_get_a_normal_answer(server):
     body = '{"data": ["How do I report a \\ud83d Telegram group \\udfff that shares my photos?", "UK"]}'
     posted = httpx.post(f"{url}/gradio_api/call/ask", content=body, headers={"content-type": "application/json"})
     event_id = posted.json()["event_id"]
-    with httpx.stream("GET", f"{url}/gradio_api/call/ask/{event_id}", timeout=30) as stream:
+    with httpx.stream("GET", f"{url}/gradio_api/call/ask/{event_id}", timeout=60) as stream:
         lines = list(stream.iter_lines())
     assert "event: complete" in lines, lines
     answer = json.loads(lines[lines.index("event: complete") + 1][5:])[0]
