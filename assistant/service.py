@@ -354,10 +354,10 @@ class Recourse:
         query = np.asarray(vector, dtype=np.float32)
         best, best_key = None, None
         for cid in snapshot.with_topic(HELPLINES_TOPIC, language):
-            places = snapshot.records[cid]["metadata"].get("jurisdictions", "")
-            if f",{jurisdiction}," in places:
+            places = snapshot.records[cid]["metadata"].get("jurisdictions", ())
+            if jurisdiction in places:
                 # A section about this place alone beats one that lists every place; then the closest to the question.
-                key = (places == f",{jurisdiction},", float(snapshot.vectors[cid] @ query), cid)
+                key = (places == (jurisdiction,), float(snapshot.vectors[cid] @ query), cid)
                 if best_key is None or key > best_key:
                     best, best_key = cid, key
         if best is None:

@@ -143,3 +143,34 @@ def test_a_running_service_swaps_in_a_new_generation_without_stalling_answers(sm
         time.sleep(0.1)
     assert service.snapshot().generation.name == second
     assert any("Zanzibar" in r["text"] for r in service.snapshot().records.values())
+
+
+def test_tags_are_tuples_and_chroma_filters_on_them(small_settings):
+    """Tags reach the core as tuples of strings (never ",GLOBAL,"-style text), and Chroma's `$contains` on the
+    stored lists finds the same passages the snapshot does."""
+    service = Recourse(small_settings)
+    service.build()
+    snapshot = service.snapshot()
+    pages = [r["metadata"] for r in snapshot.records.values() if r["metadata"].get("kind", "page") == "page"]
+    assert pages and all(isinstance(m[k], tuple) and m[k] and all("," not in v for v in m[k])
+                         for m in pages for k in ("jurisdictions", "topics", "audience"))
+    stored = service.store.ids(service.store.active(), {"$and": [{"topics": {"$contains": "evidence"}},
+                                                                 {"kind": "page"}]})
+    in_memory = [cid for lang in ("en", "fr", "zh") for cid in snapshot.with_topic("evidence", lang)]
+    assert in_memory and sorted(stored) == sorted(in_memory)
+    assert not snapshot.with_topic("evid", "en")  # a whole tag, never part of one
+
+
+def test_an_index_written_in_an_older_store_format_is_rebuilt(small_settings, monkeypatch):
+    """A generation written by an older Recourse (tags as strings) reads as stale, so it is rebuilt, reusing its
+    vectors, before anything answers from it."""
+    import assistant.index.build as build
+
+    monkeypatch.setattr(build, "STORE_FORMAT", build.STORE_FORMAT - 1)
+    old = Recourse(small_settings).build()
+    monkeypatch.undo()
+    service = Recourse(small_settings)
+    status, _ = build.index_status(service.store, build.load_valid_documents(small_settings))
+    assert status == "stale"
+    report = service.build()
+    assert report.generation != old.generation and report.embedded == 0

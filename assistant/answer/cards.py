@@ -97,7 +97,7 @@ class SituationModel:
         for record in snapshot.records.values():
             meta = record["metadata"]
             if meta.get("kind") == "card":
-                self.audiences.setdefault(meta["group"], set()).update(a for a in meta["audience"].split(",") if a)
+                self.audiences.setdefault(meta["group"], set()).update(meta["audience"])
 
     def _save(self, path: Path) -> None:
         """Plain arrays (no pickle), written whole then renamed, so a reader never sees half a file."""
@@ -204,7 +204,7 @@ def _locals(sections: list[Document], person: Person) -> list[list[Document]]:
 
 def _question(sections: list[Document], person: Person) -> tuple[str | None, bool, bool]:
     """The one question to ask back (message key), and whether the place and the age would change the advice."""
-    asks = [a for a in (sections[0].metadata.get("asks", "") if sections else "").split(",") if a]
+    asks = sections[0].metadata.get("asks", ()) if sections else ()
     depends_place = any(s.metadata.get("for_place") not in ("", "GLOBAL", None) for s in sections)
     depends_age = any(s.metadata.get("for_age") for s in sections)
     needs_place = "place" in asks and depends_place and not person.place

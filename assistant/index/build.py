@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from filelock import FileLock, Timeout
 
 from assistant.index.embeddings import BATCH, OfflineEmbeddings
-from assistant.index.store import Generation, VectorStore
+from assistant.index.store import STORE_FORMAT, Generation, VectorStore
 from assistant.knowledge.chunking import Chunk, chunk_document
 from assistant.knowledge.documents import KnowledgeDoc, KnowledgeError
 from assistant.knowledge.validation import validate_knowledge
@@ -53,9 +53,10 @@ def fingerprint(docs: list[KnowledgeDoc], model: str) -> str:
     """One hash of every passage, its metadata and the model: equal fingerprints mean the index is current.
 
     Hashing the chunks rather than the files means a change in how passages are cut or described (a new version
-    of Recourse) also counts as a change, and is applied without re-embedding unchanged text.
+    of Recourse) also counts as a change, and is applied without re-embedding unchanged text; so does a change in
+    how the store writes them (STORE_FORMAT).
     """
-    digest = hashlib.sha256(model.encode())
+    digest = hashlib.sha256(f"{model} store-format-{STORE_FORMAT}".encode())
     for doc in sorted(docs, key=lambda d: d.meta.id):
         for chunk in chunk_document(doc):
             digest.update(json.dumps([chunk.id, chunk.metadata], sort_keys=True).encode())

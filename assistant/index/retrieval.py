@@ -94,7 +94,7 @@ class IndexSnapshot:
         if found is None:
             found = self._topic_cache[key] = sorted(
                 cid for cid, r in self.records.items() if r["metadata"]["language"] == language
-                and r["metadata"].get("kind", "page") == "page" and f",{topic}," in r["metadata"].get("topics", ""))
+                and r["metadata"].get("kind", "page") == "page" and topic in r["metadata"].get("topics", ()))
         return found
 
     def page_sections(self, doc_id: str) -> list[Document]:
@@ -129,15 +129,15 @@ def _lexical_text(record: dict[str, Any]) -> str:
     return f"{meta.get('title', '')} {meta.get('section', '')} {meta.get('section', '')} {record['text']}"
 
 
-def jurisdiction_weight(doc_jurisdictions: str, jurisdiction: str | None) -> float:
+def jurisdiction_weight(doc_jurisdictions: tuple[str, ...], jurisdiction: str | None) -> float:
     """How strongly a document's place counts for this person."""
     if not jurisdiction:
-        return GLOBAL_WEIGHT if ",GLOBAL," in doc_jurisdictions else UNKNOWN_PLACE_WEIGHT
-    if f",{jurisdiction}," in doc_jurisdictions:
+        return GLOBAL_WEIGHT if "GLOBAL" in doc_jurisdictions else UNKNOWN_PLACE_WEIGHT
+    if jurisdiction in doc_jurisdictions:
         return HOME_WEIGHT
-    if jurisdiction == "FR" and ",EU," in doc_jurisdictions:
+    if jurisdiction == "FR" and "EU" in doc_jurisdictions:
         return GLOBAL_WEIGHT  # EU law applies in France
-    if ",GLOBAL," in doc_jurisdictions:
+    if "GLOBAL" in doc_jurisdictions:
         return GLOBAL_WEIGHT
     return ELSEWHERE_WEIGHT
 
@@ -174,8 +174,8 @@ class HybridRetriever(BaseRetriever):
                 continue
             meta = record["metadata"]
             similarity = float(self.snapshot.vectors[cid] @ query_array)
-            weight = jurisdiction_weight(meta.get("jurisdictions", ""), jurisdiction)
-            if audience and f",{audience}," not in meta.get("audience", f",{audience},"):
+            weight = jurisdiction_weight(meta.get("jurisdictions", ()), jurisdiction)
+            if audience and audience not in meta.get("audience", (audience,)):
                 weight *= OTHER_AUDIENCE_WEIGHT
             results.append(Document(id=cid, page_content=record["text"], metadata={
                 **meta, "id": cid, "similarity": similarity, "bm25": lexical_scores.get(cid, 0.0),

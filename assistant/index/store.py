@@ -4,6 +4,10 @@ An index is a series of immutable *generations*, one Chroma collection each. A b
 marks it complete only at the very end; readers always use the newest complete one. So a build that fails or is
 killed halfway leaves the previous generation answering, and a running app picks up a finished build without a
 restart. The same scheme works for embedded Chroma on disk and for a shared ``chroma run`` server.
+
+Tags (a passage's jurisdictions, topics, audience, a card's asks) are tuples of strings everywhere else. Chroma
+(1.x) stores a list as a metadata value, and `where={"topics": {"$contains": "helplines"}}` matches an element of it;
+it refuses an empty list, so an empty tag list is left out here and read back as absent (readers default to `()`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
+# How passages are written to Chroma; part of every generation's fingerprint, so a generation written another way
+# reads as stale and is rebuilt (reusing its vectors). 2: tags as lists (1: ",GLOBAL,FR," strings).
+STORE_FORMAT = 2
 KEEP_GENERATIONS = 2  # the active one and its predecessor (which a reader may still be using)
 
 
@@ -51,6 +58,17 @@ def _client(settings: Settings) -> Any:
 
         SharedSystemClient.clear_system_cache()
         raise StoreUnavailable(f"cannot open the Chroma index ({_where(settings)}): {exc}") from exc
+
+
+def to_chroma(metadata: dict[str, Any]) -> dict[str, Any]:
+    """A passage's metadata as Chroma stores it: tag tuples as lists, empty ones left out."""
+    return {key: list(value) if isinstance(value, tuple | list) else value for key, value in metadata.items()
+            if not (isinstance(value, tuple | list) and not value)}
+
+
+def from_chroma(metadata: dict[str, Any] | None) -> dict[str, Any]:
+    """A passage's metadata as the rest of Recourse sees it: tags as tuples of strings."""
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in (metadata or {}).items()}
 
 
 def _where(settings: Settings) -> str:
@@ -139,8 +157,8 @@ class VectorStore:
         """Add passages whose vectors are already computed (Chroma never embeds anything itself)."""
         if ids:
             collection = self._client.get_collection(generation.name)
-            self._guard("add passages", collection.add, ids=ids, documents=texts, metadatas=metadatas,
-                        embeddings=vectors)
+            self._guard("add passages", collection.add, ids=ids, documents=texts,
+                        metadatas=[to_chroma(m) for m in metadatas], embeddings=vectors)
 
     def ids(self, generation: Generation, where: dict[str, Any]) -> list[str]:
         """The ids of a generation's records whose metadata match `where` (nothing else is read)."""
@@ -154,7 +172,7 @@ class VectorStore:
         data = self._guard("read the index", collection.get, include=include)
         out: dict[str, dict[str, Any]] = {}
         for i, chunk_id in enumerate(data["ids"]):
-            record = {"text": data["documents"][i], "metadata": data["metadatas"][i]}
+            record = {"text": data["documents"][i], "metadata": from_chroma(data["metadatas"][i])}
             if with_vectors:
                 record["vector"] = [float(x) for x in data["embeddings"][i]]
             out[chunk_id] = record
