@@ -6,20 +6,23 @@ It owns the loaded models and the in-memory view of the index, and it notices a 
 
 from __future__ import annotations
 
+import gc
 import logging
+import os
 import re
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from langchain_core.documents import Document
 
-from assistant.answer.cards import SituationModel, examples_digest
+from assistant.answer.cards import SituationModel
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, select_passages
 from assistant.answer.messages import message
@@ -39,6 +42,7 @@ from assistant.vocabulary import CRISIS_GROUP, HELPLINES_TOPIC
 
 log = logging.getLogger(__name__)
 
+LOADER_NICE = 10  # the index loader thread's nice value (Linux), above the answering threads' 0
 MAX_QUESTION_CHARS = 2000  # longer messages are refused with a sentence asking for a shorter one, never cut
 # One ordinary question per language: warm_up answers each of them.
 WARM_UP_QUESTIONS = ("How do I report a photo on Telegram?", "如何在 Telegram 上举报照片？",
@@ -129,11 +133,12 @@ class Recourse:
         so the running apps that swap in the new generation only read it."""
         report = build_index(self.settings, self.store, full=full, progress=progress)
         active = self.store.active()
-        if active is not None:
-            digest = examples_digest(self.store.ids(active, {"kind": "example"}), active.model)
-            if not (self._situations_dir / f"situations-{digest}.npz").exists():
-                SituationModel(IndexSnapshot.load(self.store, active), self._situations_dir)
+        if active is not None:  # reads what is on disk already, makes what is missing
+            SituationModel(self._load(active), self._situations_dir)
         return report
+
+    def _load(self, active) -> IndexSnapshot:
+        return IndexSnapshot.load(self.store, active, self.settings.index_dir / "lexical")
 
     @property
     def _situations_dir(self):
@@ -194,9 +199,10 @@ class Recourse:
             if current is not None and current.generation.name == active.name:
                 return current
             if current is None:
-                fresh = IndexSnapshot.load(self.store, active)
-                self._situations = SituationModel(fresh, self._situations_dir)
-                self._snapshot = fresh
+                with _without_gc_pauses():
+                    fresh = self._load(active)
+                    self._situations = SituationModel(fresh, self._situations_dir)
+                    self._snapshot = fresh
                 log.info("serving index generation %s", active.name)
                 return fresh
             self._loading = True
@@ -206,12 +212,16 @@ class Recourse:
         return current
 
     def _load_generation(self, active) -> None:
+        """Runs in its own thread, at a lower CPU priority than the threads answering questions, with the cyclic
+        garbage collector paused (see `_without_gc_pauses`)."""
+        _lower_priority()
         try:
-            fresh = IndexSnapshot.load(self.store, active)
-            situations = SituationModel(fresh, self._situations_dir)
-            with self._lock:
-                self._situations = situations  # before the swap: a question sees a model of its generation
-                self._snapshot = fresh
+            with _without_gc_pauses():
+                fresh = self._load(active)
+                situations = SituationModel(fresh, self._situations_dir)
+                with self._lock:
+                    self._situations = situations  # before the swap: a question sees a model of its generation
+                    self._snapshot = fresh
             log.info("serving index generation %s", active.name)
         except Exception as exc:  # the copy in memory keeps answering; the next check tries again
             log.warning("new index generation not loaded (%s); answering from the copy in memory", type(exc).__name__)
@@ -363,6 +373,39 @@ class Recourse:
         if best is None:
             return None
         return snapshot.document(best)
+
+
+@contextmanager
+def _without_gc_pauses() -> Iterator[None]:
+    """No automatic collection while a generation loads; then what is in memory is frozen out of later collections.
+
+    A load makes about a hundred thousand objects that live as long as the generation. They set off full
+    collections of the heap (the models, the web app: about 0.2 s holding Python's lock, in whichever thread
+    allocated last), during the load and in the questions after it. Frozen objects are skipped by collections and
+    still freed when no longer referenced (the previous generation's are, on the swap); only reference cycles
+    among them would stay, and Recourse's generations hold none.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.freeze()
+
+
+def _lower_priority() -> None:
+    """Lower this thread's CPU priority (Linux: a thread is a task with its own nice value; elsewhere nothing).
+
+    On two cores, loading a new generation competed with the answering threads for the CPU; at a lower priority the
+    scheduler gives it what they leave. It still takes Python's lock in turns with them (the load pauses often).
+    """
+    if sys.platform.startswith("linux") and hasattr(os, "setpriority"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOADER_NICE)
+        except OSError:  # not permitted here: the load runs at the normal priority
+            log.debug("index loader priority unchanged")
 
 
 def _said(key: str, language: str) -> ComposedAnswer:
