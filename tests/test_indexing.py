@@ -174,3 +174,28 @@ def test_an_index_written_in_an_older_store_format_is_rebuilt(small_settings, mo
     assert status == "stale"
     report = service.build()
     assert report.generation != old.generation and report.embedded == 0
+
+
+def test_the_bm25_indexes_kept_by_kb_build_search_like_fresh_ones(small_settings):
+    """`kb build` leaves the BM25 indexes beside the index so an app swapping in a generation only reads them; read
+    back they rank and score every query exactly as indexes built from the text do, and a damaged copy is rebuilt."""
+    import shutil
+
+    from assistant.index.retrieval import IndexSnapshot
+
+    service = Recourse(small_settings)
+    service.build()
+    cache = small_settings.index_dir / "lexical"
+    kept = list(cache.glob("lexical-*"))
+    assert len(kept) == 1 and (kept[0] / "complete").exists()
+    active = service.store.active()
+    from_disk = IndexSnapshot.load(service.store, active, cache)
+    fresh = IndexSnapshot.load(service.store, active)
+    queries = {"en": "report a Telegram group", "fr": "chantage plainte preuves", "zh": "被威胁 报警 截图"}
+    for language, query in queries.items():
+        found = from_disk.lexical[language].search(query, 10)
+        assert found and found == fresh.lexical[language].search(query, 10)
+    shutil.rmtree(kept[0] / "en")  # damaged: read fails, built again from the text
+    again = IndexSnapshot.load(service.store, active, cache)
+    assert again.lexical["en"].search(queries["en"], 10) == fresh.lexical["en"].search(queries["en"], 10)
+    assert (kept[0] / "en").exists()  # and written again whole

@@ -38,6 +38,8 @@ _STOPWORDS = {
     "zh": set("的 了 我 你 他 她 是 在 吗 呢 吧 啊 和 与 及 或 被 把 就 都 也 要 会 能 怎么 什么 如何 一个 这 那 有".split()),
 }
 
+_STOP = {language: frozenset(words | _STOPWORDS["en"]) for language, words in _STOPWORDS.items()}  # English everywhere
+
 
 @load_once
 def _jieba():
@@ -65,7 +67,7 @@ def tokenize(text: str, language: str) -> list[str]:
     tokens = [_stem(t) for t in _WORD.findall(_fold(text))]
     if _CJK.search(text):
         tokens += [w for w in _jieba().lcut_for_search(text) if _CJK.search(w)]
-    stop = _STOPWORDS.get(language, set()) | _STOPWORDS["en"]
+    stop = _STOP.get(language, _STOPWORDS["en"])
     return [t for t in tokens if t not in stop and len(t.strip()) > 0]
 
 
@@ -134,6 +136,7 @@ def lexical_indexes(corpora: dict[str, tuple[list[str], list[str], str]],
             return {name: LexicalIndex.load(folder / name) for name in corpora}
         except (OSError, ValueError, KeyError) as exc:
             log.warning("lexical index in %s not read (%s); building it again", folder.name, type(exc).__name__)
+            shutil.rmtree(folder, ignore_errors=True)
     indexes = {name: LexicalIndex(ids, texts, language) for name, (ids, texts, language) in corpora.items()}
     if folder is not None:
         _write(folder, indexes)
