@@ -129,11 +129,17 @@ class Recourse:
             return VectorStore(self.settings, self.embeddings)
 
     def build(self, full: bool = False, progress=None) -> BuildReport:
-        """Bring the index up to date; when the cards' examples changed, train the situation model for them now,
-        so the running apps that swap in the new generation only read it."""
-        report = build_index(self.settings, self.store, full=full, progress=progress)
+        """Bring the index up to date; train the situation model and make the BM25 indexes of a new generation
+        before it is published, so the running apps that swap it in only read them."""
+        prepared: list[str] = []
+
+        def prepare(generation) -> None:  # before it is published, so an app swapping it in only reads them
+            SituationModel(self._load(generation), self._situations_dir)
+            prepared.append(generation.name)
+
+        report = build_index(self.settings, self.store, full=full, progress=progress, prepare=prepare)
         active = self.store.active()
-        if active is not None:  # reads what is on disk already, makes what is missing
+        if active is not None and active.name not in prepared:  # nothing new: make whatever is missing
             SituationModel(self._load(active), self._situations_dir)
         return report
 
@@ -173,9 +179,10 @@ class Recourse:
     def snapshot(self) -> IndexSnapshot:
         """The current index in memory; a newer published generation is loaded and swapped in.
 
-        Loading a generation takes one to two seconds. Only the first load is done under the lock (nothing can be
-        answered before it); later ones run in a background thread, while every question goes on being answered
-        from the copy in memory, and the new copy replaces it in one assignment.
+        Loading a generation takes about half a second (its BM25 indexes and situation model are read from beside
+        the index, made by `kb build`). Only the first load is done under the lock (nothing can be answered before
+        it); later ones run in a background thread, while every question goes on being answered from the copy in
+        memory, and the new copy replaces it in one assignment.
         """
         current = self._snapshot
         if current is not None and time.monotonic() - self._checked < self.settings.index_check_seconds:

@@ -87,9 +87,13 @@ class BuildBusy(RuntimeError):
     """Another process is building the index."""
 
 
-def build_index(settings: Settings, store: VectorStore, *, full: bool = False,
-                progress: Progress | None = None) -> BuildReport:
-    """Bring the index up to date with the knowledge folder; see the module docstring for the guarantees."""
+def build_index(settings: Settings, store: VectorStore, *, full: bool = False, progress: Progress | None = None,
+                prepare: Callable[[Generation], None] | None = None) -> BuildReport:
+    """Bring the index up to date with the knowledge folder; see the module docstring for the guarantees.
+
+    `prepare` runs on the new generation, complete but not yet published: what the apps would otherwise work out
+    while answering, when they swap it in, is made then (BM25 indexes, the situation model) and kept beside it.
+    """
     start = time.perf_counter()
     docs = load_valid_documents(settings)
     settings.index_dir.mkdir(parents=True, exist_ok=True)
@@ -99,13 +103,13 @@ def build_index(settings: Settings, store: VectorStore, *, full: bool = False,
     except Timeout:
         raise BuildBusy(f"another build holds {lock.lock_file}") from None
     try:
-        return _build(settings, store, docs, full, progress, start)
+        return _build(settings, store, docs, full, progress, start, prepare)
     finally:
         lock.release()
 
 
 def _build(settings: Settings, store: VectorStore, docs: list[KnowledgeDoc], full: bool,
-           progress: Progress | None, start: float) -> BuildReport:
+           progress: Progress | None, start: float, prepare: Callable[[Generation], None] | None) -> BuildReport:
     embeddings: OfflineEmbeddings = store.embeddings
     status, active = index_status(store, docs)
     report = BuildReport()
@@ -143,6 +147,8 @@ def _build(settings: Settings, store: VectorStore, docs: list[KnowledgeDoc], ful
         if progress:
             progress(done, len(fresh))
     report.embedded = len(fresh)
+    if prepare is not None:
+        prepare(generation)
     store.publish(generation)
     store.prune()
     report.generation = generation.name

@@ -84,16 +84,16 @@ _YIELD_EVERY = 32  # texts tokenized between two pauses that let answering threa
 class LexicalIndex:
     """BM25 over one language's passages."""
 
-    def __init__(self, ids: list[str], texts: list[str], language: str, *, bm25: bm25s.BM25 | None = None):
+    def __init__(self, ids: list[str], texts: list[str], language: str, *, bm25: bm25s.BM25 | None = None,
+                 terms: list[list[str]] | None = None):
+        """From the texts, or from their terms already worked out (`terms`), or from a loaded index (`bm25`)."""
         self.ids = ids
         self.language = language
         if bm25 is None:
             bm25 = bm25s.BM25()
-            corpus = []
-            for start in range(0, len(texts), _YIELD_EVERY):
-                corpus += [tokenize(t, language) or ["\u2205"] for t in texts[start:start + _YIELD_EVERY]]
-                time.sleep(0)  # jieba is pure Python: in a background load, give the answering threads a turn
-            bm25.index(corpus, show_progress=False)
+            if terms is None:
+                terms = _tokenize_gently(texts, language)
+            bm25.index([t or ["\u2205"] for t in terms], show_progress=False)
         self._bm25 = bm25
         self._vocab = set(self._bm25.vocab_dict)
 
@@ -124,7 +124,8 @@ def lexical_indexes(corpora: dict[str, tuple[list[str], list[str], str]],
 
     Tokenizing a generation's passages (jieba is pure Python) took about a second, and a running app did it while
     answering, when it swapped in a new generation. `kb build` leaves the indexes on disk, so the app only reads
-    arrays; a missing or unreadable folder is built again (and written when `cache_dir` is given).
+    arrays; a missing or unreadable folder is built again (and written when `cache_dir` is given), tokenizing only
+    the passages whose terms the newest folder on disk does not hold.
     """
     digest = hashlib.sha256(f"tokenizer {TOKENIZER_VERSION} bm25s {bm25s.__version__}".encode())
     for name in sorted(corpora):
@@ -137,13 +138,46 @@ def lexical_indexes(corpora: dict[str, tuple[list[str], list[str], str]],
         except (OSError, ValueError, KeyError) as exc:
             log.warning("lexical index in %s not read (%s); building it again", folder.name, type(exc).__name__)
             shutil.rmtree(folder, ignore_errors=True)
-    indexes = {name: LexicalIndex(ids, texts, language) for name, (ids, texts, language) in corpora.items()}
+    known = _earlier_terms(cache_dir) if cache_dir is not None else {}
+    indexes: dict[str, LexicalIndex] = {}
+    terms_now: dict[str, list[str]] = {}
+    for name, (ids, texts, language) in corpora.items():
+        keys = [_terms_key(text, language) for text in texts]
+        missing = [i for i, key in enumerate(keys) if key not in known]
+        for i, terms in zip(missing, _tokenize_gently([texts[i] for i in missing], language), strict=True):
+            known[keys[i]] = terms
+        indexes[name] = LexicalIndex(ids, texts, language, terms=[known[key] for key in keys])
+        terms_now.update((key, known[key]) for key in keys)
     if folder is not None:
-        _write(folder, indexes)
+        _write(folder, indexes, terms_now)
     return indexes
 
 
-def _write(folder: Path, indexes: dict[str, LexicalIndex]) -> None:
+def _tokenize_gently(texts: list[str], language: str) -> list[list[str]]:
+    terms: list[list[str]] = []
+    for start in range(0, len(texts), _YIELD_EVERY):
+        terms += [tokenize(t, language) for t in texts[start:start + _YIELD_EVERY]]
+        time.sleep(0)  # jieba is pure Python: in a background load, give the answering threads a turn
+    return terms
+
+
+def _terms_key(text: str, language: str) -> str:
+    return hashlib.sha256(f"{language}\0{text}".encode()).hexdigest()[:20]
+
+
+def _earlier_terms(cache_dir: Path) -> dict[str, list[str]]:
+    """The terms of the passages of the newest indexes on disk: a build tokenizes only new or changed passages."""
+    for folder in sorted(cache_dir.glob("lexical-*"), key=lambda f: f.stat().st_mtime, reverse=True):
+        try:
+            kept = json.loads((folder / "terms.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if kept.get("tokenizer") == TOKENIZER_VERSION:
+            return dict(kept["terms"])
+    return {}
+
+
+def _write(folder: Path, indexes: dict[str, LexicalIndex], terms: dict[str, list[str]]) -> None:
     """Written whole in a folder of its own, then renamed, so a reader never sees half of it."""
     partial = folder.with_name(f".{folder.name}.{os.getpid()}.{threading.get_native_id()}.tmp")
     try:
@@ -151,6 +185,8 @@ def _write(folder: Path, indexes: dict[str, LexicalIndex]) -> None:
         for name, index in indexes.items():
             (partial / name).mkdir(parents=True)
             index.save(partial / name)
+        (partial / "terms.json").write_text(json.dumps({"tokenizer": TOKENIZER_VERSION, "terms": terms},
+                                                       ensure_ascii=False), encoding="utf-8")
         (partial / "complete").write_text("", encoding="utf-8")
         partial.rename(folder)
     except OSError as exc:  # another process wrote it first, or the disk is read-only: the indexes are in memory
