@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import re
 import sys
 import threading
@@ -42,7 +41,6 @@ from assistant.vocabulary import CRISIS_GROUP, HELPLINES_TOPIC
 
 log = logging.getLogger(__name__)
 
-LOADER_NICE = 10  # the index loader thread's nice value (Linux), above the answering threads' 0
 MAX_QUESTION_CHARS = 2000  # longer messages are refused with a sentence asking for a shorter one, never cut
 # One ordinary question per language: warm_up answers each of them.
 WARM_UP_QUESTIONS = ("How do I report a photo on Telegram?", "如何在 Telegram 上举报照片？",
@@ -219,9 +217,12 @@ class Recourse:
         return current
 
     def _load_generation(self, active) -> None:
-        """Runs in its own thread, at a lower CPU priority than the threads answering questions, with the cyclic
-        garbage collector paused (see `_without_gc_pauses`)."""
-        _lower_priority()
+        """Runs in its own thread, with the cyclic garbage collector paused (see `_without_gc_pauses`).
+
+        Not at a lower CPU priority: measured with bench/load.py --publish, a loader thread at nice 10 did no better
+        (30 and 69 answers over the p99 in the 5 s after a publish, against 16 and 27 at nice 0): it holds Python's
+        lock in turns with the answering threads, and a low-priority thread descheduled while holding it stalls them.
+        """
         try:
             with _without_gc_pauses():
                 fresh = self._load(active)
@@ -400,19 +401,6 @@ def _without_gc_pauses() -> Iterator[None]:
         if enabled:
             gc.enable()
         gc.freeze()
-
-
-def _lower_priority() -> None:
-    """Lower this thread's CPU priority (Linux: a thread is a task with its own nice value; elsewhere nothing).
-
-    On two cores, loading a new generation competed with the answering threads for the CPU; at a lower priority the
-    scheduler gives it what they leave. It still takes Python's lock in turns with them (the load pauses often).
-    """
-    if sys.platform.startswith("linux") and hasattr(os, "setpriority"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOADER_NICE)
-        except OSError:  # not permitted here: the load runs at the normal priority
-            log.debug("index loader priority unchanged")
 
 
 def _said(key: str, language: str) -> ComposedAnswer:
