@@ -6,20 +6,22 @@ It owns the loaded models and the in-memory view of the index, and it notices a 
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from langchain_core.documents import Document
 
-from assistant.answer.cards import SituationModel, examples_digest
+from assistant.answer.cards import SituationModel
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, select_passages
 from assistant.answer.messages import message
@@ -125,15 +127,22 @@ class Recourse:
             return VectorStore(self.settings, self.embeddings)
 
     def build(self, full: bool = False, progress=None) -> BuildReport:
-        """Bring the index up to date; when the cards' examples changed, train the situation model for them now,
-        so the running apps that swap in the new generation only read it."""
-        report = build_index(self.settings, self.store, full=full, progress=progress)
+        """Bring the index up to date; train the situation model and make the BM25 indexes of a new generation
+        before it is published, so the running apps that swap it in only read them."""
+        prepared: list[str] = []
+
+        def prepare(generation) -> None:  # before it is published, so an app swapping it in only reads them
+            SituationModel(self._load(generation), self._situations_dir)
+            prepared.append(generation.name)
+
+        report = build_index(self.settings, self.store, full=full, progress=progress, prepare=prepare)
         active = self.store.active()
-        if active is not None:
-            digest = examples_digest(self.store.ids(active, {"kind": "example"}), active.model)
-            if not (self._situations_dir / f"situations-{digest}.npz").exists():
-                SituationModel(IndexSnapshot.load(self.store, active), self._situations_dir)
+        if active is not None and active.name not in prepared:  # nothing new: make whatever is missing
+            SituationModel(self._load(active), self._situations_dir)
         return report
+
+    def _load(self, active) -> IndexSnapshot:
+        return IndexSnapshot.load(self.store, active, self.settings.index_dir / "lexical")
 
     @property
     def _situations_dir(self):
@@ -168,9 +177,10 @@ class Recourse:
     def snapshot(self) -> IndexSnapshot:
         """The current index in memory; a newer published generation is loaded and swapped in.
 
-        Loading a generation takes one to two seconds. Only the first load is done under the lock (nothing can be
-        answered before it); later ones run in a background thread, while every question goes on being answered
-        from the copy in memory, and the new copy replaces it in one assignment.
+        Loading a generation takes about half a second (its BM25 indexes and situation model are read from beside
+        the index, made by `kb build`). Only the first load is done under the lock (nothing can be answered before
+        it); later ones run in a background thread, while every question goes on being answered from the copy in
+        memory, and the new copy replaces it in one assignment.
         """
         current = self._snapshot
         if current is not None and time.monotonic() - self._checked < self.settings.index_check_seconds:
@@ -194,9 +204,10 @@ class Recourse:
             if current is not None and current.generation.name == active.name:
                 return current
             if current is None:
-                fresh = IndexSnapshot.load(self.store, active)
-                self._situations = SituationModel(fresh, self._situations_dir)
-                self._snapshot = fresh
+                with _without_gc_pauses():
+                    fresh = self._load(active)
+                    self._situations = SituationModel(fresh, self._situations_dir)
+                    self._snapshot = fresh
                 log.info("serving index generation %s", active.name)
                 return fresh
             self._loading = True
@@ -206,12 +217,19 @@ class Recourse:
         return current
 
     def _load_generation(self, active) -> None:
+        """Runs in its own thread, with the cyclic garbage collector paused (see `_without_gc_pauses`).
+
+        Not at a lower CPU priority: measured with bench/load.py --publish, a loader thread at nice 10 did no better
+        (30 and 69 answers over the p99 in the 5 s after a publish, against 16 and 27 at nice 0): it holds Python's
+        lock in turns with the answering threads, and a low-priority thread descheduled while holding it stalls them.
+        """
         try:
-            fresh = IndexSnapshot.load(self.store, active)
-            situations = SituationModel(fresh, self._situations_dir)
-            with self._lock:
-                self._situations = situations  # before the swap: a question sees a model of its generation
-                self._snapshot = fresh
+            with _without_gc_pauses():
+                fresh = self._load(active)
+                situations = SituationModel(fresh, self._situations_dir)
+                with self._lock:
+                    self._situations = situations  # before the swap: a question sees a model of its generation
+                    self._snapshot = fresh
             log.info("serving index generation %s", active.name)
         except Exception as exc:  # the copy in memory keeps answering; the next check tries again
             log.warning("new index generation not loaded (%s); answering from the copy in memory", type(exc).__name__)
@@ -354,15 +372,35 @@ class Recourse:
         query = np.asarray(vector, dtype=np.float32)
         best, best_key = None, None
         for cid in snapshot.with_topic(HELPLINES_TOPIC, language):
-            places = snapshot.records[cid]["metadata"].get("jurisdictions", "")
-            if f",{jurisdiction}," in places:
+            places = snapshot.records[cid]["metadata"].get("jurisdictions", ())
+            if jurisdiction in places:
                 # A section about this place alone beats one that lists every place; then the closest to the question.
-                key = (places == f",{jurisdiction},", float(snapshot.vectors[cid] @ query), cid)
+                key = (places == (jurisdiction,), float(snapshot.vectors[cid] @ query), cid)
                 if best_key is None or key > best_key:
                     best, best_key = cid, key
         if best is None:
             return None
         return snapshot.document(best)
+
+
+@contextmanager
+def _without_gc_pauses() -> Iterator[None]:
+    """No automatic collection while a generation loads; then what is in memory is frozen out of later collections.
+
+    A load makes about a hundred thousand objects that live as long as the generation. They set off full
+    collections of the heap (the models, the web app: about 0.2 s holding Python's lock, in whichever thread
+    allocated last), during the load and in the questions after it. Frozen objects are skipped by collections and
+    still freed when no longer referenced (the previous generation's are, on the swap); only reference cycles
+    among them would stay, and Recourse's generations hold none.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.freeze()
 
 
 def _said(key: str, language: str) -> ComposedAnswer:

@@ -143,3 +143,59 @@ def test_a_running_service_swaps_in_a_new_generation_without_stalling_answers(sm
         time.sleep(0.1)
     assert service.snapshot().generation.name == second
     assert any("Zanzibar" in r["text"] for r in service.snapshot().records.values())
+
+
+def test_tags_are_tuples_and_chroma_filters_on_them(small_settings):
+    """Tags reach the core as tuples of strings (never ",GLOBAL,"-style text), and Chroma's `$contains` on the
+    stored lists finds the same passages the snapshot does."""
+    service = Recourse(small_settings)
+    service.build()
+    snapshot = service.snapshot()
+    pages = [r["metadata"] for r in snapshot.records.values() if r["metadata"].get("kind", "page") == "page"]
+    assert pages and all(isinstance(m[k], tuple) and m[k] and all("," not in v for v in m[k])
+                         for m in pages for k in ("jurisdictions", "topics", "audience"))
+    stored = service.store.ids(service.store.active(), {"$and": [{"topics": {"$contains": "evidence"}},
+                                                                 {"kind": "page"}]})
+    in_memory = [cid for lang in ("en", "fr", "zh") for cid in snapshot.with_topic("evidence", lang)]
+    assert in_memory and sorted(stored) == sorted(in_memory)
+    assert not snapshot.with_topic("evid", "en")  # a whole tag, never part of one
+
+
+def test_an_index_written_in_an_older_store_format_is_rebuilt(small_settings, monkeypatch):
+    """A generation written by an older Recourse (tags as strings) reads as stale, so it is rebuilt, reusing its
+    vectors, before anything answers from it."""
+    import assistant.index.build as build
+
+    monkeypatch.setattr(build, "STORE_FORMAT", build.STORE_FORMAT - 1)
+    old = Recourse(small_settings).build()
+    monkeypatch.undo()
+    service = Recourse(small_settings)
+    status, _ = build.index_status(service.store, build.load_valid_documents(small_settings))
+    assert status == "stale"
+    report = service.build()
+    assert report.generation != old.generation and report.embedded == 0
+
+
+def test_the_bm25_indexes_kept_by_kb_build_search_like_fresh_ones(small_settings):
+    """`kb build` leaves the BM25 indexes beside the index so an app swapping in a generation only reads them; read
+    back they rank and score every query exactly as indexes built from the text do, and a damaged copy is rebuilt."""
+    import shutil
+
+    from assistant.index.retrieval import IndexSnapshot
+
+    service = Recourse(small_settings)
+    service.build()
+    cache = small_settings.index_dir / "lexical"
+    kept = list(cache.glob("lexical-*"))
+    assert len(kept) == 1 and (kept[0] / "complete").exists()
+    active = service.store.active()
+    from_disk = IndexSnapshot.load(service.store, active, cache)
+    fresh = IndexSnapshot.load(service.store, active)
+    queries = {"en": "report a Telegram group", "fr": "chantage plainte preuves", "zh": "被威胁 报警 截图"}
+    for language, query in queries.items():
+        found = from_disk.lexical[language].search(query, 10)
+        assert found and found == fresh.lexical[language].search(query, 10)
+    shutil.rmtree(kept[0] / "en")  # damaged: read fails, built again from the text
+    again = IndexSnapshot.load(service.store, active, cache)
+    assert again.lexical["en"].search(queries["en"], 10) == fresh.lexical["en"].search(queries["en"], 10)
+    assert (kept[0] / "en").exists()  # and written again whole

@@ -75,6 +75,7 @@ class SituationModel:
         self.classes: list[str] = []
         self.coef: np.ndarray | None = None
         self.intercept: np.ndarray | None = None
+        self._coef_t: np.ndarray | None = None
         if len({snapshot.records[cid]["metadata"]["group"] for cid in ids}) >= 2:
             digest = examples_digest(ids, snapshot.generation.model)
             path = cache_dir / f"situations-{digest}.npz" if cache_dir is not None else None
@@ -90,14 +91,21 @@ class SituationModel:
                 if path is not None:
                     self._save(path)
         self.snapshot = snapshot
+        if self.coef is not None:
+            self._coef_t = np.ascontiguousarray(self.coef.T)  # a sparse row times `coef.T` copied it every time
+        # Which rows of each language's examples belong to each card, worked out once (not in a question's time).
         self._example_groups: dict[str, dict[str, np.ndarray]] = {}
+        for language, (example_ids, _) in snapshot.examples.items():
+            names = [snapshot.records[cid]["metadata"]["group"] for cid in example_ids]
+            self._example_groups[language] = {g: np.array([i for i, n in enumerate(names) if n == g])
+                                              for g in sorted(set(names))}
         # Whom each card is written for (its front matter's audience): a card is never given to someone it is not
         # for (the card for people who shared images, to the person in them).
         self.audiences: dict[str, set[str]] = {}
         for record in snapshot.records.values():
             meta = record["metadata"]
             if meta.get("kind") == "card":
-                self.audiences.setdefault(meta["group"], set()).update(a for a in meta["audience"].split(",") if a)
+                self.audiences.setdefault(meta["group"], set()).update(meta["audience"])
 
     def _save(self, path: Path) -> None:
         """Plain arrays (no pickle), written whole then renamed, so a reader never sees half a file."""
@@ -115,7 +123,7 @@ class SituationModel:
     def probabilities(self, text: str, query: np.ndarray) -> dict[str, float]:
         """The model's probability for each card (a softmax over the linear scores, as scikit-learn computes it)."""
         row = features([text], query[None, :], FEATURES)
-        scores = np.asarray(row @ self.coef.T).ravel() + self.intercept
+        scores = np.asarray(row @ self._coef_t).ravel() + self.intercept
         scores = np.exp(scores - scores.max())
         return dict(zip(self.classes, (float(p) for p in scores / scores.sum()), strict=True))
 
@@ -150,11 +158,7 @@ class SituationModel:
         ids, matrix = self.snapshot.examples.get(language, ([], None))
         if not ids:
             return {}
-        groups = self._example_groups.get(language)
-        if groups is None:
-            names = [self.snapshot.records[cid]["metadata"]["group"] for cid in ids]
-            groups = self._example_groups[language] = {g: np.array([i for i, n in enumerate(names) if n == g])
-                                                       for g in sorted(set(names))}
+        groups = self._example_groups[language]
         similarities = matrix @ query
         return {group: float(similarities[rows].max()) for group, rows in groups.items()}
 
@@ -204,7 +208,7 @@ def _locals(sections: list[Document], person: Person) -> list[list[Document]]:
 
 def _question(sections: list[Document], person: Person) -> tuple[str | None, bool, bool]:
     """The one question to ask back (message key), and whether the place and the age would change the advice."""
-    asks = [a for a in (sections[0].metadata.get("asks", "") if sections else "").split(",") if a]
+    asks = sections[0].metadata.get("asks", ()) if sections else ()
     depends_place = any(s.metadata.get("for_place") not in ("", "GLOBAL", None) for s in sections)
     depends_age = any(s.metadata.get("for_age") for s in sections)
     needs_place = "place" in asks and depends_place and not person.place

@@ -215,10 +215,10 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None) -> Plan:
     With a known place, that place's section in full after the words to the person; otherwise the main numbers of
     every place we cover (the lead says the words to the person, and the answer stays near the phone budget).
     """
-    general = [s for s in sections if ",GLOBAL," in s.metadata.get("jurisdictions", "") and not _is_intro(s)]
-    places = [s for s in sections if ",GLOBAL," not in s.metadata.get("jurisdictions", "")]
+    general = [s for s in sections if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not _is_intro(s)]
+    places = [s for s in sections if "GLOBAL" not in s.metadata.get("jurisdictions", ())]
     if jurisdiction:
-        mine = [s for s in places if f",{jurisdiction}," in s.metadata.get("jurisdictions", "")]
+        mine = [s for s in places if jurisdiction in s.metadata.get("jurisdictions", ())]
         if mine:
             return [(s, 2) for s in general[:1]] + [(s, 5) for s in mine]
     return [(s, 3) for s in places]  # the lead already says the words to the person; every place's lines follow
@@ -281,7 +281,7 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
 
     if crisis and close:
         blocks.append(Block("close", (Line(message("crisis_close", language)),)))
-    place_specific = any(",GLOBAL," not in d.metadata.get("jurisdictions", ",GLOBAL,") for d in passages)
+    place_specific = any("GLOBAL" not in d.metadata.get("jurisdictions", ("GLOBAL",)) for d in passages)
     needs_place = jurisdiction is None and place_specific and not crisis
     if needs_place:
         blocks.append(Block("question", (Line(message("place_note", language)),)))

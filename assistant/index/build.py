@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from filelock import FileLock, Timeout
 
 from assistant.index.embeddings import BATCH, OfflineEmbeddings
-from assistant.index.store import Generation, VectorStore
+from assistant.index.store import STORE_FORMAT, Generation, VectorStore
 from assistant.knowledge.chunking import Chunk, chunk_document
 from assistant.knowledge.documents import KnowledgeDoc, KnowledgeError
 from assistant.knowledge.validation import validate_knowledge
@@ -53,9 +53,10 @@ def fingerprint(docs: list[KnowledgeDoc], model: str) -> str:
     """One hash of every passage, its metadata and the model: equal fingerprints mean the index is current.
 
     Hashing the chunks rather than the files means a change in how passages are cut or described (a new version
-    of Recourse) also counts as a change, and is applied without re-embedding unchanged text.
+    of Recourse) also counts as a change, and is applied without re-embedding unchanged text; so does a change in
+    how the store writes them (STORE_FORMAT).
     """
-    digest = hashlib.sha256(model.encode())
+    digest = hashlib.sha256(f"{model} store-format-{STORE_FORMAT}".encode())
     for doc in sorted(docs, key=lambda d: d.meta.id):
         for chunk in chunk_document(doc):
             digest.update(json.dumps([chunk.id, chunk.metadata], sort_keys=True).encode())
@@ -86,9 +87,13 @@ class BuildBusy(RuntimeError):
     """Another process is building the index."""
 
 
-def build_index(settings: Settings, store: VectorStore, *, full: bool = False,
-                progress: Progress | None = None) -> BuildReport:
-    """Bring the index up to date with the knowledge folder; see the module docstring for the guarantees."""
+def build_index(settings: Settings, store: VectorStore, *, full: bool = False, progress: Progress | None = None,
+                prepare: Callable[[Generation], None] | None = None) -> BuildReport:
+    """Bring the index up to date with the knowledge folder; see the module docstring for the guarantees.
+
+    `prepare` runs on the new generation, complete but not yet published: what the apps would otherwise work out
+    while answering, when they swap it in, is made then (BM25 indexes, the situation model) and kept beside it.
+    """
     start = time.perf_counter()
     docs = load_valid_documents(settings)
     settings.index_dir.mkdir(parents=True, exist_ok=True)
@@ -98,13 +103,13 @@ def build_index(settings: Settings, store: VectorStore, *, full: bool = False,
     except Timeout:
         raise BuildBusy(f"another build holds {lock.lock_file}") from None
     try:
-        return _build(settings, store, docs, full, progress, start)
+        return _build(settings, store, docs, full, progress, start, prepare)
     finally:
         lock.release()
 
 
 def _build(settings: Settings, store: VectorStore, docs: list[KnowledgeDoc], full: bool,
-           progress: Progress | None, start: float) -> BuildReport:
+           progress: Progress | None, start: float, prepare: Callable[[Generation], None] | None) -> BuildReport:
     embeddings: OfflineEmbeddings = store.embeddings
     status, active = index_status(store, docs)
     report = BuildReport()
@@ -142,6 +147,8 @@ def _build(settings: Settings, store: VectorStore, docs: list[KnowledgeDoc], ful
         if progress:
             progress(done, len(fresh))
     report.embedded = len(fresh)
+    if prepare is not None:
+        prepare(generation)
     store.publish(generation)
     store.prune()
     report.generation = generation.name

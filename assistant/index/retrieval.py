@@ -11,8 +11,9 @@ relevant only above a similarity floor, so an unrelated question gets "nothing f
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
-from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,7 +23,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.index.lexical import LexicalIndex
+from assistant.index.lexical import LexicalIndex, lexical_indexes
 from assistant.index.store import Generation, VectorStore
 
 RRF_K = 10  # measured with bench/embeddings.py: sharper than the usual 60 on a corpus this small
@@ -36,7 +37,11 @@ OTHER_AUDIENCE_WEIGHT = 0.6  # a page written for someone else (e.g. for people 
 
 @dataclass
 class IndexSnapshot:
-    """What retrieval needs from one index generation, read once and kept in memory (a few MB)."""
+    """What retrieval needs from one index generation, read once and kept in memory (a few MB).
+
+    Everything a question needs is worked out here, when the generation is loaded (in a background thread while
+    the previous one answers), so the first questions after a swap do no more work than any other.
+    """
 
     generation: Generation
     records: dict[str, dict[str, Any]]
@@ -44,13 +49,16 @@ class IndexSnapshot:
     lexical: dict[str, LexicalIndex]
     dense: dict[str, tuple[list[str], np.ndarray]]  # language -> (ids, one unit-length row per passage)
     examples: dict[str, tuple[list[str], np.ndarray]] = field(default_factory=dict)  # cards' example messages
-    example_lexical: dict[str, LexicalIndex] = field(default_factory=dict)
-    _topic_cache: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
+    _by_doc: dict[str, list[str]] = field(default_factory=dict, repr=False)  # passages of each page, in order
+    _docs_by_group: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
+    _topics: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)  # (topic, language) -> pages
 
     @classmethod
-    def load(cls, store: VectorStore, generation: Generation) -> IndexSnapshot:
-        records = store.records(generation, with_vectors=True)
-        vectors = {cid: np.asarray(r.pop("vector"), dtype=np.float32) for cid, r in records.items()}
+    def load(cls, store: VectorStore, generation: Generation, cache_dir: Path | None = None) -> IndexSnapshot:
+        """Read a generation; its BM25 indexes come from `cache_dir` when `kb build` left them there."""
+        ids, texts, metadatas, matrix = store.passages(generation)
+        records = {cid: {"text": text, "metadata": meta} for cid, text, meta in zip(ids, texts, metadatas, strict=True)}
+        vectors = dict(zip(ids, matrix, strict=True))  # rows of one matrix: no copies
         by_language: dict[str, list[str]] = {}
         examples_by_language: dict[str, list[str]] = {}
         for cid in sorted(records):
@@ -59,43 +67,22 @@ class IndexSnapshot:
             target = by_language if kind == "page" else examples_by_language if kind == "example" else None
             if target is not None:
                 target.setdefault(records[cid]["metadata"]["language"], []).append(cid)
-        lexical = {lang: LexicalIndex(ids, [_lexical_text(records[i]) for i in ids], lang)
-                   for lang, ids in by_language.items()}
+        time.sleep(0)
+        lexical = lexical_indexes({lang: (ids, [_lexical_text(records[i]) for i in ids], lang)
+                                   for lang, ids in by_language.items()}, cache_dir)
+        time.sleep(0)
         dense = {lang: (ids, np.stack([vectors[i] for i in ids])) for lang, ids in by_language.items()}
         examples = {lang: (ids, np.stack([vectors[i] for i in ids])) for lang, ids in examples_by_language.items()}
-        example_lexical = {lang: LexicalIndex(ids, [records[i]["text"] for i in ids], lang)
-                           for lang, ids in examples_by_language.items()}
-        return cls(generation, records, vectors, lexical, dense, examples, example_lexical)
-
+        time.sleep(0)
+        return cls(generation, records, vectors, lexical, dense, examples, *_orders(records))
 
     def document(self, chunk_id: str) -> Document:
         record = self.records[chunk_id]
         return Document(id=chunk_id, page_content=record["text"], metadata=dict(record["metadata"]))
 
-    @cached_property
-    def _by_doc(self) -> dict[str, list[str]]:
-        by_doc: dict[str, list[str]] = {}
-        for cid in sorted(self.records, key=lambda c: self.records[c]["metadata"]["order"]):
-            by_doc.setdefault(self.records[cid]["metadata"]["doc_id"], []).append(cid)
-        return by_doc
-
-    @cached_property
-    def _docs_by_group(self) -> dict[tuple[str, str], list[str]]:
-        groups: dict[tuple[str, str], set[str]] = {}
-        for record in self.records.values():
-            meta = record["metadata"]
-            groups.setdefault((meta["group"], meta["language"]), set()).add(meta["doc_id"])
-        return {key: sorted(ids) for key, ids in groups.items()}
-
     def with_topic(self, topic: str, language: str) -> list[str]:
-        """The passages of one language's pages that carry a topic (cached per snapshot)."""
-        key = (topic, language)
-        found = self._topic_cache.get(key)
-        if found is None:
-            found = self._topic_cache[key] = sorted(
-                cid for cid, r in self.records.items() if r["metadata"]["language"] == language
-                and r["metadata"].get("kind", "page") == "page" and f",{topic}," in r["metadata"].get("topics", ""))
-        return found
+        """The passages of one language's pages that carry a topic."""
+        return self._topics.get((topic, language), [])
 
     def page_sections(self, doc_id: str) -> list[Document]:
         """Every passage of one page, in the page's own order."""
@@ -123,21 +110,37 @@ class IndexSnapshot:
         return float(self.vectors[a.id] @ self.vectors[b.id])
 
 
+def _orders(records: dict[str, dict[str, Any]]) -> tuple[dict, dict, dict]:
+    """Each page's passages in order, each translation group's pages, and each (topic, language)'s page passages."""
+    by_doc: dict[str, list[str]] = {}
+    for cid in sorted(records, key=lambda c: records[c]["metadata"]["order"]):
+        by_doc.setdefault(records[cid]["metadata"]["doc_id"], []).append(cid)
+    groups: dict[tuple[str, str], set[str]] = {}
+    topics: dict[tuple[str, str], list[str]] = {}
+    for cid in sorted(records):
+        meta = records[cid]["metadata"]
+        groups.setdefault((meta["group"], meta["language"]), set()).add(meta["doc_id"])
+        if meta.get("kind", "page") == "page":
+            for topic in meta.get("topics", ()):
+                topics.setdefault((topic, meta["language"]), []).append(cid)
+    return by_doc, {key: sorted(ids) for key, ids in groups.items()}, topics
+
+
 def _lexical_text(record: dict[str, Any]) -> str:
     meta = record["metadata"]
     # Headings are written to say what a section answers, so they count twice.
     return f"{meta.get('title', '')} {meta.get('section', '')} {meta.get('section', '')} {record['text']}"
 
 
-def jurisdiction_weight(doc_jurisdictions: str, jurisdiction: str | None) -> float:
+def jurisdiction_weight(doc_jurisdictions: tuple[str, ...], jurisdiction: str | None) -> float:
     """How strongly a document's place counts for this person."""
     if not jurisdiction:
-        return GLOBAL_WEIGHT if ",GLOBAL," in doc_jurisdictions else UNKNOWN_PLACE_WEIGHT
-    if f",{jurisdiction}," in doc_jurisdictions:
+        return GLOBAL_WEIGHT if "GLOBAL" in doc_jurisdictions else UNKNOWN_PLACE_WEIGHT
+    if jurisdiction in doc_jurisdictions:
         return HOME_WEIGHT
-    if jurisdiction == "FR" and ",EU," in doc_jurisdictions:
+    if jurisdiction == "FR" and "EU" in doc_jurisdictions:
         return GLOBAL_WEIGHT  # EU law applies in France
-    if ",GLOBAL," in doc_jurisdictions:
+    if "GLOBAL" in doc_jurisdictions:
         return GLOBAL_WEIGHT
     return ELSEWHERE_WEIGHT
 
@@ -174,8 +177,8 @@ class HybridRetriever(BaseRetriever):
                 continue
             meta = record["metadata"]
             similarity = float(self.snapshot.vectors[cid] @ query_array)
-            weight = jurisdiction_weight(meta.get("jurisdictions", ""), jurisdiction)
-            if audience and f",{audience}," not in meta.get("audience", f",{audience},"):
+            weight = jurisdiction_weight(meta.get("jurisdictions", ()), jurisdiction)
+            if audience and audience not in meta.get("audience", (audience,)):
                 weight *= OTHER_AUDIENCE_WEIGHT
             results.append(Document(id=cid, page_content=record["text"], metadata={
                 **meta, "id": cid, "similarity": similarity, "bm25": lexical_scores.get(cid, 0.0),

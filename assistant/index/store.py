@@ -4,6 +4,10 @@ An index is a series of immutable *generations*, one Chroma collection each. A b
 marks it complete only at the very end; readers always use the newest complete one. So a build that fails or is
 killed halfway leaves the previous generation answering, and a running app picks up a finished build without a
 restart. The same scheme works for embedded Chroma on disk and for a shared ``chroma run`` server.
+
+Tags (a passage's jurisdictions, topics, audience, a card's asks) are tuples of strings everywhere else. Chroma
+(1.x) stores a list as a metadata value, and `where={"topics": {"$contains": "helplines"}}` matches an element of it;
+it refuses an empty list, so an empty tag list is left out here and read back as absent (readers default to `()`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import chromadb
+import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
 from assistant.index.embeddings import OfflineEmbeddings
@@ -22,6 +27,10 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
+# How passages are written to Chroma; part of every generation's fingerprint, so a generation written another way
+# reads as stale and is rebuilt (reusing its vectors). 2: tags as lists (1: ",GLOBAL,FR," strings).
+STORE_FORMAT = 2
+READ_PAGE = 100  # passages read from Chroma at a time
 KEEP_GENERATIONS = 2  # the active one and its predecessor (which a reader may still be using)
 
 
@@ -51,6 +60,17 @@ def _client(settings: Settings) -> Any:
 
         SharedSystemClient.clear_system_cache()
         raise StoreUnavailable(f"cannot open the Chroma index ({_where(settings)}): {exc}") from exc
+
+
+def to_chroma(metadata: dict[str, Any]) -> dict[str, Any]:
+    """A passage's metadata as Chroma stores it: tag tuples as lists, empty ones left out."""
+    return {key: list(value) if type(value) in (tuple, list) else value for key, value in metadata.items()
+            if value or type(value) not in (tuple, list)}
+
+
+def from_chroma(metadata: dict[str, Any] | None) -> dict[str, Any]:
+    """A passage's metadata as the rest of Recourse sees it: tags as tuples of strings."""
+    return {key: tuple(value) if type(value) is list else value for key, value in (metadata or {}).items()}
 
 
 def _where(settings: Settings) -> str:
@@ -139,13 +159,37 @@ class VectorStore:
         """Add passages whose vectors are already computed (Chroma never embeds anything itself)."""
         if ids:
             collection = self._client.get_collection(generation.name)
-            self._guard("add passages", collection.add, ids=ids, documents=texts, metadatas=metadatas,
-                        embeddings=vectors)
+            self._guard("add passages", collection.add, ids=ids, documents=texts,
+                        metadatas=[to_chroma(m) for m in metadatas], embeddings=vectors)
 
     def ids(self, generation: Generation, where: dict[str, Any]) -> list[str]:
         """The ids of a generation's records whose metadata match `where` (nothing else is read)."""
         collection = self._guard("read the index", self._client.get_collection, generation.name)
         return list(self._guard("read the index", collection.get, where=where, include=[])["ids"])
+
+    def passages(self, generation: Generation, page: int = READ_PAGE) -> tuple[list[str], list[str], list[dict],
+                                                                                np.ndarray]:
+        """Every passage of a generation: ids, texts, metadata, and the vectors as one float32 matrix.
+
+        Read a page at a time, with a pause between pages: a running app reads a new generation in a background
+        thread, and each pause lets the threads answering questions have the interpreter.
+        """
+        collection = self._guard("read the index", self._client.get_collection, generation.name)
+        total = self._guard("read the index", collection.count)
+        ids: list[str] = []
+        texts: list[str] = []
+        metadatas: list[dict] = []
+        vectors: list[np.ndarray] = []
+        for offset in range(0, total, page):
+            data = self._guard("read the index", collection.get, include=["documents", "metadatas", "embeddings"],
+                               limit=page, offset=offset)
+            ids += data["ids"]
+            texts += data["documents"]
+            metadatas += [from_chroma(m) for m in data["metadatas"]]
+            vectors.append(np.asarray(data["embeddings"], dtype=np.float32).reshape(len(data["ids"]), -1))
+            time.sleep(0)
+        matrix = np.concatenate(vectors) if vectors else np.zeros((0, generation.dimension), dtype=np.float32)
+        return ids, texts, metadatas, matrix
 
     def records(self, generation: Generation, with_vectors: bool = False) -> dict[str, dict[str, Any]]:
         """Every passage of a generation: id -> {text, metadata[, vector]}."""
@@ -154,7 +198,7 @@ class VectorStore:
         data = self._guard("read the index", collection.get, include=include)
         out: dict[str, dict[str, Any]] = {}
         for i, chunk_id in enumerate(data["ids"]):
-            record = {"text": data["documents"][i], "metadata": data["metadatas"][i]}
+            record = {"text": data["documents"][i], "metadata": from_chroma(data["metadatas"][i])}
             if with_vectors:
                 record["vector"] = [float(x) for x in data["embeddings"][i]]
             out[chunk_id] = record

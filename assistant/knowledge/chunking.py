@@ -35,7 +35,8 @@ class Chunk:
     text: str  # exact text of the passage as it stands in the document
     section: str  # the heading path below the title, e.g. "Report a message"
     order: int
-    metadata: dict[str, str | int | float | bool] = field(default_factory=dict)
+    # Tags (jurisdictions, topics, audience, asks) are tuples of strings; the store encodes them for Chroma.
+    metadata: dict[str, str | int | float | bool | tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def embed_text(self) -> str:
@@ -146,14 +147,14 @@ def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
         section_path = headings[1:] if headings and headings[0] == meta.title else headings
         section = " > ".join(section_path) or meta.title
         text, noted = split_source_notes(text)
-        role_fields: dict[str, str] = {"kind": meta.kind}
+        role_fields: dict[str, str | tuple[str, ...]] = {"kind": meta.kind}
         if meta.kind == "card":
             note, text = split_role_note(text)
             if note is None:
                 continue  # the card's title paragraph, if any: never quoted (validation names a section without a role)
             role = parse_role(note, JURISDICTIONS)
             role_fields.update(role=role.role, for_place=role.place, for_age=role.age, for_audience=role.audience,
-                               asks=",".join(meta.asks))
+                               asks=tuple(meta.asks))
         if not text:
             continue
         for piece in _pieces(text):
@@ -174,9 +175,9 @@ def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
                     "title": meta.title,
                     "section": section,
                     "order": order,
-                    "jurisdictions": "," + ",".join(_section_places(section) or meta.jurisdictions) + ",",
-                    "topics": "," + ",".join(meta.topics) + ",",
-                    "audience": "," + ",".join(meta.audience) + ",",
+                    "jurisdictions": tuple(_section_places(section) or meta.jurisdictions),
+                    "topics": tuple(meta.topics),
+                    "audience": tuple(meta.audience),
                     "url": str(source.url),
                     "publisher": source.publisher,
                     "last_reviewed": meta.last_reviewed.isoformat(),

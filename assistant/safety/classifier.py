@@ -12,12 +12,15 @@ formula (softmax of a linear score), which keeps routing within a fraction of a 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
 
 from assistant.safety.patterns import normalize
 
@@ -47,15 +50,54 @@ class Thresholds:
 
 
 def vectorizer(config: FeatureConfig) -> HashingVectorizer:
+    """The n-gram block as scikit-learn defines it; `features` computes the same numbers (tests/test_routing.py)."""
     return HashingVectorizer(analyzer="char_wb", ngram_range=(config.ngram_min, config.ngram_max),
                              n_features=2 ** config.hash_bits, alternate_sign=False, norm="l2",
                              preprocessor=normalize, dtype=np.float32)
 
 
+@lru_cache(maxsize=8)
+def _analyzer(config: FeatureConfig) -> Callable[[str], list[str]]:
+    return vectorizer(config).build_analyzer()
+
+
+def _hashed_grams(text: str, config: FeatureConfig) -> tuple[np.ndarray, np.ndarray]:
+    """One message's n-gram block as HashingVectorizer computes it (murmurhash3 of each n-gram's UTF-8 bytes into
+    2**hash_bits buckets, counts, l2 norm taken in double), without its per-call input checks, which took three
+    quarters of the time of routing a message: (sorted bucket indices, float32 values)."""
+    n_features = 2 ** config.hash_bits
+    hashes = [murmurhash3_32(gram, seed=0) for gram in _analyzer(config)(text)]
+    # As sklearn's _hashing_fast: abs(-2**31) is undefined in C, so that hash has a bucket of its own formula.
+    buckets = np.array([(2147483647 - (n_features - 1)) % n_features if h == -2147483648 else abs(h) % n_features
+                        for h in hashes], dtype=np.int32)
+    indices, counts = np.unique(buckets, return_counts=True)
+    counts = counts.astype(np.float32)
+    norm = np.sqrt(np.sum(counts.astype(np.float64) ** 2))
+    values = (counts / norm).astype(np.float32) if norm > 0 else counts
+    return indices.astype(np.int32), values
+
+
 def features(texts: list[str], vectors: np.ndarray, config: FeatureConfig) -> sparse.csr_matrix:
-    """One row per message: the embedding, then the weighted n-gram block."""
-    grams = vectorizer(config).transform(texts) * config.char_weight
-    return sparse.hstack([sparse.csr_matrix(np.asarray(vectors, dtype=np.float32)), grams], format="csr")
+    """One row per message: the embedding, then the weighted n-gram block.
+
+    Built directly as one CSR matrix holding exactly what `hstack([csr(vectors), vectorizer(config).transform(texts)
+    * char_weight])` holds, in the same order, so every score computed from it is the same to the last bit.
+    """
+    dense = np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+    width = dense.shape[1]
+    indices: list[np.ndarray] = []
+    data: list[np.ndarray] = []
+    indptr = [0]
+    for row, text in zip(dense, texts, strict=True):
+        columns = np.flatnonzero(row).astype(np.int32)
+        buckets, values = _hashed_grams(text, config)
+        indices += [columns, buckets + np.int32(width)]
+        data += [row[columns], values * config.char_weight]
+        indptr.append(indptr[-1] + len(columns) + len(buckets))
+    return sparse.csr_matrix((np.concatenate(data) if data else np.zeros(0, np.float32),
+                              np.concatenate(indices) if indices else np.zeros(0, np.int32),
+                              np.array(indptr, dtype=np.int32)),
+                             shape=(len(texts), width + 2 ** config.hash_bits))
 
 
 @dataclass
@@ -72,11 +114,16 @@ class RouterModel:
 
     def probabilities(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
         """P(route | message) for each message, columns in `self.classes` order."""
-        scores = features(texts, vectors, self.config) @ self.coef.T + self.intercept
+        scores = features(texts, vectors, self.config) @ self.coef_t + self.intercept
         scores = np.asarray(scores, dtype=np.float64)
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
+
+    @cached_property
+    def coef_t(self) -> np.ndarray:
+        """The weights transposed, contiguous: a sparse row times `coef.T` copied all of it on every message."""
+        return np.ascontiguousarray(self.coef.T)
 
     def save(self, path: Path) -> None:
         meta = {"embedding_model": self.embedding_model, "classes": list(self.classes), "config": asdict(self.config),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from assistant.understand.place import detect_jurisdiction, places
 from assistant.vocabulary import CJK
@@ -44,13 +45,24 @@ class FollowUp:
     combined: bool  # True when the message was read as a follow-up
 
 
+@cache
+def _named_with_preposition() -> tuple[re.Pattern[str], ...]:
+    """Each place's names with the little words before them, compiled once (not looked up for every message)."""
+    return tuple(re.compile(_PREPOSITION + f"(?:{place.named.pattern})") for place in places().values())
+
+
+_BEFORE_PUNCTUATION = re.compile(r"\s+([?.!,;:？。！，；：])")
+_LEADING = re.compile(r"^[\s,，、;；:：]+")
+_SPACES = re.compile(r"\s{2,}")
+
+
 def strip_places(text: str) -> str:
     """The text without the places it names (and their prepositions), tidied."""
-    for place in places().values():
-        text = re.compile(_PREPOSITION + f"(?:{place.named.pattern})").sub(" ", text)
-    text = re.sub(r"\s+([?.!,;:？。！，；：])", r"\1", text)
-    text = re.sub(r"^[\s,，、;；:：]+", "", text)
-    return re.sub(r"\s{2,}", " ", text).strip()
+    for pattern in _named_with_preposition():
+        text = pattern.sub(" ", text)
+    text = _BEFORE_PUNCTUATION.sub(r"\1", text)
+    text = _LEADING.sub("", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 def _size(text: str) -> int:

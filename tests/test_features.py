@@ -1,0 +1,52 @@
+"""The router's and the situation model's features are computed without scikit-learn's per-call checks; these tests
+hold them to scikit-learn's own definition, bit for bit, so no route or card can change."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy import sparse
+
+from assistant.answer.cards import FEATURES as CARD_FEATURES
+from assistant.index.embeddings import make_embeddings
+from assistant.safety.classifier import RouterModel, features, model_path, vectorizer
+from assistant.safety.train import read_corpus
+
+
+def reference(texts: list[str], vectors: np.ndarray, config) -> sparse.csr_matrix:
+    """The features as first written: scikit-learn's HashingVectorizer beside the embedding."""
+    grams = vectorizer(config).transform(texts) * config.char_weight
+    return sparse.hstack([sparse.csr_matrix(np.asarray(vectors, dtype=np.float32)), grams], format="csr")
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    # Every message of the router's corpus, plus the edges: empty, spaces, a lone character, mixed scripts.
+    return [r["text"] for r in read_corpus().rows] + ["", "   ", "a", "救", "éé É", "kms!!! 求资源 nudes 226-2-1"]
+
+
+@pytest.mark.parametrize("config", ["router", "cards"])
+def test_ngram_features_equal_scikit_learns_bit_for_bit(texts, config):
+    config = RouterModel.load(model_path("usem3-multilingual-v3")).config if config == "router" else CARD_FEATURES
+    vectors = np.random.default_rng(0).standard_normal((len(texts), 8)).astype(np.float32)
+    vectors[:, 3] = 0.0  # an exact zero is left out of the sparse row, as csr_matrix leaves it out
+    ours, theirs = features(texts, vectors, config), reference(texts, vectors, config)
+    theirs.sort_indices()
+    assert ours.shape == theirs.shape and ours.dtype == theirs.dtype
+    assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
+    assert np.array_equal(ours.data, theirs.data)
+
+
+def test_router_probabilities_are_unchanged_on_the_test_split():
+    corpus = read_corpus()
+    rows, _ = corpus.split(test=True)
+    texts = [r["text"] for r in rows]
+    embeddings = make_embeddings("use")
+    model = RouterModel.load(model_path(embeddings.name))
+    vectors = embeddings.embed_queries(texts)
+    scores = np.asarray(reference(texts, vectors, model.config) @ model.coef.T + model.intercept, dtype=np.float64)
+    scores -= scores.max(axis=1, keepdims=True)
+    expected = np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
+    assert np.array_equal(model.probabilities(texts, vectors), expected)
+    one = np.vstack([model.probabilities([t], v[None, :]) for t, v in zip(texts[:50], vectors[:50], strict=True)])
+    assert np.array_equal(one, expected[:50])
