@@ -32,10 +32,11 @@ from assistant.safety.patterns import crisis_pattern
 from assistant.safety.policy import RouteDecision
 from assistant.safety.router import Router
 from assistant.settings import Settings, get_settings
+from assistant.understand.brevity import is_brief, is_wordless, shows_distress
 from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
 from assistant.understand.place import check_jurisdiction
-from assistant.vocabulary import CRISIS_GROUP, HELPLINES_TOPIC
+from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC
 
 log = logging.getLogger(__name__)
 
@@ -271,6 +272,9 @@ class Recourse:
         timing["embed"] = _ms(t)
         t = time.perf_counter()
         decision = forced or self.router.route(text, person.language, vector=vector)
+        brief = is_brief(text)
+        if brief:
+            decision = _brief_route(text, decision)
         timing["route"] = _ms(t)
 
         t = time.perf_counter()
@@ -278,6 +282,8 @@ class Recourse:
             composed = _said(decision.route, person.language)
         else:
             composed = self._compose(snapshot, text, person, decision, vector, timing)
+        if brief and _leaves_them_without_steps(composed, decision):
+            composed = self._first_steps(snapshot, text, person, after=composed if composed.crisis else None)
         timing["compose"] = _ms(t)
         timing["total"] = _ms(start)
         log.info("ask route=%s reason=%s language=%s jurisdiction=%s card=%s found=%s total_ms=%.1f",
@@ -346,6 +352,25 @@ class Recourse:
         return ComposedAnswer(lines.blocks + answer.blocks, lines.citations + answer.citations, True,
                               needs_place=answer.needs_place, needs_age=answer.needs_age, card=answer.card)
 
+    def _first_steps(self, snapshot: IndexSnapshot, text: str, person: Person, *,
+                     after: ComposedAnswer | None) -> ComposedAnswer:
+        """A gentle question back and the first-steps card, for a message too short to read ("😭", "leaked").
+
+        After the lines to call (`after`), they take the place of its closing line.
+        """
+        sections = snapshot.card_sections(FIRST_STEPS_GROUP, person.language)
+        gentle = message("brief_question", person.language)
+        if after is None:
+            return compose_card_answer(text, sections, person, supporting=[], max_chars=self.settings.answer_max_chars,
+                                       lead=gentle)
+        lines = [block for block in after.blocks if block.kind != "close"]
+        shown = len(ComposedAnswer(lines, [], True).answer)
+        budget = max(self.settings.answer_max_chars - shown, self.settings.answer_max_chars // 3)
+        steps = compose_card_answer(text, sections, person, supporting=[], max_chars=budget,
+                                    first_citation=len(after.citations) + 1, lead=gentle)
+        return ComposedAnswer(lines + steps.blocks, after.citations + steps.citations, True,
+                              needs_place=steps.needs_place, needs_age=steps.needs_age, card=steps.card)
+
     def _help_passage(self, snapshot: IndexSnapshot, vector: list[float] | None, language: str,
                       jurisdiction: str | None) -> Document | None:
         """The helpline passage for the person's place that is closest to the question."""
@@ -363,6 +388,29 @@ class Recourse:
         if best is None:
             return None
         return snapshot.document(best)
+
+
+def _brief_route(text: str, decision: RouteDecision) -> RouteDecision:
+    """The route for a message too short to read (`is_brief`). Pure.
+
+    One word or one symbol is never refused or turned away: it gets the first steps. A crisis the router is sure
+    of stays one. A crisis it only thinks possible stays one for a word ("pills") and for a crying or frightened
+    emoji, and the first steps follow the lines; a 🙏, 👍, ❤️ or "?" alone is answered with the first steps, whose
+    first line is the emergency number.
+    """
+    if decision.route in ("refuse", "out_of_scope"):
+        return RouteDecision("answer", "brief")
+    if decision.route == "crisis" and decision.crisis == "possible" and is_wordless(text) and not shows_distress(text):
+        return RouteDecision("answer", "brief")
+    return decision
+
+
+def _leaves_them_without_steps(composed: ComposedAnswer, decision: RouteDecision) -> bool:
+    """Whether a short message's answer would leave the person with nothing to do: "nothing found", a fixed
+    sentence, or only the lines to call when the crisis was merely possible."""
+    if decision.route == "crisis":
+        return decision.crisis == "possible" and composed.card is None
+    return composed.card is None and not composed.found
 
 
 def _said(key: str, language: str) -> ComposedAnswer:
