@@ -25,6 +25,7 @@ from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, s
 from assistant.answer.messages import message
 from assistant.answer.types import Block, Citation, ComposedAnswer, Line
 from assistant.index.build import BuildReport, build_index, index_status, load_valid_documents, terminal_progress
+from assistant.index.checked import record_checked, source_digest, was_checked
 from assistant.index.embeddings import make_embeddings
 from assistant.index.retrieval import HybridRetriever, IndexSnapshot
 from assistant.index.store import StoreUnavailable, VectorStore
@@ -141,15 +142,25 @@ class Recourse:
         return self.settings.index_dir / "situations"
 
     def ensure_index(self) -> None:
-        """Build the index when it is missing, stale or made with another model (a message says why)."""
+        """Build the index when it is missing, stale or made with another model (a message says why).
+
+        A restart with the same knowledge files, code and active generation as the last check skips the check
+        (index/checked.py): reading and validating every document took about a second of each start."""
+        digest = source_digest(self.settings.knowledge_dir, self.embeddings.name)
+        active = self.store.active()
+        if active is not None and was_checked(self.settings.index_dir, active.name, digest):
+            return  # found current before, and nothing it depends on has changed since
         docs = load_valid_documents(self.settings)
-        status, _ = index_status(self.store, docs)
+        status, active = index_status(self.store, docs)
         if status != "current":
             reason = {"missing": "no index yet", "stale": "the guidance changed",
                       "model-mismatch": "the index was made with another embedding model"}[status]
             self.notify(f"Building the index ({reason})...")
             report = self.build(full=status == "model-mismatch", progress=terminal_progress())
             self.notify(f"Index ready: {report.summary()}")
+            active = self.store.active()
+        if active is not None:
+            record_checked(self.settings.index_dir, active.name, digest)
 
     def warm_up(self) -> None:
         """Answer one question in each language before the first visitor arrives.
