@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,7 @@ from assistant.index.checked import record_checked, source_digest, was_checked
 from assistant.index.embeddings import make_embeddings
 from assistant.index.retrieval import HybridRetriever, IndexSnapshot
 from assistant.index.store import StoreUnavailable, VectorStore
+from assistant.knowledge.sources import REGISTRY_FILE, Registry, load_registry, publisher_names
 from assistant.safety.patterns import crisis_pattern
 from assistant.safety.policy import RouteDecision
 from assistant.safety.router import Router
@@ -109,6 +110,7 @@ class Recourse:
         self._checked = 0.0
         self._loading = False  # a newer generation is being loaded, outside the lock
         self._situations: SituationModel | None = None
+        self._registry: Registry | None = None  # the source registry, read at the first answer with citations
         self._lock = threading.Lock()
 
     # -- the index ---------------------------------------------------------------------------------------------
@@ -295,6 +297,7 @@ class Recourse:
             composed = self._compose(snapshot, text, person, decision, vector, timing)
         if brief and _leaves_them_without_steps(composed, decision):
             composed = self._first_steps(snapshot, text, person, after=composed if composed.crisis else None)
+        composed = self._named_publishers(composed)
         timing["compose"] = _ms(t)
         timing["total"] = _ms(start)
         log.info("ask route=%s reason=%s language=%s jurisdiction=%s card=%s found=%s total_ms=%.1f",
@@ -381,6 +384,17 @@ class Recourse:
                                     first_citation=len(after.citations) + 1, lead=gentle)
         return ComposedAnswer(lines + steps.blocks, after.citations + steps.citations, True,
                               needs_place=steps.needs_place, needs_age=steps.needs_age, card=steps.card)
+
+    def _named_publishers(self, composed: ComposedAnswer) -> ComposedAnswer:
+        """Each citation with its publisher's name in the languages the source registry gives one for."""
+        if not composed.citations:
+            return composed
+        registry = self._registry
+        if registry is None:
+            registry, _ = load_registry(self.settings.knowledge_dir / REGISTRY_FILE)
+            self._registry = registry
+        cited = [replace(c, publishers=publisher_names(registry, c.url)) for c in composed.citations]
+        return replace(composed, citations=cited)
 
     def _help_passage(self, snapshot: IndexSnapshot, vector: list[float] | None, language: str,
                       jurisdiction: str | None) -> Document | None:
