@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -27,17 +27,20 @@ from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, s
 from assistant.answer.messages import message
 from assistant.answer.types import Block, Citation, ComposedAnswer, Line
 from assistant.index.build import BuildReport, build_index, index_status, load_valid_documents, terminal_progress
+from assistant.index.checked import record_checked, source_digest, was_checked
 from assistant.index.embeddings import make_embeddings
 from assistant.index.retrieval import HybridRetriever, IndexSnapshot
 from assistant.index.store import StoreUnavailable, VectorStore
+from assistant.knowledge.sources import REGISTRY_FILE, Registry, load_registry, publisher_names
 from assistant.safety.patterns import crisis_pattern
 from assistant.safety.policy import RouteDecision
 from assistant.safety.router import Router
 from assistant.settings import Settings, get_settings
+from assistant.understand.brevity import is_brief, is_wordless, shows_distress
 from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
 from assistant.understand.place import check_jurisdiction
-from assistant.vocabulary import CRISIS_GROUP, HELPLINES_TOPIC
+from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +112,7 @@ class Recourse:
         self._checked = 0.0
         self._loading = False  # a newer generation is being loaded, outside the lock
         self._situations: SituationModel | None = None
+        self._registry: Registry | None = None  # the source registry, read at the first answer with citations
         self._lock = threading.Lock()
 
     # -- the index ---------------------------------------------------------------------------------------------
@@ -149,15 +153,25 @@ class Recourse:
         return self.settings.index_dir / "situations"
 
     def ensure_index(self) -> None:
-        """Build the index when it is missing, stale or made with another model (a message says why)."""
+        """Build the index when it is missing, stale or made with another model (a message says why).
+
+        A restart with the same knowledge files, code and active generation as the last check skips the check
+        (index/checked.py): reading and validating every document took about a second of each start."""
+        digest = source_digest(self.settings.knowledge_dir, self.embeddings.name)
+        active = self.store.active()
+        if active is not None and was_checked(self.settings.index_dir, active.name, digest):
+            return  # found current before, and nothing it depends on has changed since
         docs = load_valid_documents(self.settings)
-        status, _ = index_status(self.store, docs)
+        status, active = index_status(self.store, docs)
         if status != "current":
             reason = {"missing": "no index yet", "stale": "the guidance changed",
                       "model-mismatch": "the index was made with another embedding model"}[status]
             self.notify(f"Building the index ({reason})...")
             report = self.build(full=status == "model-mismatch", progress=terminal_progress())
             self.notify(f"Index ready: {report.summary()}")
+            active = self.store.active()
+        if active is not None:
+            record_checked(self.settings.index_dir, active.name, digest)
 
     def warm_up(self) -> None:
         """Answer one question in each language before the first visitor arrives.
@@ -289,6 +303,9 @@ class Recourse:
         timing["embed"] = _ms(t)
         t = time.perf_counter()
         decision = forced or self.router.route(text, person.language, vector=vector)
+        brief = is_brief(text)
+        if brief:
+            decision = _brief_route(text, decision)
         timing["route"] = _ms(t)
 
         t = time.perf_counter()
@@ -296,6 +313,9 @@ class Recourse:
             composed = _said(decision.route, person.language)
         else:
             composed = self._compose(snapshot, text, person, decision, vector, timing)
+        if brief and _leaves_them_without_steps(composed, decision):
+            composed = self._first_steps(snapshot, text, person, after=composed if composed.crisis else None)
+        composed = self._named_publishers(composed)
         timing["compose"] = _ms(t)
         timing["total"] = _ms(start)
         log.info("ask route=%s reason=%s language=%s jurisdiction=%s card=%s found=%s total_ms=%.1f",
@@ -364,6 +384,36 @@ class Recourse:
         return ComposedAnswer(lines.blocks + answer.blocks, lines.citations + answer.citations, True,
                               needs_place=answer.needs_place, needs_age=answer.needs_age, card=answer.card)
 
+    def _first_steps(self, snapshot: IndexSnapshot, text: str, person: Person, *,
+                     after: ComposedAnswer | None) -> ComposedAnswer:
+        """A gentle question back and the first-steps card, for a message too short to read ("😭", "leaked").
+
+        After the lines to call (`after`), they take the place of its closing line.
+        """
+        sections = snapshot.card_sections(FIRST_STEPS_GROUP, person.language)
+        gentle = message("brief_question", person.language)
+        if after is None:
+            return compose_card_answer(text, sections, person, supporting=[], max_chars=self.settings.answer_max_chars,
+                                       lead=gentle)
+        lines = [block for block in after.blocks if block.kind != "close"]
+        shown = len(ComposedAnswer(lines, [], True).answer)
+        budget = max(self.settings.answer_max_chars - shown, self.settings.answer_max_chars // 3)
+        steps = compose_card_answer(text, sections, person, supporting=[], max_chars=budget,
+                                    first_citation=len(after.citations) + 1, lead=gentle)
+        return ComposedAnswer(lines + steps.blocks, after.citations + steps.citations, True,
+                              needs_place=steps.needs_place, needs_age=steps.needs_age, card=steps.card)
+
+    def _named_publishers(self, composed: ComposedAnswer) -> ComposedAnswer:
+        """Each citation with its publisher's name in the languages the source registry gives one for."""
+        if not composed.citations:
+            return composed
+        registry = self._registry
+        if registry is None:
+            registry, _ = load_registry(self.settings.knowledge_dir / REGISTRY_FILE)
+            self._registry = registry
+        cited = [replace(c, publishers=publisher_names(registry, c.url)) for c in composed.citations]
+        return replace(composed, citations=cited)
+
     def _help_passage(self, snapshot: IndexSnapshot, vector: list[float] | None, language: str,
                       jurisdiction: str | None) -> Document | None:
         """The helpline passage for the person's place that is closest to the question."""
@@ -401,6 +451,29 @@ def _without_gc_pauses() -> Iterator[None]:
         if enabled:
             gc.enable()
         gc.freeze()
+
+
+def _brief_route(text: str, decision: RouteDecision) -> RouteDecision:
+    """The route for a message too short to read (`is_brief`). Pure.
+
+    One word or one symbol is never refused or turned away: it gets the first steps. A crisis the router is sure
+    of stays one. A crisis it only thinks possible stays one for a word ("pills") and for a crying or frightened
+    emoji, and the first steps follow the lines; a 🙏, 👍, ❤️ or "?" alone is answered with the first steps, whose
+    first line is the emergency number.
+    """
+    if decision.route in ("refuse", "out_of_scope"):
+        return RouteDecision("answer", "brief")
+    if decision.route == "crisis" and decision.crisis == "possible" and is_wordless(text) and not shows_distress(text):
+        return RouteDecision("answer", "brief")
+    return decision
+
+
+def _leaves_them_without_steps(composed: ComposedAnswer, decision: RouteDecision) -> bool:
+    """Whether a short message's answer would leave the person with nothing to do: "nothing found", a fixed
+    sentence, or only the lines to call when the crisis was merely possible."""
+    if decision.route == "crisis":
+        return decision.crisis == "possible" and composed.card is None
+    return composed.card is None and not composed.found
 
 
 def _said(key: str, language: str) -> ComposedAnswer:

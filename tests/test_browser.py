@@ -426,3 +426,13 @@ def test_the_ask_api_from_gradio_client_returns_the_ask_json(app_url, full_servi
     for key in ("route", "language", "jurisdiction", "answer", "citations"):
         assert result[key] == expected[key]
     assert result["language"] == "fr" and result["citations"]
+
+
+def test_the_zh_interface_shows_a_publisher_by_its_chinese_name(visit):
+    """Where the source registry gives an official or widely used Chinese name, the zh page's source card shows it."""
+    v = visit("zh")
+    v.ask("有人威胁我，不给钱就公开我的裸照，我在美国，怎么办？")
+    v.wait_for_answers(1)
+    publishers = [p.inner_text() for p in last_turn(v.page).locator(".rc-publisher").all()]
+    assert any("美国联邦调查局" in p for p in publishers), publishers
+    assert not any("Federal Bureau of Investigation" in p for p in publishers)

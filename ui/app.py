@@ -27,6 +27,7 @@ from assistant.settings import Settings, get_settings
 from assistant.understand.followup import resolve_followup
 from assistant.understand.language import detect_language
 from assistant.understand.place import check_jurisdiction
+from ui import heap
 from ui.api import EXCEPTION_HANDLERS, json_routes
 from ui.conversation import Conversation, finish, stream_blocks
 from ui.guard import gradio_exception_handlers, quiet_gradio_tracebacks
@@ -299,10 +300,12 @@ def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port:
 
 def serve(host: str | None = None, port: int | None = None) -> None:
     """Build the index if needed and serve the app (blocking)."""
+    heap.limit_arenas()  # before the loads' and the server's threads start
     settings = get_settings()
     service = Recourse(settings)
     service.ensure_index()
     service.warm_up()  # load the index, model and router before the first visitor, not during their question
+    heap.trim()  # what the start-up loads freed
     app = build_app(service)
     print(f"Recourse is ready at http://{host or settings.host}:{port or settings.port}", flush=True)
     launch(app, settings, host=host, port=port, service=service)

@@ -145,8 +145,9 @@ def source_cards(turn: Turn, language: str) -> str:
                     f'{escape(t("reviewed", language, date=format_date(c["last_reviewed"], language)))}</span>'
                     if c.get("last_reviewed") else "")
         space = "" if language == "zh" else " "  # after a full-width colon Chinese needs no space
+        name = (c.get("publishers") or {}).get(language) or c.get("publisher")  # the interface's language's name
         publisher = (f'<span class="rc-publisher">{escape(t("source_label", language))}{space}'
-                     f'{escape(c["publisher"])}</span> ' if c.get("publisher") else "")
+                     f'{escape(name)}</span> ' if name else "")
         cards.append(
             f'<li class="rc-card" id="{card_id(turn.id, c["n"])}" tabindex="-1">'
             f'<div class="rc-card-section"><span class="rc-num" aria-hidden="true">{int(c["n"])}</span>'

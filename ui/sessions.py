@@ -26,6 +26,8 @@ import threading
 from collections.abc import AsyncIterator
 from typing import Any
 
+from ui import heap
+
 log = logging.getLogger(__name__)
 
 
@@ -97,6 +99,7 @@ class SessionJanitor:
                         blocks = app.get_blocks()
                         dropped = self.sweep(app.state_holder, blocks._queue)
                         if dropped:
+                            heap.trim(at_most_every=10.0)  # their memory goes back to the system, not to a thread's arena
                             log.debug("sessions dropped=%d held=%d", dropped, len(app.state_holder.session_data))
                     except Exception as exc:  # a sweep that fails must not stop the next one
                         log.error("session sweep failed: %s", type(exc).__name__)

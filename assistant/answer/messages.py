@@ -101,6 +101,15 @@ MESSAGES: dict[str, dict[str, str]] = {
               "l'essentiel et envoyez-le à nouveau. Si vous êtes en danger maintenant, appelez le numéro d'urgence "
               "local.",
     },
+    "brief_question": {
+        "en": "I'm here to help. When you're ready, tell me in a few words what happened. If intimate images of you "
+              "were shared, or someone is threatening to share them, these are the first steps:",
+        "zh": "我在这里，可以帮你。等你准备好了，用几句话告诉我发生了什么。"
+              "如果你的私密图像被传播了，或者有人威胁要传播，可以先做这些：",
+        "fr": "Je suis là pour vous aider. Quand vous serez prêt·e, dites-moi en quelques mots ce qui s'est passé. Si "
+              "des images intimes de vous ont été diffusées, ou si quelqu'un menace de les diffuser, voici les "
+              "premières étapes :",
+    },
     "ask_place": {
         "en": "Where are you? The numbers to call and the law depend on the country: China, the United States, the "
               "United Kingdom, Australia, the European Union or France.",

@@ -25,6 +25,9 @@ class Citation:
     text: str
     publisher: str
     last_reviewed: str
+    # The publisher's official or widely used name per language, from the source registry (only the languages it
+    # gives one for): a front end shows the one of its interface's language, else `publisher`.
+    publishers: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)

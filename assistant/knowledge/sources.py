@@ -21,11 +21,13 @@ from urllib.parse import urlparse
 import yaml
 
 from assistant.knowledge.documents import KnowledgeDoc, Problem
+from assistant.vocabulary import CJK, LANGUAGES
 
 CLASSES: tuple[str, ...] = ("official", "press", "secondary", "blocked")
 WEAK: frozenset[str] = frozenset({"secondary", "blocked"})
 REGISTRY_FILE = "sources.yaml"
 _FIELDS = ("class", "name", "why")
+_OPTIONAL = ("names",)  # names: {zh: "...", fr: "..."}, the publisher's official or widely used name per language
 _DOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -45,6 +47,11 @@ class DomainEntry:
     name: str
     why: str
     line: int
+    names: tuple[tuple[str, str], ...] = ()  # (language, name): the publisher's own name in that language
+
+    def name_in(self, language: str) -> str | None:
+        """The publisher's name in a language, when the registry gives one."""
+        return dict(self.names).get(language)
 
 
 Registry = dict[str, DomainEntry]
@@ -101,10 +108,13 @@ def parse_registry(path: Path, text: str) -> tuple[Registry, list[Problem]]:
             continue
         fields = {str(k.value): v for k, v in value.value}
         bad = False
-        for unknown in sorted(set(fields) - set(_FIELDS)):
+        for unknown in sorted(set(fields) - set(_FIELDS) - set(_OPTIONAL)):
             problems.append(Problem(path, fields[unknown].start_mark.line + 1, f"domains.{domain}.{unknown}",
-                                    f"unknown field; the fields are {', '.join(_FIELDS)}"))
+                                    f"unknown field; the fields are {', '.join(_FIELDS + _OPTIONAL)}"))
             bad = True
+        names, names_problems = _names(path, domain, fields.get("names"))
+        problems += names_problems
+        bad = bad or bool(names_problems)
         for name in _FIELDS:
             node = fields.get(name)
             if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
@@ -117,8 +127,42 @@ def parse_registry(path: Path, text: str) -> tuple[Registry, list[Problem]]:
             bad = True
         if not bad:
             registry[domain] = DomainEntry(domain, fields["class"].value, fields["name"].value.strip(),
-                                           fields["why"].value.strip(), line)
+                                           fields["why"].value.strip(), line, names)
     return registry, problems
+
+
+def _names(path: Path, domain: str, node: yaml.Node | None) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """An entry's `names`: one non-empty name per known language; a Chinese name in Chinese script.
+
+    Only official or widely used names belong here (a translation made up for the registry would send a person
+    looking for an organisation under a name it does not use); a language without one shows the original.
+    """
+    if node is None:
+        return (), []
+    where = f"domains.{domain}.names"
+    if not isinstance(node, yaml.MappingNode):
+        return (), [Problem(path, node.start_mark.line + 1, where, "needs {zh: \"...\", fr: \"...\"}")]
+    names: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for key, value in node.value:
+        language, line = str(key.value), key.start_mark.line + 1
+        text = str(value.value).strip() if isinstance(value, yaml.ScalarNode) else ""
+        if language not in LANGUAGES:
+            problems.append(Problem(path, line, f"{where}.{language}", f"not one of {', '.join(LANGUAGES)}"))
+        elif not text:
+            problems.append(Problem(path, line, f"{where}.{language}", "missing or empty"))
+        elif language == "zh" and not CJK.search(text):
+            problems.append(Problem(path, line, f"{where}.zh", "a Chinese name needs Chinese characters; without "
+                                    "an official or widely used one, leave zh out and the original is shown"))
+        else:
+            names.append((language, text))
+    return tuple(names), problems
+
+
+def publisher_names(registry: Registry, url: str) -> dict[str, str]:
+    """The cited page's publisher's name per language, from the entry for the page's own host or a parent's."""
+    entry = lookup(registry, url)
+    return dict(entry.names) if entry is not None else {}
 
 
 def load_registry(path: Path) -> tuple[Registry, list[Problem]]:

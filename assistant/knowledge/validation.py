@@ -18,7 +18,7 @@ from assistant.knowledge.chunking import LINE_SOURCE, SOURCE_NOTE, _sections
 from assistant.knowledge.documents import KnowledgeDoc, Problem, load_documents
 from assistant.knowledge.glossary import check_glossary
 from assistant.knowledge.sources import REGISTRY_FILE, check_sources, load_registry
-from assistant.vocabulary import CRISIS_GROUP, HELPLINES_TOPIC, JURISDICTIONS, LANGUAGES, PLACES
+from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC, JURISDICTIONS, LANGUAGES, PLACES
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；：）（、]+")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
@@ -181,10 +181,15 @@ def check_registry(root: Path, docs: list[KnowledgeDoc]) -> list[Problem]:
 
 def check_relied_on(root: Path, docs: list[KnowledgeDoc]) -> list[Problem]:
     """The shipped knowledge base has what the code relies on: the crisis page in every language with a section for
-    every place, and a helplines page for every place in every language."""
+    every place, a helplines page for every place in every language, and the first-steps card in every language
+    (the answer to a message too short to read)."""
     problems: list[Problem] = []
     crisis = {d.meta.language: d for d in docs if d.meta.group == CRISIS_GROUP}
+    first_steps = {d.meta.language for d in docs if d.meta.group == FIRST_STEPS_GROUP and d.meta.kind == "card"}
     for language in LANGUAGES:
+        if language not in first_steps:
+            problems.append(Problem(root, 0, "cards", f"no '{FIRST_STEPS_GROUP}' card in {language}: a message too "
+                                    "short to read is answered with it"))
         doc = crisis.get(language)
         if doc is None:
             problems.append(Problem(root, 0, "crisis page", f"no '{CRISIS_GROUP}' document in {language}: the "

@@ -1,0 +1,41 @@
+"""Whether a message is too short to say what happened: emoji or punctuation only, or one word.
+
+"😭", "🙏🙏", "help", "leaked", "telegram", "救命": too little for the router or the retriever to read (the router's
+probabilities on one symbol are noise, and a search for "?" finds nothing). A caseworker answers these with a
+gentle question back and the first steps, never a refusal or "nothing found"; the service does the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.vocabulary import CJK
+
+_WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*")  # letters or digits (CJK too); "x.com", "can't": one word
+# The most Chinese characters a "word" of one message has: 救命, 泄露, 呜呜呜, 被偷拍了.
+_CJK_WORD = 4
+# Faces and hearts that say someone is crying, afraid or hurting. A message of these alone, when the router thinks
+# a crisis is possible, keeps the lines to call first (a caseworker would not risk it); a 🙏, a 👍 or a ❤️ alone
+# does not lead with them (the first steps still open with the emergency number).
+DISTRESS = frozenset("😭😢😿🥺😞😔😟🙁☹😣😖😫😩😥😰😨😱💔🆘")
+
+
+def is_wordless(text: str) -> bool:
+    """No letter or digit at all: emoji, punctuation or symbols only."""
+    return _WORD.search(text) is None
+
+
+def is_brief(text: str) -> bool:
+    """Wordless, or a single word ("help", "leaked?", "telegram", "救命"): too little to tell the situation."""
+    words = _WORD.findall(text)
+    if len(words) > 1:
+        return False
+    if not words:
+        return True
+    cjk = len(CJK.findall(words[0]))
+    return cjk <= _CJK_WORD if cjk else True
+
+
+def shows_distress(text: str) -> bool:
+    """A crying, frightened or broken-heart emoji (or 🆘) is in the message."""
+    return any(char in DISTRESS for char in text)
