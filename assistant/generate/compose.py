@@ -29,19 +29,22 @@ class Outcome:
 
     answer: ComposedAnswer
     reasons: tuple[str, ...]
+    text: str = ""  # what the model wrote (for tests and benchmarks; never logged)
 
     @property
     def composer(self) -> str:
         return self.answer.composer
 
 
-def generated_text(model: BaseChatModel, grounded: ComposedAnswer, person: Person) -> str:
-    """The model's text for this answer (raises whatever the endpoint raises: the caller falls back)."""
+def generated_text(model: BaseChatModel, grounded: ComposedAnswer, person: Person) -> tuple[str, bool]:
+    """The model's text for this answer, and whether it was cut off at the token limit (raises whatever the endpoint
+    raises: the caller falls back)."""
     reply = model.invoke(messages(grounded, person))
     content = reply.content
     if isinstance(content, list):  # some servers send parts
         content = "".join(part.get("text", "") if isinstance(part, dict) else str(part) for part in content)
-    return re.sub(r"<think>.*?</think>", "", str(content), flags=re.S).strip()  # reasoning models' notes
+    text = re.sub(r"<think>.*?</think>", "", str(content), flags=re.S).strip()  # reasoning models' notes
+    return text, reply.response_metadata.get("finish_reason") == "length"
 
 
 def shown_answer(grounded: ComposedAnswer, verdict: Verdict) -> ComposedAnswer:
@@ -62,15 +65,16 @@ def compose_generated(model: BaseChatModel, grounded: ComposedAnswer, person: Pe
     if not grounded.found or not grounded.citations:
         return Outcome(grounded, ("nothing_to_rephrase",))
     try:
-        text = generated_text(model, grounded, person)
+        text, cut_off = generated_text(model, grounded, person)
     except Exception as exc:  # an endpoint down, slow or broken must never break an answer
         tag = "timeout" if "timeout" in type(exc).__name__.lower() else "endpoint_error"
         log.warning("generate composer=grounded reason=%s error=%s", tag, type(exc).__name__)
         return Outcome(grounded, (tag,))
     passages = {c.n: c.text for c in grounded.citations}
     verdict = check(text, passages, person.language, embed=embed, floor=floor, max_chars=max_chars, named=question)
-    if not verdict.passed:
-        log.info("generate composer=grounded reasons=%s chars=%d", ",".join(verdict.reasons), len(text))
-        return Outcome(grounded, verdict.reasons)
+    reasons = (("cut_off",) if cut_off else ()) + verdict.reasons  # a text cut mid-way is never shown
+    if reasons:
+        log.info("generate composer=grounded reasons=%s chars=%d", ",".join(reasons), len(text))
+        return Outcome(grounded, reasons, text)
     log.info("generate composer=generated sentences=%d chars=%d", len(verdict.sentences), len(text))
-    return Outcome(shown_answer(grounded, verdict), ())
+    return Outcome(shown_answer(grounded, verdict), (), text)

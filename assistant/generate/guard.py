@@ -273,7 +273,9 @@ def check(text: str, passages: dict[int, str], language: str, *, embed: Embed, f
                 best = (near, n)
             problems_seen.extend(problems)
             closeness.append(near)
-        if cited and best is None:
+        if not cited:  # already failed; name what it states that no passage holds, for the logs
+            reasons.extend(fact_problems(sentence, Source.read("\n".join(passages.values())), named))
+        elif best is None:
             reasons.extend(dict.fromkeys(problems_seen))
         elif best is not None:
             if best[0] < floor:
