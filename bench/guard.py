@@ -16,6 +16,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -34,9 +36,22 @@ def load_cases() -> list[dict]:
     return [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def cached(embed):
+    """The embedding with a memory: the cases share their passages, so each text is embedded once."""
+    seen: dict[str, np.ndarray] = {}
+
+    def embed_texts(texts):
+        missing = [t for t in dict.fromkeys(texts) if t not in seen]
+        if missing:
+            seen.update(zip(missing, embed(missing), strict=True))
+        return np.stack([seen[t] for t in texts])
+
+    return embed_texts
+
+
 def run(model: str = "use") -> dict:
     embeddings = make_embeddings(model)
-    embed = embeddings.embed_queries
+    embed = cached(embeddings.embed_queries)
     floor = embeddings.source_floor
     cases = load_cases()
     by_type: dict[str, Counter] = defaultdict(Counter)

@@ -17,7 +17,7 @@ from assistant.understand.person import Person
 LANGUAGE_NAMES = {"en": "English", "fr": "French (français)", "zh": "Simplified Chinese (简体中文)"}
 _NOTE = re.compile(r"\s*<!--.*?-->", re.S)  # a line's source note: the citation shows it, the model need not
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
-PASSAGE_CHARS = 280  # of each passage shown to the model: the ANSWER lines already quote the parts that matter
+PASSAGE_CHARS = 280  # of the rest of each passage shown to the model: the quoted lines come first
 
 SYSTEM_PROMPT = """You help people whose intimate images were shared without their consent.
 Rewrite the answer made of the numbered sources' lines below for the person: short, warm and calm, in plain
