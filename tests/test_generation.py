@@ -6,6 +6,7 @@ be shown whenever anything fails, and crisis and refusal messages must never rea
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -20,6 +21,7 @@ from assistant.service import Recourse
 from assistant.settings import PROJECT_ROOT
 from tests.conftest import free_port
 from tests.llm_server import MAX_TOKENS, scripted, start, stop, tokens_seen
+from tests.test_privacy import GUARD
 
 pytest.importorskip("xllamacpp")
 pytest.importorskip("langchain_openai")
@@ -145,3 +147,24 @@ def test_unset_means_grounded_only_and_the_model_client_is_never_loaded():
                           cwd=PROJECT_ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_with_generation_set_only_the_configured_endpoint_is_contacted(full_service, llm_port):
+    """The outbound guard of test_privacy around an answer that goes through the model: the client (langchain-openai,
+    openai, tiktoken) opens no connection and looks up no name beyond the configured local endpoint."""
+    script = GUARD + (
+        "from assistant.service import Recourse\nfrom assistant.settings import Settings\n"
+        f"settings = Settings(knowledge_dir={str(full_service.settings.knowledge_dir)!r}, "
+        f"index_dir={str(full_service.settings.index_dir)!r}, llm_base_url='http://127.0.0.1:{llm_port}/v1', "
+        f"llm_max_tokens={MAX_TOKENS}, llm_timeout_seconds=120)\n"
+        "service = Recourse(settings, notify=lambda _: None)\n"
+        "result = service.ask('How do I report a Telegram group that shares my photos?')\n"
+        "print(json.dumps([result.route, attempts]))\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RECOURSE_", "OPENAI_", "HF_"))}
+    before = tokens_seen(llm_port)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600, env=env,
+                          cwd=PROJECT_ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    route, attempts = json.loads(done.stdout.strip().splitlines()[-1])
+    assert route == "answer" and tokens_seen(llm_port) > before  # the model was asked
+    assert attempts == [], f"outbound attempts: {attempts}"
