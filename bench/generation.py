@@ -1,6 +1,6 @@
 """How often a model's answer is shown, and why it is replaced, with the tiny test model (or an endpoint you name).
 
-    .venv/bin/python bench/generation.py [--limit 30] [--base-url URL --model NAME]
+    .venv/bin/python bench/generation.py [--limit 30] [--max-tokens N] [--base-url URL --model NAME]
 
 Without --base-url it starts llama.cpp's server (xllamacpp) with SmolLM2-135M-Instruct on 127.0.0.1, as the tests do,
 and asks the answer-route questions of the shared dev set (../shared/eval/dev.jsonl). Prints how many generated answers
@@ -41,6 +41,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=30)
     parser.add_argument("--base-url")
     parser.add_argument("--model", default="default")
+    parser.add_argument("--max-tokens", type=int, default=MAX_TOKENS, help="the tests' cap by default")
     args = parser.parse_args()
     questions = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
     questions = [q for q in questions if q.get("route") == "answer"][:args.limit]
@@ -51,7 +52,7 @@ def main() -> None:
         proc = start(port)
         base_url = f"http://127.0.0.1:{port}/v1"
     try:
-        service = Recourse(Settings(llm_base_url=base_url, llm_model=args.model, llm_max_tokens=MAX_TOKENS,
+        service = Recourse(Settings(llm_base_url=base_url, llm_model=args.model, llm_max_tokens=args.max_tokens,
                                     llm_timeout_seconds=120), notify=lambda _: None)
         model, service.chat_model = service.chat_model, None  # grounded answers first, then generation on its own
         service.ensure_index()
