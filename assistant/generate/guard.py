@@ -78,7 +78,7 @@ class Verdict:
     passed: bool
     reasons: tuple[str, ...] = ()
     sentences: tuple[tuple[str, int], ...] = ()  # (sentence without markers, the citation that supports it)
-    closeness: tuple[float, ...] = field(default=(), compare=False)  # per sentence, for measuring the floor
+    closeness: tuple[float, ...] = field(default=(), compare=False)  # per sentence and passage it cites
 
 
 def split_sentences(text: str) -> list[tuple[str, list[int]]]:
@@ -275,9 +275,9 @@ def check(text: str, passages: dict[int, str], language: str, *, embed: Embed, f
             closeness.append(near)
         if not cited:  # already failed; name what it states that no passage holds, for the logs
             reasons.extend(fact_problems(sentence, Source.read("\n".join(passages.values())), named))
-        elif best is None:
+        elif best is None:  # no cited passage holds all its facts
             reasons.extend(dict.fromkeys(problems_seen))
-        elif best is not None:
+        else:
             if best[0] < floor:
                 reasons.append("far_from_source")
             chosen.append((sentence, best[1]))
@@ -287,9 +287,10 @@ def check(text: str, passages: dict[int, str], language: str, *, embed: Embed, f
 
 def _units(passage: str) -> list[str]:
     """A passage as the pieces a sentence may paraphrase: its lines and sentences, and the whole passage."""
-    lines = [p.strip(" -*•#") for p in _SENTENCE_END.split(_COMMENT.sub("", passage)) if p and len(p.strip()) > 3]
+    plain = _COMMENT.sub("", passage)
+    lines = [p.strip(" -*•#") for p in _SENTENCE_END.split(plain) if p and len(p.strip()) > 3]
     clauses = [c.strip() for line in lines for c in _CLAUSE.split(line) if len(c.strip()) > 3]
-    return list(dict.fromkeys([*lines, *clauses, passage.strip()]))
+    return list(dict.fromkeys([*lines, *clauses, plain.strip()]))
 
 
 def closeness(embed: Embed, sentence: str, passage: str) -> float:
