@@ -26,6 +26,8 @@ from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, select_passages
 from assistant.answer.messages import message
 from assistant.answer.types import Block, Citation, ComposedAnswer, Line
+from assistant.generate.compose import compose_generated
+from assistant.generate.model import make_chat_model
 from assistant.index.build import BuildReport, build_index, index_status, load_valid_documents, terminal_progress
 from assistant.index.checked import record_checked, source_digest, was_checked
 from assistant.index.embeddings import make_embeddings
@@ -78,13 +80,15 @@ class AskResult:
     needs_place: bool = False
     needs_age: bool = False
     card: str | None = None
+    composer: str = "grounded"  # "generated": a language model's text that passed the guard (assistant/generate/)
 
     @classmethod
     def of(cls, route: str, person: Person, composed: ComposedAnswer, timing: dict[str, float],
            id: str | None) -> AskResult:
         return cls(route=route, language=person.language, jurisdiction=person.place, answer=composed.answer,
                    citations=composed.citations, timing_ms=timing, id=id, blocks=composed.blocks,
-                   needs_place=composed.needs_place, needs_age=composed.needs_age, card=composed.card)
+                   needs_place=composed.needs_place, needs_age=composed.needs_age, card=composed.card,
+                   composer=composed.composer)
 
     @property
     def crisis_lines(self) -> bool:
@@ -96,7 +100,7 @@ class AskResult:
                 "answer": self.answer, "citations": [c.to_dict() for c in self.citations],
                 "timing_ms": self.timing_ms, "blocks": [b.to_dict() for b in self.blocks],
                 "needs_place": self.needs_place, "needs_age": self.needs_age, "card": self.card,
-                "composer": "grounded"}
+                "composer": self.composer}
 
 
 class Recourse:
@@ -108,6 +112,7 @@ class Recourse:
         self.embeddings = make_embeddings(self.settings.embedding_model)
         self.store = self._open_store()
         self.router = Router(self.embeddings)
+        self.chat_model = make_chat_model(self.settings)  # None unless an endpoint is configured
         self._snapshot: IndexSnapshot | None = None
         self._checked = 0.0
         self._loading = False  # a newer generation is being loaded, outside the lock
@@ -317,10 +322,14 @@ class Recourse:
             composed = self._first_steps(snapshot, text, person, after=composed if composed.crisis else None)
         composed = self._named_publishers(composed)
         timing["compose"] = _ms(t)
+        if decision.route == "answer" and self.chat_model is not None:  # crisis, refuse, out of scope: never
+            t = time.perf_counter()
+            composed = self._generate(composed, person, text)
+            timing["generate"] = _ms(t)
         timing["total"] = _ms(start)
-        log.info("ask route=%s reason=%s language=%s jurisdiction=%s card=%s found=%s total_ms=%.1f",
+        log.info("ask route=%s reason=%s language=%s jurisdiction=%s card=%s found=%s composer=%s total_ms=%.1f",
                  decision.route, decision.reason, person.language, person.place, composed.card, composed.found,
-                 timing["total"])
+                 composed.composer, timing["total"])
         return AskResult.of(decision.route, person, composed, timing, id)
 
     def _compose(self, snapshot: IndexSnapshot, text: str, person: Person, decision: RouteDecision,
@@ -348,6 +357,11 @@ class Recourse:
                                        max_chars=self.settings.answer_max_chars, similarity=snapshot.similarity)
         return compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                               max_chars=self.settings.answer_max_chars)
+
+    def _generate(self, grounded: ComposedAnswer, person: Person, text: str) -> ComposedAnswer:
+        """The configured model's rephrasing of a grounded answer, shown only when the guard passes it."""
+        return compose_generated(self.chat_model, grounded, person, text, embed=self.embeddings.embed_queries,
+                                 floor=self.embeddings.source_floor, max_chars=self.settings.answer_max_chars).answer
 
     def _crisis_answer(self, snapshot: IndexSnapshot, text: str, person: Person, decision: RouteDecision, plan,
                        sections: list[Document], chosen: list[Document],

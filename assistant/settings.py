@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -110,6 +110,23 @@ class Settings(BaseSettings):
         1800.0,
         description="A tab's conversation and session are dropped after this long without a message (a closed tab's "
         "and an answered API call's at once).",
+    )
+    llm_base_url: str | None = Field(
+        None,
+        description="OpenAI-compatible endpoint of a language model server (for example http://127.0.0.1:8080/v1 "
+        "for llama.cpp's server, http://127.0.0.1:11434/v1 for Ollama). Set: the model rephrases each answer, and "
+        "the guard shows it only when every fact and sentence checks out against the cited passages. Unset: grounded "
+        "answers only, and nothing is contacted.",
+    )
+    llm_model: str = Field("default", description="Model name sent to the endpoint (with llm_base_url).")
+    llm_api_key: SecretStr | None = Field(
+        None, description="Key for the endpoint, if it needs one (with llm_base_url). Never logged."
+    )
+    llm_timeout_seconds: float = Field(
+        20.0, description="Longest wait for a generated answer; past it the grounded answer is shown."
+    )
+    llm_max_tokens: int = Field(
+        350, description="Most tokens the model may write for one answer (a phone screen's worth)."
     )
     log_level: str = Field(
         "INFO", description="Log level. Logs hold routes, languages and timings, never message text."

@@ -65,6 +65,7 @@ class ComposedAnswer:
     needs_age: bool = False
     card: str | None = None  # the answer card chosen for the person's situation, if any
     extra: dict = field(default_factory=dict)
+    composer: Literal["grounded", "generated"] = "grounded"  # generated: a model's text that passed the guard
 
     @property
     def answer(self) -> str:
