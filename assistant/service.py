@@ -316,6 +316,9 @@ class Recourse:
         t = time.perf_counter()
         if decision.route in ("refuse", "out_of_scope"):
             composed = _said(decision.route, person.language)
+        elif decision.then in ("refuse", "out_of_scope"):
+            # The lines to call, then the refusal: a request Recourse refuses gets no answer, even after them.
+            composed = self._crisis_then_refusal(snapshot, person, decision)
         else:
             composed = self._compose(snapshot, text, person, decision, vector, timing)
         if brief and _leaves_them_without_steps(composed, decision):
@@ -398,6 +401,13 @@ class Recourse:
         return ComposedAnswer(lines.blocks + answer.blocks, lines.citations + answer.citations, True,
                               needs_place=answer.needs_place, needs_age=answer.needs_age, card=answer.card)
 
+    def _crisis_then_refusal(self, snapshot: IndexSnapshot, person: Person, decision: RouteDecision) -> ComposedAnswer:
+        """The lines to call first (as for any crisis), then the fixed refusal or out-of-scope sentence."""
+        lines = self._crisis_answer(snapshot, "", person, decision, [], [], [], None)
+        kept = [block for block in lines.blocks if block.kind != "close"]
+        said = Block("note", (Line(message(decision.then, person.language)),))
+        return ComposedAnswer(kept + [said], lines.citations, True)
+
     def _first_steps(self, snapshot: IndexSnapshot, text: str, person: Person, *,
                      after: ComposedAnswer | None) -> ComposedAnswer:
         """A gentle question back and the first-steps card, for a message too short to read ("😭", "leaked").
@@ -479,7 +489,7 @@ def _brief_route(text: str, decision: RouteDecision) -> RouteDecision:
         return RouteDecision("answer", "brief")
     if decision.route == "crisis" and decision.crisis == "possible" and is_wordless(text) and not shows_distress(text):
         return RouteDecision("answer", "brief")
-    return decision
+    return replace(decision, then="answer")  # a word is never refused, after the lines to call either
 
 
 def _leaves_them_without_steps(composed: ComposedAnswer, decision: RouteDecision) -> bool:

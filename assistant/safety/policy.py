@@ -2,7 +2,9 @@
 
 The errors do not cost the same, and the order of the rules says so:
 1. crisis first: a crisis pattern, or a crisis probability at or above the "possible" threshold. A possible crisis
-   still gets the lines to call first, with a gentle check, and then the answer to the question asked;
+   still gets the lines to call first, with a gentle check. What follows the lines (`then`) is decided by the same
+   rules as any other message: the answer to the question asked, or, for a request Recourse refuses ("send me the
+   video or I'll kill myself"), the refusal: the lines to call never carry a bad request's answer;
 2. refuse and out of scope only when the model is confident AND the message carries no help-seeking signal (an
    answer probability at or above `help`): turning away a survivor, a friend or a teacher costs more than answering
    a bad request from vetted guidance;
@@ -38,16 +40,29 @@ class RouteDecision:
     route: Route
     reason: str = ""
     crisis: CrisisLevel = "none"
+    # After the lines to call (route crisis): "answer" (the answer to the question), "refuse" or "out_of_scope".
+    # For the other routes it is the route itself.
+    then: Route = "answer"
+
+    def __post_init__(self) -> None:
+        if self.route != "crisis" and self.then != self.route:
+            object.__setattr__(self, "then", self.route)
 
 
 def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | None = None) -> RouteDecision:
     """The route for a message with route probabilities `p` (keys: the four routes)."""
+    rest = _rest(p, thresholds)
     if crisis_pattern:
-        return RouteDecision("crisis", "pattern:crisis", "likely")
+        return RouteDecision("crisis", "pattern:crisis", "likely", then=rest.route)
     if p["crisis"] >= thresholds.crisis_possible:
         likely = p["crisis"] >= thresholds.crisis_likely
         return RouteDecision("crisis", "model:crisis" if likely else "model:crisis_possible",
-                             "likely" if likely else "possible")
+                             "likely" if likely else "possible", then=rest.route)
+    return rest
+
+
+def _rest(p: dict[str, float], thresholds: Thresholds) -> RouteDecision:
+    """The route apart from crisis: refuse or out of scope only when confident and no help is sought."""
     if p["answer"] < thresholds.help:
         if p["refuse"] >= thresholds.refuse and p["refuse"] >= p["out_of_scope"]:
             return RouteDecision("refuse", "model:refuse")

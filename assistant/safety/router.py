@@ -64,6 +64,7 @@ class Router:
         if not text.strip():
             return RouteDecision("answer", "empty")
         pattern = crisis_pattern(text)
-        if pattern or self.embeddings is None:
+        if self.embeddings is None:
             return RouteDecision("crisis", "pattern:crisis", "likely") if pattern else RouteDecision("answer", "no_model")
-        return decide(self.probabilities(text, vector), self.model.thresholds)
+        # A crisis pattern decides the route; the model still decides what follows the lines to call.
+        return decide(self.probabilities(text, vector), self.model.thresholds, pattern)
