@@ -28,6 +28,13 @@ from assistant.vocabulary import JURISDICTIONS
     ("please help us", None),  # "us" is a word, not the United States
     ("I paid 110 dollars to him", None),
     ("he is in Paris and I am in London", None),  # two places: undecided
+    # The strongest evidence decides: a city over a country, a country over a demonym or an origin.
+    ("I'm a student from China doing a masters in Leeds, someone filmed me", "UK"),
+    ("Je suis française et je vis à Shanghai depuis deux ans", "CN"),
+    ("我在芝加哥工作，国内的父母还不知道，在美国可以报警吗", "US"),
+    ("J'habite en Belgique mais ma plainte vise un site français", "EU"),
+    ("je suis en erasmus à Barcelone, est-ce que je peux porter plainte en France ?", "EU"),
+    ("I live in France; the EU's Digital Services Act says Europe's platforms must act", "FR"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place
@@ -36,7 +43,7 @@ def test_the_place_a_message_puts_the_person_in(text, place):
 def test_the_places_file_names_only_known_codes():
     data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
     assert set(data) <= set(JURISDICTIONS) - {"GLOBAL"}
-    assert all(set(entry) <= {"names", "cities", "hints", "markers", "includes"} for entry in data.values())
+    assert all(set(entry) <= {"names", "demonyms", "cities", "hints", "markers", "includes"} for entry in data.values())
 
 
 @pytest.mark.parametrize("line, place, foreign", [

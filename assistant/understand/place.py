@@ -25,7 +25,10 @@ class Place:
     """How one place shows in text: named outright, hinted at, or marked by its own services and laws."""
 
     code: str
-    named: re.Pattern[str]  # names and cities
+    named: re.Pattern[str]  # names, demonyms and cities
+    cities: re.Pattern[str] | None  # where someone is: the strongest sign of their place
+    countries: re.Pattern[str] | None  # the country's names
+    demonyms: re.Pattern[str] | None  # "French", 中国人: often where someone comes from, the weakest sign
     hinted: re.Pattern[str] | None  # platforms and institutions used only there
     marked: re.Pattern[str]  # names, cities, helplines, laws and bodies: "this line is about that place"
     includes: tuple[str, ...]  # places whose rules count as this one's own (EU for France)
@@ -56,8 +59,11 @@ def places() -> dict[str, Place]:
     for code, entry in data.items():
         if code not in JURISDICTIONS:
             raise ValueError(f"{PLACES_FILE}: {code}: not one of {', '.join(JURISDICTIONS)}")
-        names = entry.get("names", []) + entry.get("cities", [])
-        result[code] = Place(code=code, named=_alternation(names), hinted=_alternation(entry.get("hints", [])),
+        names = entry.get("names", []) + entry.get("demonyms", []) + entry.get("cities", [])
+        result[code] = Place(code=code, named=_alternation(names), cities=_alternation(entry.get("cities", [])),
+                             countries=_alternation(entry.get("names", [])),
+                             demonyms=_alternation(entry.get("demonyms", [])),
+                             hinted=_alternation(entry.get("hints", [])),
                              marked=_alternation(names + entry.get("markers", [])),
                              includes=tuple(entry.get("includes", [])))
     return result
@@ -91,17 +97,54 @@ def _one(found: set[str]) -> str | None:
     return None
 
 
-def detect_jurisdiction(text: str) -> str | None:
-    """The one place a message puts the person in, or None (no place, or several).
+# A country right after these words is where someone comes from, not where they are ("a student from China").
+_ORIGIN = re.compile(r"(?:\bfrom|\bd'origine|\boriginaire d[e']|\bvenue? d[e']|来自|出身于?)\s*$", re.I)
 
-    A place named outright wins; platforms and institutions used only in one place count when none is named (a
-    Chinese student in London who mentions WeChat is in the UK).
+
+def _mentions(text: str, level: str) -> dict[str, int]:
+    """How many times each place is named at one level of evidence: cities, countries, demonyms (with the countries
+    named as an origin), hints."""
+    counts: dict[str, int] = {}
+    for code, place in places().items():
+        if level == "demonyms":
+            hits = len(place.demonyms.findall(text)) if place.demonyms else 0
+            if place.countries:
+                hits += sum(1 for m in place.countries.finditer(text) if _ORIGIN.search(text[max(0, m.start() - 16):m.start()]))
+        elif level == "countries":
+            hits = sum(1 for m in place.countries.finditer(text)
+                       if not _ORIGIN.search(text[max(0, m.start() - 16):m.start()])) if place.countries else 0
+        else:
+            pattern = place.cities if level == "cities" else place.hinted
+            hits = len(pattern.findall(text)) if pattern else 0
+        if hits:
+            counts[code] = hits
+    return counts
+
+
+def detect_jurisdiction(text: str) -> str | None:
+    """The one place a message puts the person in, or None (no place, or several that weigh the same).
+
+    The strongest evidence decides: a city ("in Manchester") over a country ("my family in China"), a country over a
+    demonym or an origin ("I'm French", "a student from China"); platforms and institutions used only in one place
+    count when no place is named at all (a Chinese student in London who mentions WeChat is in the UK). Within one
+    level, the place named most often wins; a tie stays unknown, and the person is asked.
     """
-    named = named_jurisdictions(text)
-    if named:
-        return _one(named)
-    hinted = {code for code, place in places().items() if place.hinted is not None and place.hinted.search(text)}
-    return _one(hinted)
+    for level in ("cities", "countries", "demonyms", "hints"):
+        counts = _mentions(text, level)
+        if counts:
+            return _most(counts)
+    return None
+
+
+def _most(counts: dict[str, int]) -> str | None:
+    """The place named most often; a place that includes another (France, the EU) takes its mentions."""
+    counts = dict(counts)
+    for code in list(counts):
+        for included in places()[code].includes:
+            counts[code] += counts.pop(included, 0)
+    top = max(counts.values())
+    leaders = {code for code, n in counts.items() if n == top}
+    return _one(leaders) if len(leaders) > 1 else next(iter(leaders))
 
 
 def own_places(jurisdiction: str) -> set[str]:
