@@ -382,7 +382,9 @@ class Recourse:
         # (passages other than the crisis page were relevant); then the card for the situation, if one fits.
         sections = sections if plan else []
         more = bool(plan)
-        lines = compose_answer(text, language, crisis_plan(crisis_sections, place), jurisdiction=place, crisis=True,
+        compact = decision.crisis == "possible" and more
+        lines = compose_answer(text, language, crisis_plan(crisis_sections, place, compact=compact),
+                               jurisdiction=place, crisis=True,
                                lead=lead, close=not more)
         if not lines.citations:
             fallback = [Block("lead", (Line(lead),)), Block("crisis", (Line(message("crisis_fallback", language)),)),

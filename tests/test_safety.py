@@ -151,3 +151,19 @@ def test_no_message_text_on_disk(full_service):
     for path in full_service.settings.index_dir.rglob("*"):
         if path.is_file():
             assert marker.encode() not in path.read_bytes(), path
+
+
+def test_a_possible_crisis_gives_short_lines_then_the_whole_answer(full_service):
+    """The router only thinks a crisis possible: the lines to call still come first, one per place, and the answer to
+    the question keeps its room (a survivor asking about a deadline must not get a page of helplines and no answer)."""
+    question = ("La vidéo a été mise en ligne il y a 3 ans par mon ex, je viens seulement de la découvrir. "
+                "Est-ce qu'il est trop tard pour porter plainte ?")
+    result = full_service.ask(question, "FR")
+    assert result.route == "crisis"
+    blocks = result.to_dict()["blocks"]
+    crisis_lines = [line for block in blocks if block["kind"] == "crisis" for line in block["lines"]]
+    assert 1 <= len(crisis_lines) <= 2, crisis_lines
+    assert "3114" in result.answer
+    assert "Pour votre question" in result.answer and len(result.answer) <= 1400
+    after = result.answer.index("Pour votre question")
+    assert result.answer.index("3114") < after and len(result.answer) - after > 400, "the answer has its room"

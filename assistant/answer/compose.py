@@ -209,19 +209,22 @@ def quotable(doc: Document, jurisdiction: str | None) -> list[tuple[str, str | N
     return [(u, url) for u, url in sourced_units(doc.page_content) if not foreign_places(u, jurisdiction)]
 
 
-def crisis_plan(sections: list[Document], jurisdiction: str | None) -> Plan:
+def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: bool = False) -> Plan:
     """Crisis resources from the crisis-lines page: the words to the person first, then the lines to call.
 
     With a known place, that place's section in full after the words to the person; otherwise the main numbers of
     every place we cover (the lead says the words to the person, and the answer stays near the phone budget).
+    `compact` (a crisis the router only thinks possible): the first line of each of those sections and no more,
+    so the lines to call still come first and the answer to the person's question keeps its room.
     """
     general = [s for s in sections if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not _is_intro(s)]
     places = [s for s in sections if "GLOBAL" not in s.metadata.get("jurisdictions", ())]
     if jurisdiction:
         mine = [s for s in places if jurisdiction in s.metadata.get("jurisdictions", ())]
         if mine:
-            return [(s, 2) for s in general[:1]] + [(s, 5) for s in mine]
-    return [(s, 3) for s in places]  # the lead already says the words to the person; every place's lines follow
+            return [(s, 1) for s in mine] if compact else [(s, 2) for s in general[:1]] + [(s, 5) for s in mine]
+    # the lead already says the words to the person; every place's lines follow
+    return [(s, 1 if compact else 3) for s in places]
 
 
 def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: str | None,
