@@ -1,4 +1,4 @@
-"""The `recourse` command (also `python -m assistant`): ask, eval, serve, kb and router.
+"""The `recourse` command (also `python -m assistant`): ask, eval, serve, kb, router and audience.
 
 JSON goes to stdout only; messages about building the index go to stderr, so `ask --json` can be piped.
 """
@@ -51,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     router_sub = router.add_subparsers(dest="router_command", required=True)
     train = router_sub.add_parser("train", help="rebuild the router's model from the labelled corpus, reproducibly")
     train.add_argument("--model", choices=["use", "e5", "all"], default="all", help="embedding model (default: both)")
+    audience = sub.add_parser("audience", help="the model that reads who is asking")
+    audience_sub = audience.add_subparsers(dest="audience_command", required=True)
+    audience_train = audience_sub.add_parser("train", help="rebuild it from the router's labelled corpus")
+    audience_train.add_argument("--model", choices=["use", "e5", "all"], default="all",
+                                help="embedding model (default: both)")
     return parser
 
 
@@ -74,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             return _eval(args)
         if args.command == "router":
             return _router(args)
+        if args.command == "audience":
+            return _audience(args)
         if args.command == "serve":
             from ui.app import serve
 
@@ -96,6 +103,15 @@ def _router(args: argparse.Namespace) -> int:
     for name in MODELS if args.model == "all" else [args.model]:
         _, test = train(make_embeddings(name), corpus)
         print(f"{name}: test split {test.summary()}")
+    return 0
+
+
+def _audience(args: argparse.Namespace) -> int:
+    from assistant.index.embeddings import MODELS, make_embeddings
+    from assistant.understand.audience_model import train
+
+    for name in MODELS if args.model == "all" else [args.model]:
+        train(make_embeddings(name))
     return 0
 
 

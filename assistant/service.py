@@ -38,6 +38,7 @@ from assistant.safety.patterns import crisis_pattern
 from assistant.safety.policy import RouteDecision
 from assistant.safety.router import Router
 from assistant.settings import Settings, get_settings
+from assistant.understand.audience_model import AudienceReader
 from assistant.understand.brevity import is_brief, is_wordless, shows_distress
 from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
@@ -112,6 +113,7 @@ class Recourse:
         self.embeddings = make_embeddings(self.settings.embedding_model)
         self.store = self._open_store()
         self.router = Router(self.embeddings)
+        self.audience = AudienceReader(self.embeddings)
         self.chat_model = make_chat_model(self.settings)  # None unless an endpoint is configured
         self._snapshot: IndexSnapshot | None = None
         self._checked = 0.0
@@ -306,6 +308,7 @@ class Recourse:
         t = time.perf_counter()
         vector = self.embeddings.embed_query(text)
         timing["embed"] = _ms(t)
+        person = replace(person, audience=self.audience.read(text, vector, person.audience))
         t = time.perf_counter()
         decision = forced or self.router.route(text, person.language, vector=vector)
         brief = is_brief(text)

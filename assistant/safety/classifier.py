@@ -114,11 +114,7 @@ class RouterModel:
 
     def probabilities(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
         """P(route | message) for each message, columns in `self.classes` order."""
-        scores = features(texts, vectors, self.config) @ self.coef_t + self.intercept
-        scores = np.asarray(scores, dtype=np.float64)
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        return softmax_scores(texts, vectors, self.config, self.coef_t, self.intercept)
 
     @cached_property
     def coef_t(self) -> np.ndarray:
@@ -126,23 +122,44 @@ class RouterModel:
         return np.ascontiguousarray(self.coef.T)
 
     def save(self, path: Path) -> None:
-        meta = {"embedding_model": self.embedding_model, "classes": list(self.classes), "config": asdict(self.config),
-                "thresholds": asdict(self.thresholds), "provenance": self.provenance}
-        # Only the n-gram columns that some training message used are non-zero: store the matrix sparse.
-        coef = sparse.csr_matrix(self.coef.astype(np.float32))
-        np.savez_compressed(path, data=coef.data, indices=coef.indices, indptr=coef.indptr,
-                            shape=np.array(coef.shape), intercept=self.intercept.astype(np.float32),
-                            meta=np.array(json.dumps(meta, sort_keys=True, ensure_ascii=False)))
+        save_linear(path, self.coef, self.intercept,
+                    {"embedding_model": self.embedding_model, "classes": list(self.classes),
+                     "config": asdict(self.config), "thresholds": asdict(self.thresholds),
+                     "provenance": self.provenance})
 
     @classmethod
     def load(cls, path: Path) -> RouterModel:
-        with np.load(path, allow_pickle=False) as arrays:
-            meta = json.loads(str(arrays["meta"]))
-            coef = sparse.csr_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=tuple(arrays["shape"]))
-            intercept = arrays["intercept"].astype(np.float64)
-        return cls(embedding_model=meta["embedding_model"], classes=tuple(meta["classes"]), coef=coef.toarray(),
+        coef, intercept, meta = load_linear(path)
+        return cls(embedding_model=meta["embedding_model"], classes=tuple(meta["classes"]), coef=coef,
                    intercept=intercept, config=FeatureConfig(**meta["config"]), thresholds=Thresholds(**meta["thresholds"]),
                    provenance=meta["provenance"])
+
+
+def softmax_scores(texts: list[str], vectors: np.ndarray, config: FeatureConfig, coef_t: np.ndarray,
+                   intercept: np.ndarray) -> np.ndarray:
+    """A linear model's class probabilities over `features` (softmax of the scores), one row per message."""
+    scores = np.asarray(features(texts, vectors, config) @ coef_t + intercept, dtype=np.float64)
+    scores -= scores.max(axis=1, keepdims=True)
+    exp = np.exp(scores)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+def save_linear(path: Path, coef: np.ndarray, intercept: np.ndarray, meta: dict) -> None:
+    """A linear model as plain arrays (no pickle, so loading runs no code), with its metadata as JSON."""
+    # Only the n-gram columns that some training message used are non-zero: store the matrix sparse.
+    matrix = sparse.csr_matrix(np.asarray(coef, dtype=np.float32))
+    np.savez_compressed(path, data=matrix.data, indices=matrix.indices, indptr=matrix.indptr,
+                        shape=np.array(matrix.shape), intercept=np.asarray(intercept, dtype=np.float32),
+                        meta=np.array(json.dumps(meta, sort_keys=True, ensure_ascii=False)))
+
+
+def load_linear(path: Path) -> tuple[np.ndarray, np.ndarray, dict]:
+    """(coef, intercept, metadata) of a model written by `save_linear`."""
+    with np.load(path, allow_pickle=False) as arrays:
+        meta = json.loads(str(arrays["meta"]))
+        coef = sparse.csr_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=tuple(arrays["shape"]))
+        intercept = arrays["intercept"].astype(np.float64)
+    return coef.toarray(), intercept, meta
 
 
 def model_path(embedding_name: str, folder: Path = MODELS_DIR) -> Path:

@@ -1,0 +1,72 @@
+"""Who is asking, read by the learned audience model with the real embedding models.
+
+The figures are checked on questions written blind by people who never saw the corpus it was trained on (the answer
+batches in bench/data), so they say how it reads wording it has never seen.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.index.embeddings import make_embeddings
+from assistant.understand.audience import detect_audience
+from assistant.understand.audience_model import AudienceModel, AudienceReader, digest, model_path, training_rows
+
+DATA = Path(__file__).parent.parent / "bench" / "data"
+
+
+@pytest.fixture(scope="module", params=["use", "e5"])
+def reader(request) -> AudienceReader:
+    return AudienceReader(make_embeddings(request.param))
+
+
+def _embed(reader: AudienceReader, texts: list[str]) -> np.ndarray:
+    return np.asarray(make_embeddings("use" if reader.name.startswith("use") else "e5").embed_queries(texts),
+                      dtype=np.float32)
+
+
+def _labelled(pattern: str) -> list[tuple[str, str]]:
+    return [(row["question"], row["audience"]) for path in sorted(DATA.glob(pattern))
+            for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if "audience" in row]
+
+
+def _right(reader: AudienceReader, pairs: list[tuple[str, str]]) -> int:
+    vectors = _embed(reader, [q for q, _ in pairs])
+    return sum(reader.read(q, v, detect_audience(q)) == a for (q, a), v in zip(pairs, vectors, strict=True))
+
+
+def test_the_shipped_model_was_trained_on_this_corpus(reader):
+    model = AudienceModel.load(model_path(reader.name))
+    assert model.provenance["corpus_digest"] == digest(training_rows()), "run `recourse audience train`"
+
+
+def test_it_reads_who_is_asking_far_better_than_the_phrases_alone(reader):
+    """Third answer batch (150 questions, never used to choose anything): the phrases alone read 110 right; the
+    model with the phrases it trusts read 134 (USE) when first measured. Floors just under the shipped figures."""
+    pairs = _labelled("answers_firstsight3_*.jsonl")
+    phrases = sum((detect_audience(q) or "survivor") == a for q, a in pairs)
+    right = _right(reader, pairs)
+    print(f"\n{reader.name}: {right}/{len(pairs)} right (phrases alone {phrases})")
+    assert right >= 0.84 * len(pairs) and right >= phrases + 15
+
+
+@pytest.mark.parametrize("text, audience", [
+    ("I look after safeguarding at a sixth-form college; one of our girls says a lad shared her nudes. Next steps?",
+     "educator"),
+    ("我在一所初中带毕业班，有学生的私密照片在年级群里传开了，学校这边应该怎么处理？", "educator"),
+    ("Ma petite sœur de 15 ans m'a dit qu'un mec la fait chanter avec des photos, je fais quoi pour l'aider ?",
+     "friend"),
+    ("I'm a counsellor and my client found a hidden camera in her rental", "counsellor"),  # a trusted phrase stands
+])
+def test_helpers_are_read_as_helpers(reader, text, audience):
+    vector = _embed(reader, [text])[0]
+    assert reader.read(text, vector, detect_audience(text)) == audience
+
+
+def test_without_a_model_file_the_phrases_stand(tmp_path):
+    reader = AudienceReader(make_embeddings("use"), path=tmp_path / "none.npz")
+    assert reader.read("my daughter is 14 and someone has her photos", None, "parent") == "parent"
