@@ -35,6 +35,9 @@ from assistant.vocabulary import JURISDICTIONS
     ("J'habite en Belgique mais ma plainte vise un site français", "EU"),
     ("je suis en erasmus à Barcelone, est-ce que je peux porter plainte en France ?", "EU"),
     ("I live in France; the EU's Digital Services Act says Europe's platforms must act", "FR"),
+    ("我在荷兰读研，一个中国同学的照片被人发到网上了", "EU"),  # "中国同学": who, not where
+    ("对方要500英镑，不然就发给我同事", "UK"),  # a currency used in one place
+    ("高二 照片被挂贴吧了", "CN"),  # a school year and a forum only China has
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place

@@ -45,8 +45,11 @@ def _alternation(entries: list[str]) -> re.Pattern[str] | None:
             part = body
         elif entry[:1].isdigit():  # a whole number: not part of "60 000", "1-800-...", "2024/1385"
             part = rf"(?<![\dA-Za-z_/-])(?<!\d[ ,.\u00a0\u202f]){body}(?![\dA-Za-z_]|[-/]\d|[ ,.\u00a0\u202f]\d)"
+        elif not entry[:1].isalnum():  # a symbol ("£"): anywhere
+            part = body
         else:  # latin letters: Chinese characters next to them do not join the word ("QQ群", "在Paris")
-            part = rf"(?<![A-Za-zÀ-ÿ0-9_.]){body}(?![A-Za-zÀ-ÿ0-9_]|\.[A-Za-z])"
+            after = r"(?![A-Za-zÀ-ÿ0-9_]|\.[A-Za-z])" if entry[-1:].isalnum() else ""  # "A$800": a sign ends it
+            part = rf"(?<![A-Za-zÀ-ÿ0-9_.]){body}{after}"
         parts.append(part if exact else f"(?i:{part})")
     return re.compile("|".join(parts)) if parts else None
 
@@ -101,6 +104,16 @@ def _one(found: set[str]) -> str | None:
 _ORIGIN = re.compile(r"(?:\bfrom|\bd'origine|\boriginaire d[e']|\bvenue? d[e']|来自|出身于?)\s*$", re.I)
 
 
+# A Chinese country name before these words says who someone is, not where ("一个中国学生", "法国籍").
+_PERSON_AFTER = re.compile(r"(?:人|籍|学生|留学生|同学|女孩|女生|男生|男孩|朋友|姑娘|小伙)")
+
+
+def _as_origin(text: str, match: re.Match[str]) -> bool:
+    """Whether a country's name is used as an origin or a nationality rather than as where someone is."""
+    return bool(_ORIGIN.search(text[max(0, match.start() - 16):match.start()])
+                or (_CJK.match(match.group()) and _PERSON_AFTER.match(text, match.end())))
+
+
 def _mentions(text: str, level: str) -> dict[str, int]:
     """How many times each place is named at one level of evidence: cities, countries, demonyms (with the countries
     named as an origin), hints."""
@@ -109,10 +122,9 @@ def _mentions(text: str, level: str) -> dict[str, int]:
         if level == "demonyms":
             hits = len(place.demonyms.findall(text)) if place.demonyms else 0
             if place.countries:
-                hits += sum(1 for m in place.countries.finditer(text) if _ORIGIN.search(text[max(0, m.start() - 16):m.start()]))
+                hits += sum(1 for m in place.countries.finditer(text) if _as_origin(text, m))
         elif level == "countries":
-            hits = sum(1 for m in place.countries.finditer(text)
-                       if not _ORIGIN.search(text[max(0, m.start() - 16):m.start()])) if place.countries else 0
+            hits = sum(1 for m in place.countries.finditer(text) if not _as_origin(text, m)) if place.countries else 0
         else:
             pattern = place.cities if level == "cities" else place.hinted
             hits = len(pattern.findall(text)) if pattern else 0
