@@ -67,6 +67,16 @@ def test_helpers_are_read_as_helpers(reader, text, audience):
     assert reader.read(text, vector, detect_audience(text)) == audience
 
 
+@pytest.mark.parametrize("text", [
+    "I sent those photos to my ex myself, and now he has shown them to his friends. Can I still report him?",
+    "c'est moi qui lui avais envoyé les photos, il les a montrées à ses potes, je peux porter plainte ?",
+    "照片是我自己发给他的，现在他转给了别人，我还能报警吗",
+])
+def test_a_survivor_who_sent_the_photos_is_not_read_as_the_one_who_shared_them(reader, text):
+    """The costliest misreading: a survivor told to delete their copies and apologise."""
+    assert reader.read(text, _embed(reader, [text])[0], detect_audience(text)) != "person-who-shared"
+
+
 def test_without_a_model_file_the_phrases_stand(tmp_path):
     reader = AudienceReader(make_embeddings("use"), path=tmp_path / "none.npz")
     assert reader.read("my daughter is 14 and someone has her photos", None, "parent") == "parent"

@@ -3,7 +3,7 @@
 The phrases in `audience.py` only see the first-person wording they list ("I'm a teacher", "my daughter"), and
 people say it in a thousand ways ("我是武汉一所高校的心理咨询师", "I run the PSHE lessons", "une de mes patientes").
 On 300 labelled questions written blind (the first two answer batches) the phrases read the right audience for 227,
-this model with the phrases it trusts for 270; on the third batch, measured once, 110 and 134 of 150. A helper read as the
+this model with the phrases it trusts for 272; on the third batch, measured once, 110 and 134 of 150. A helper read as the
 survivor gets the survivor's card ("you"), so this is the difference between guidance for the person asking and
 guidance for someone else.
 
@@ -40,6 +40,10 @@ KIND_TO_AUDIENCE: dict[str, str] = {
 # (counsellor 7/7, parent 26/26, person-who-shared 12/12; "friend" 30/38 and "educator" 8/12 were not): a person who
 # says "I'm a counsellor" is one, whatever the model reads. 270 of 300 right with them, 267 without.
 TRUSTED_PHRASES = frozenset({"counsellor", "parent", "person-who-shared"})
+# Reading a survivor as the person who shared the images is the costliest mistake (they would be told to delete
+# their copies and apologise): the model says "person-who-shared" only at this probability or above, else survivor.
+# On the first two answer batches: no one else read as a sharer at 0.8 (4 at argmax), 272 of 300 right (USE).
+SHARER_FLOOR = 0.8
 # Chosen on the first two answer batches' audience labels (C 1-16, n-gram weight 1 or 3).
 C = 8.0
 CONFIG = FeatureConfig(ngram_min=1, ngram_max=4, char_weight=3.0)
@@ -66,8 +70,12 @@ class AudienceModel:
                               self.coef_t, self.intercept)
 
     def audience(self, text: str, vector) -> str:
-        """The most likely audience of one message, given its query vector."""
-        return self.classes[int(self.probabilities([text], vector)[0].argmax())]
+        """The most likely audience of one message, given its query vector (a sharer only when sure)."""
+        p = self.probabilities([text], vector)[0]
+        best = self.classes[int(p.argmax())]
+        if best == "person-who-shared" and p[self.classes.index(best)] < SHARER_FLOOR:
+            return "survivor"
+        return best
 
     def save(self, path: Path) -> None:
         save_linear(path, self.coef, self.intercept,
