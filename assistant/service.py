@@ -304,7 +304,7 @@ class Recourse:
 
         snapshot = self.snapshot()
         t = time.perf_counter()
-        vector = self.embeddings.embed_query(text)
+        vector = self.embeddings.query_vector(text)
         timing["embed"] = _ms(t)
         t = time.perf_counter()
         decision = forced or self.router.route(text, person.language, vector=vector)
@@ -333,7 +333,7 @@ class Recourse:
         return AskResult.of(decision.route, person, composed, timing, id)
 
     def _compose(self, snapshot: IndexSnapshot, text: str, person: Person, decision: RouteDecision,
-                 vector: list[float], timing: dict[str, float]) -> ComposedAnswer:
+                 vector: np.ndarray, timing: dict[str, float]) -> ComposedAnswer:
         """The answer for a help-seeker: the card for their situation when one fits, else the reference pages."""
         t = time.perf_counter()
         language, place = person.language, person.place
@@ -428,7 +428,7 @@ class Recourse:
         cited = [replace(c, publishers=publisher_names(registry, c.url)) for c in composed.citations]
         return replace(composed, citations=cited)
 
-    def _help_passage(self, snapshot: IndexSnapshot, vector: list[float] | None, language: str,
+    def _help_passage(self, snapshot: IndexSnapshot, vector: np.ndarray | None, language: str,
                       jurisdiction: str | None) -> Document | None:
         """The helpline passage for the person's place that is closest to the question."""
         if vector is None or jurisdiction in (None, "GLOBAL"):  # "somewhere else": no place's helplines fit

@@ -127,7 +127,7 @@ class SituationModel:
         scores = np.exp(scores - scores.max())
         return dict(zip(self.classes, (float(p) for p in scores / scores.sum()), strict=True))
 
-    def match(self, vector: list[float], text: str, language: str, floor: float,
+    def match(self, vector: list[float] | np.ndarray, text: str, language: str, floor: float,
               near: float = 1.0, audience: str | None = None) -> CardMatch | None:
         """The card for the message, when the model is sure enough and an example is near enough; when the model is
         unsure, the card of an example at least `near` to the message. Only cards written for the person's audience

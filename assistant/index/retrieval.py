@@ -157,7 +157,7 @@ class HybridRetriever(BaseRetriever):
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun,
                                 language: str = "en", jurisdiction: str | None = None, audience: str | None = None,
-                                query_vector: list[float] | None = None) -> list[Document]:
+                                query_vector: list[float] | np.ndarray | None = None) -> list[Document]:
         vector = query_vector if query_vector is not None else self.embeddings.embed_query(query)
         dense = self.snapshot.search(vector, self.candidates_k, language)
         lexical_index = self.snapshot.lexical.get(language)
