@@ -117,7 +117,7 @@ class Recourse:
         self._checked = 0.0
         self._loading = False  # a newer generation is being loaded, outside the lock
         self._situations: SituationModel | None = None
-        self._registry: Registry | None = None  # the source registry, read at the first answer with citations
+        self._publishers: _PublisherNames | None = None  # from the source registry, read at the first citation
         self._lock = threading.Lock()
 
     # -- the index ---------------------------------------------------------------------------------------------
@@ -421,11 +421,11 @@ class Recourse:
         """Each citation with its publisher's name in the languages the source registry gives one for."""
         if not composed.citations:
             return composed
-        registry = self._registry
-        if registry is None:
+        names = self._publishers
+        if names is None:
             registry, _ = load_registry(self.settings.knowledge_dir / REGISTRY_FILE)
-            self._registry = registry
-        cited = [replace(c, publishers=publisher_names(registry, c.url)) for c in composed.citations]
+            names = self._publishers = _PublisherNames(registry)
+        cited = [replace(c, publishers=names.of(c.url)) for c in composed.citations]
         return replace(composed, citations=cited)
 
     def _help_passage(self, snapshot: IndexSnapshot, vector: np.ndarray | None, language: str,
@@ -445,6 +445,24 @@ class Recourse:
         if best is None:
             return None
         return snapshot.document(best)
+
+
+class _PublisherNames:
+    """The publisher's names of each cited URL, looked up in the source registry once per URL.
+
+    Only the guidance's own source URLs are kept (a few hundred at most), never anything a person typed: the lookup
+    (parsing the URL, walking its parent domains) was done again for every citation of every answer.
+    """
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self._by_url: dict[str, dict[str, str]] = {}
+
+    def of(self, url: str) -> dict[str, str]:
+        names = self._by_url.get(url)
+        if names is None:
+            names = self._by_url[url] = publisher_names(self.registry, url)
+        return dict(names)  # each citation its own dict
 
 
 @contextmanager
