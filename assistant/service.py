@@ -271,12 +271,13 @@ class Recourse:
                 "model": self.embeddings.name,
                 "passages": sum(len(ids) for ids, _ in snapshot.dense.values()) if snapshot else 0}
 
-    def retriever(self, snapshot: IndexSnapshot) -> HybridRetriever:
+    def retriever(self, snapshot: IndexSnapshot, *, relevant_only: bool = False) -> HybridRetriever:
+        """The hybrid retriever over a snapshot; `relevant_only`: the passages above the relevance floor alone."""
         floor = self.settings.relevance_floor
         if floor is None:
             floor = self.embeddings.relevance_floor
         return HybridRetriever(embeddings=self.embeddings, snapshot=snapshot, candidates_k=self.settings.candidates_k,
-                               relevance_floor=floor)
+                               relevance_floor=floor, relevant_only=relevant_only)
 
     # -- answering ---------------------------------------------------------------------------------------------
     def ask(self, question: str, jurisdiction: str | None = None, *, language_hint: str | None = None,
@@ -337,8 +338,9 @@ class Recourse:
         """The answer for a help-seeker: the card for their situation when one fits, else the reference pages."""
         t = time.perf_counter()
         language, place = person.language, person.place
-        candidates = self.retriever(snapshot).invoke(text, language=language, jurisdiction=place,
-                                                     audience=person.audience, query_vector=vector)
+        # Only the relevant passages: select_passages quotes nothing else.
+        candidates = self.retriever(snapshot, relevant_only=True).invoke(
+            text, language=language, jurisdiction=place, audience=person.audience, query_vector=vector)
         chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
         floor = self.embeddings.card_floor
         card = self.situations(snapshot).match(vector, text, language, floor,
