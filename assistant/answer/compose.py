@@ -44,7 +44,7 @@ def passage_units(text: str) -> list[str]:
 
 def sourced_units(text: str) -> list[tuple[str, str | None]]:
     """The quotable units of a passage, each with the sources its own line names, space-separated (None: the
-    section's source)."""
+    section's source). For guidance passages only: the split is cached by text, and nothing a person typed may be."""
     return list(_sourced_units(text))
 
 
