@@ -52,6 +52,7 @@ class IndexSnapshot:
     _by_doc: dict[str, list[str]] = field(default_factory=dict, repr=False)  # passages of each page, in order
     _docs_by_group: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
     _topics: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)  # (topic, language) -> pages
+    _cards: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)  # (group, language) -> sections
 
     @classmethod
     def load(cls, store: VectorStore, generation: Generation, cache_dir: Path | None = None) -> IndexSnapshot:
@@ -98,10 +99,9 @@ class IndexSnapshot:
         return sorted(((ids[i], float(scores[i])) for i in top), key=lambda pair: (-pair[1], pair[0]))
 
     def card_sections(self, group: str, language: str) -> list[Document]:
-        """A card's sections in one language, in the card's order (its examples, dozens, left out before they are
-        made into Documents)."""
-        return [self.document(cid) for doc_id in self._docs_by_group.get((group, language), [])
-                for cid in self._by_doc.get(doc_id, []) if self.records[cid]["metadata"].get("kind") == "card"]
+        """A card's sections in one language, in the card's order (its examples left out), listed when the generation
+        was loaded: picking them out of the card's dozens of example messages took a question's time."""
+        return [self.document(cid) for cid in self._cards.get((group, language), [])]
 
     def group_sections(self, group: str, language: str) -> list[Document]:
         """Every passage of a translation group's page in one language, in the page's order."""
@@ -122,8 +122,9 @@ def passage_document(chunk_id: str, text: str, metadata: dict[str, Any]) -> Docu
     return Document.model_construct(id=chunk_id, page_content=text, metadata=metadata)
 
 
-def _orders(records: dict[str, dict[str, Any]]) -> tuple[dict, dict, dict]:
-    """Each page's passages in order, each translation group's pages, and each (topic, language)'s page passages."""
+def _orders(records: dict[str, dict[str, Any]]) -> tuple[dict, dict, dict, dict]:
+    """Each page's passages in order, each translation group's pages, each (topic, language)'s page passages, and
+    each (group, language)'s card sections in order."""
     by_doc: dict[str, list[str]] = {}
     for cid in sorted(records, key=lambda c: records[c]["metadata"]["order"]):
         by_doc.setdefault(records[cid]["metadata"]["doc_id"], []).append(cid)
@@ -135,7 +136,10 @@ def _orders(records: dict[str, dict[str, Any]]) -> tuple[dict, dict, dict]:
         if meta.get("kind", "page") == "page":
             for topic in meta.get("topics", ()):
                 topics.setdefault((topic, meta["language"]), []).append(cid)
-    return by_doc, {key: sorted(ids) for key, ids in groups.items()}, topics
+    docs_by_group = {key: sorted(ids) for key, ids in groups.items()}
+    cards = {key: [cid for doc_id in doc_ids for cid in by_doc.get(doc_id, [])
+                   if records[cid]["metadata"].get("kind") == "card"] for key, doc_ids in docs_by_group.items()}
+    return by_doc, docs_by_group, topics, {key: cids for key, cids in cards.items() if cids}
 
 
 def _lexical_text(record: dict[str, Any]) -> str:
