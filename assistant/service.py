@@ -119,7 +119,7 @@ class Recourse:
         self._checked = 0.0
         self._loading = False  # a newer generation is being loaded, outside the lock
         self._situations: SituationModel | None = None
-        self._registry: Registry | None = None  # the source registry, read at the first answer with citations
+        self._publishers: _PublisherNames | None = None  # from the source registry, read at the first citation
         self._lock = threading.Lock()
 
     # -- the index ---------------------------------------------------------------------------------------------
@@ -273,12 +273,13 @@ class Recourse:
                 "model": self.embeddings.name,
                 "passages": sum(len(ids) for ids, _ in snapshot.dense.values()) if snapshot else 0}
 
-    def retriever(self, snapshot: IndexSnapshot) -> HybridRetriever:
+    def retriever(self, snapshot: IndexSnapshot, *, relevant_only: bool = False) -> HybridRetriever:
+        """The hybrid retriever over a snapshot; `relevant_only`: the passages above the relevance floor alone."""
         floor = self.settings.relevance_floor
         if floor is None:
             floor = self.embeddings.relevance_floor
         return HybridRetriever(embeddings=self.embeddings, snapshot=snapshot, candidates_k=self.settings.candidates_k,
-                               relevance_floor=floor)
+                               relevance_floor=floor, relevant_only=relevant_only)
 
     # -- answering ---------------------------------------------------------------------------------------------
     def ask(self, question: str, jurisdiction: str | None = None, *, language_hint: str | None = None,
@@ -306,7 +307,7 @@ class Recourse:
 
         snapshot = self.snapshot()
         t = time.perf_counter()
-        vector = self.embeddings.embed_query(text)
+        vector = self.embeddings.query_vector(text)
         timing["embed"] = _ms(t)
         person = replace(person, audience=self.audience.read(text, vector, person.audience))
         t = time.perf_counter()
@@ -339,12 +340,13 @@ class Recourse:
         return AskResult.of(decision.route, person, composed, timing, id)
 
     def _compose(self, snapshot: IndexSnapshot, text: str, person: Person, decision: RouteDecision,
-                 vector: list[float], timing: dict[str, float]) -> ComposedAnswer:
+                 vector: np.ndarray, timing: dict[str, float]) -> ComposedAnswer:
         """The answer for a help-seeker: the card for their situation when one fits, else the reference pages."""
         t = time.perf_counter()
         language, place = person.language, person.place
-        candidates = self.retriever(snapshot).invoke(text, language=language, jurisdiction=place,
-                                                     audience=person.audience, query_vector=vector)
+        # Only the relevant passages: select_passages quotes nothing else.
+        candidates = self.retriever(snapshot, relevant_only=True).invoke(
+            text, language=language, jurisdiction=place, audience=person.audience, query_vector=vector)
         chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
         floor = self.embeddings.card_floor
         card = self.situations(snapshot).match(vector, text, language, floor,
@@ -436,14 +438,14 @@ class Recourse:
         """Each citation with its publisher's name in the languages the source registry gives one for."""
         if not composed.citations:
             return composed
-        registry = self._registry
-        if registry is None:
+        names = self._publishers
+        if names is None:
             registry, _ = load_registry(self.settings.knowledge_dir / REGISTRY_FILE)
-            self._registry = registry
-        cited = [replace(c, publishers=publisher_names(registry, c.url)) for c in composed.citations]
+            names = self._publishers = _PublisherNames(registry)
+        cited = [replace(c, publishers=names.of(c.url)) for c in composed.citations]
         return replace(composed, citations=cited)
 
-    def _help_passage(self, snapshot: IndexSnapshot, vector: list[float] | None, language: str,
+    def _help_passage(self, snapshot: IndexSnapshot, vector: np.ndarray | None, language: str,
                       jurisdiction: str | None) -> Document | None:
         """The helpline passage for the person's place that is closest to the question."""
         if vector is None or jurisdiction in (None, "GLOBAL"):  # "somewhere else": no place's helplines fit
@@ -460,6 +462,24 @@ class Recourse:
         if best is None:
             return None
         return snapshot.document(best)
+
+
+class _PublisherNames:
+    """The publisher's names of each cited URL, looked up in the source registry once per URL.
+
+    Only the guidance's own source URLs are kept (a few hundred at most), never anything a person typed: the lookup
+    (parsing the URL, walking its parent domains) was done again for every citation of every answer.
+    """
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self._by_url: dict[str, dict[str, str]] = {}
+
+    def of(self, url: str) -> dict[str, str]:
+        names = self._by_url.get(url)
+        if names is None:
+            names = self._by_url[url] = publisher_names(self.registry, url)
+        return dict(names)  # each citation its own dict
 
 
 @contextmanager

@@ -93,12 +93,15 @@ class SituationModel:
         self.snapshot = snapshot
         if self.coef is not None:
             self._coef_t = np.ascontiguousarray(self.coef.T)  # a sparse row times `coef.T` copied it every time
-        # Which rows of each language's examples belong to each card, worked out once (not in a question's time).
-        self._example_groups: dict[str, dict[str, np.ndarray]] = {}
+        # Each language's example rows ordered card by card, with where each card's rows start, worked out once (not
+        # in a question's time): a card's closest example is then one `maximum.reduceat` over all cards.
+        self._example_groups: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
         for language, (example_ids, _) in snapshot.examples.items():
             names = [snapshot.records[cid]["metadata"]["group"] for cid in example_ids]
-            self._example_groups[language] = {g: np.array([i for i, n in enumerate(names) if n == g])
-                                              for g in sorted(set(names))}
+            groups = sorted(set(names))
+            rows = [np.array([i for i, n in enumerate(names) if n == g]) for g in groups]
+            starts = np.cumsum([0] + [len(r) for r in rows[:-1]])
+            self._example_groups[language] = (groups, np.concatenate(rows), starts)
         # Whom each card is written for (its front matter's audience): a card is never given to someone it is not
         # for (the card for people who shared images, to the person in them).
         self.audiences: dict[str, set[str]] = {}
@@ -127,7 +130,7 @@ class SituationModel:
         scores = np.exp(scores - scores.max())
         return dict(zip(self.classes, (float(p) for p in scores / scores.sum()), strict=True))
 
-    def match(self, vector: list[float], text: str, language: str, floor: float,
+    def match(self, vector: list[float] | np.ndarray, text: str, language: str, floor: float,
               near: float = 1.0, audience: str | None = None) -> CardMatch | None:
         """The card for the message, when the model is sure enough and an example is near enough; when the model is
         unsure, the card of an example at least `near` to the message. Only cards written for the person's audience
@@ -158,9 +161,9 @@ class SituationModel:
         ids, matrix = self.snapshot.examples.get(language, ([], None))
         if not ids:
             return {}
-        groups = self._example_groups[language]
-        similarities = matrix @ query
-        return {group: float(similarities[rows].max()) for group, rows in groups.items()}
+        groups, order, starts = self._example_groups[language]
+        closest = np.maximum.reduceat((matrix @ query)[order], starts)
+        return dict(zip(groups, closest.tolist(), strict=True))
 
 
 def _fits(doc: Document, person: Person) -> bool:

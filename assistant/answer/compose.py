@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from langchain_core.documents import Document
 
@@ -43,12 +44,18 @@ def passage_units(text: str) -> list[str]:
 
 def sourced_units(text: str) -> list[tuple[str, str | None]]:
     """The quotable units of a passage, each with the sources its own line names, space-separated (None: the
-    section's source)."""
+    section's source). For guidance passages only: the split is cached by text, and nothing a person typed may be."""
+    return list(_sourced_units(text))
+
+
+@lru_cache(maxsize=8192)
+def _sourced_units(text: str) -> tuple[tuple[str, str | None], ...]:
+    """Cached: only guidance passages are split (the composer splits the same ones for every answer)."""
     result = []
     for unit in _raw_units(text):
         match = LINE_SOURCE.search(unit)
         result.append((unit[:match.start()].rstrip(), match.group(1)) if match else (unit, None))
-    return [(unit, url) for unit, url in result if unit]
+    return tuple((unit, url) for unit, url in result if unit)
 
 
 def _raw_units(text: str) -> list[str]:
@@ -178,7 +185,7 @@ class Citations:
     def cite(self, doc: Document, urls: str | None = None) -> int:
         """The number of the citation for a line of `doc` whose own sources are `urls` (None: the passage's)."""
         meta = doc.metadata
-        named = json.loads(meta.get("line_sources") or "{}")
+        named = _line_sources(meta.get("line_sources") or "{}")
         rank = {"official": 0, "press": 1, "secondary": 2}
         # The most reliable of the line's own sources is the one the person sees; their order breaks ties.
         candidates = [u for u in (urls or "").split() if u in named]
@@ -195,6 +202,12 @@ class Citations:
 
     def line(self, doc: Document, unit: str, url: str | None) -> Line:
         return Line(unit, self.cite(doc, url))
+
+
+@lru_cache(maxsize=8192)
+def _line_sources(raw: str) -> dict[str, list[str]]:
+    """A passage's own line sources (url -> [publisher, class]), parsed once per passage: read, never changed."""
+    return json.loads(raw)
 
 
 def shown_heading(doc: Document, jurisdiction: str | None) -> str:

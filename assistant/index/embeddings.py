@@ -55,7 +55,13 @@ class OfflineEmbeddings(Embeddings):
         return [vector for batch in self.batches(texts) for vector in batch]
 
     def embed_query(self, text: str) -> list[float]:
-        return self._run([text], True)[0].tolist()
+        return self.query_vector(text).tolist()
+
+    def query_vector(self, text: str) -> np.ndarray:
+        """One query's unit-length float32 row, as `embed_query` gives it but kept as an array: the answer path hands
+        it to the router, the retriever and the situation model, each of which would make an array of the list again.
+        """
+        return self._run([text], True)[0]
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Many texts embedded as queries, in batches: one unit-length row each (the router's exemplars)."""

@@ -34,22 +34,43 @@ class Place:
     includes: tuple[str, ...]  # places whose rules count as this one's own (EU for France)
 
 
+# What may stand before and after an entry: latin letters and numbers match as whole words (Chinese characters
+# next to them do not join the word: "QQ群", "在Paris"); a number is not part of "60 000", "1-800-...", "2024/1385".
+_WORD_BEFORE, _WORD_AFTER = r"(?<![A-Za-zÀ-ÿ0-9_.])", r"(?![A-Za-zÀ-ÿ0-9_]|\.[A-Za-z])"
+_NUMBER_BEFORE = r"(?<![\dA-Za-z_/-])(?<!\d[ ,.\u00a0\u202f])"
+_NUMBER_AFTER = r"(?![\dA-Za-z_]|[-/]\d|[ ,.\u00a0\u202f]\d)"
+
+
 def _alternation(entries: list[str]) -> re.Pattern[str] | None:
-    parts = []
+    """One pattern for a list of entries, in their order.
+
+    Entries in a row with the same surroundings share one lookbehind and one lookahead: `(?<!x)(?:a|b)(?!y)`
+    matches exactly what `(?<!x)a(?!y)|(?<!x)b(?!y)` matches, in the same order, but a lookbehind that fails (inside
+    a word) skips the whole row at once instead of being tried again for each of a hundred names. Reading the place
+    of a message and stripping it took a third of a millisecond of each answer before.
+    """
+    runs: list[tuple[tuple[str, str, bool], list[str]]] = []
     for raw in entries:
         entry = str(raw)
         exact = entry.startswith("=")
         entry = entry.removeprefix("=")
         body = re.escape(entry).replace(r"\ ", r"\s+")
         if _CJK.search(entry):
-            part = body
-        elif entry[:1].isdigit():  # a whole number: not part of "60 000", "1-800-...", "2024/1385"
-            part = rf"(?<![\dA-Za-z_/-])(?<!\d[ ,.\u00a0\u202f]){body}(?![\dA-Za-z_]|[-/]\d|[ ,.\u00a0\u202f]\d)"
+            around = ("", "")
+        elif entry[:1].isdigit():
+            around = (_NUMBER_BEFORE, _NUMBER_AFTER)
         elif not entry[:1].isalnum():  # a symbol ("£"): anywhere
-            part = body
-        else:  # latin letters: Chinese characters next to them do not join the word ("QQ群", "在Paris")
-            after = r"(?![A-Za-zÀ-ÿ0-9_]|\.[A-Za-z])" if entry[-1:].isalnum() else ""  # "A$800": a sign ends it
-            part = rf"(?<![A-Za-zÀ-ÿ0-9_.]){body}{after}"
+            around = ("", "")
+        else:  # a sign at the end ("A$800") ends the entry itself
+            around = (_WORD_BEFORE, _WORD_AFTER if entry[-1:].isalnum() else "")
+        key = (*around, exact)
+        if runs and runs[-1][0] == key:
+            runs[-1][1].append(body)
+        else:
+            runs.append((key, [body]))
+    parts = []
+    for (before, after, exact), bodies in runs:
+        part = f"{before}(?:{'|'.join(bodies)}){after}"
         parts.append(part if exact else f"(?i:{part})")
     return re.compile("|".join(parts)) if parts else None
 
