@@ -35,7 +35,8 @@ def test_the_built_wheel_installs_and_answers_with_a_citation(tmp_path: Path):
     subprocess.run([*uv, "pip", "install", "--python", str(python), "-r", str(requirements), str(wheel)], check=True,
                    capture_output=True, timeout=900)
     recourse = venv / ("Scripts/recourse.exe" if os.name == "nt" else "bin/recourse")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOURSE_")}
+    # The installed package alone: no settings of ours, and no PYTHONPATH that would import this checkout instead.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOURSE_") and k != "PYTHONPATH"}
     env.update(XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path / "home"))
     outside = tmp_path / "elsewhere"  # not the checkout: nothing may be found by walking up from here
     outside.mkdir()
