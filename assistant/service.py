@@ -46,6 +46,9 @@ from assistant.understand.place import check_jurisdiction
 from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC
 
 log = logging.getLogger(__name__)
+# Seconds between pages of 100 passages when a running app reads a new generation: its 0.3 s of work (mostly Chroma's
+# reads) is spread over about 1.5 s, so the questions being answered meanwhile are not all slowed at once.
+BACKGROUND_READ_PAUSE = 0.05
 
 MAX_QUESTION_CHARS = 2000  # longer messages are refused with a sentence asking for a shorter one, never cut
 # One ordinary question per language: warm_up answers each of them.
@@ -152,8 +155,8 @@ class Recourse:
             SituationModel(self._load(active), self._situations_dir)
         return report
 
-    def _load(self, active) -> IndexSnapshot:
-        return IndexSnapshot.load(self.store, active, self.settings.index_dir / "lexical")
+    def _load(self, active, pause: float = 0.0) -> IndexSnapshot:
+        return IndexSnapshot.load(self.store, active, self.settings.index_dir / "lexical", pause=pause)
 
     @property
     def _situations_dir(self):
@@ -212,33 +215,40 @@ class Recourse:
                                         time.monotonic() - self._checked < self.settings.index_check_seconds):
                 return current
             self._checked = time.monotonic()
-            try:
-                active = self.store.active()
-            except StoreUnavailable:
-                if current is None:
-                    raise
-                # The index in memory is complete and current as of the last check: keep answering from it.
-                log.warning("index store unreachable; answering from the copy in memory")
+            if current is not None:
+                # Even the check is done in the background: reading the store can wait on a `kb build` writing to
+                # it (over a second, measured with bench/load.py --publish), and no question should wait on that.
+                self._loading = True
+                threading.Thread(target=self._check_generation, name="recourse-index-check", daemon=True).start()
                 return current
+            active = self.store.active()
             if active is None:
                 raise StoreUnavailable("the index is empty: run `recourse kb build`")
-            if current is not None and current.generation.name == active.name:
-                return current
-            if current is None:
-                with _without_gc_pauses():
-                    fresh = self._load(active)
-                    self._situations = SituationModel(fresh, self._situations_dir)
-                    self._snapshot = fresh
-                log.info("serving index generation %s", active.name)
-                return fresh
-            self._loading = True
-        # A newer generation: loaded in the background; this and every other question is answered from the copy
-        # in memory until the new one is ready, then one assignment swaps it in.
-        threading.Thread(target=self._load_generation, args=(active,), name="recourse-index-load", daemon=True).start()
-        return current
+            with _without_gc_pauses():
+                fresh = self._load(active)
+                self._situations = SituationModel(fresh, self._situations_dir)
+                self._snapshot = fresh
+            log.info("serving index generation %s", active.name)
+            return fresh
+
+    def _check_generation(self) -> None:
+        """Runs in its own thread: look for a newer published generation, and load it when there is one. Every
+        question meanwhile is answered from the copy in memory, and the new copy replaces it in one assignment."""
+        try:
+            active = self.store.active()
+        except StoreUnavailable:
+            # The index in memory is complete and current as of the last check: keep answering from it.
+            log.warning("index store unreachable; answering from the copy in memory")
+            self._loading = False
+            return
+        current = self._snapshot
+        if active is None or (current is not None and current.generation.name == active.name):
+            self._loading = False
+            return
+        self._load_generation(active)
 
     def _load_generation(self, active) -> None:
-        """Runs in its own thread, with the cyclic garbage collector paused (see `_without_gc_pauses`).
+        """Runs in the checking thread, with the cyclic garbage collector paused (see `_without_gc_pauses`).
 
         Not at a lower CPU priority: measured with bench/load.py --publish, a loader thread at nice 10 did no better
         (30 and 69 answers over the p99 in the 5 s after a publish, against 16 and 27 at nice 0): it holds Python's
@@ -246,7 +256,7 @@ class Recourse:
         """
         try:
             with _without_gc_pauses():
-                fresh = self._load(active)
+                fresh = self._load(active, pause=BACKGROUND_READ_PAUSE)
                 situations = SituationModel(fresh, self._situations_dir)
                 with self._lock:
                     self._situations = situations  # before the swap: a question sees a model of its generation

@@ -145,6 +145,44 @@ def test_a_running_service_swaps_in_a_new_generation_without_stalling_answers(sm
     assert any("Zanzibar" in r["text"] for r in service.snapshot().records.values())
 
 
+def test_no_question_waits_on_the_store_once_the_index_is_in_memory(small_settings, monkeypatch):
+    """The check for a newer generation reads the store, which can wait on a `kb build` writing to it; it runs in the
+    background, and a store that fails keeps the copy in memory answering."""
+    import time
+
+    from assistant.index.store import StoreUnavailable
+
+    service = Recourse(small_settings.model_copy(update={"index_check_seconds": 0.0}))
+    service.build()
+    service.ask("How do I report a Telegram group?")
+    checks = []
+
+    def slow_active():
+        checks.append("slow")
+        time.sleep(2.0)  # a store locked by a writer
+        return None
+
+    monkeypatch.setattr(service.store, "active", slow_active)
+    began = time.perf_counter()
+    answer = service.ask("How do I report a Telegram group?")
+    assert time.perf_counter() - began < 1.0 and answer.citations, "the question waited on the store"
+
+    def broken_active():
+        checks.append("broken")
+        raise StoreUnavailable("gone")
+
+    deadline = time.monotonic() + 10
+    while service._loading and time.monotonic() < deadline:  # the slow check ends
+        time.sleep(0.05)
+    monkeypatch.setattr(service.store, "active", broken_active)
+    assert service.ask("How do I report a Telegram group?").citations
+    deadline = time.monotonic() + 10
+    while "broken" not in checks and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert checks[:1] == ["slow"] and "broken" in checks
+    assert service.ask("How do I report a Telegram group?").citations, "answers go on from the copy in memory"
+
+
 def test_tags_are_tuples_and_chroma_filters_on_them(small_settings):
     """Tags reach the core as tuples of strings (never ",GLOBAL,"-style text), and Chroma's `$contains` on the
     stored lists finds the same passages the snapshot does."""

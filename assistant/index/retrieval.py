@@ -55,9 +55,11 @@ class IndexSnapshot:
     _cards: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)  # (group, language) -> sections
 
     @classmethod
-    def load(cls, store: VectorStore, generation: Generation, cache_dir: Path | None = None) -> IndexSnapshot:
-        """Read a generation; its BM25 indexes come from `cache_dir` when `kb build` left them there."""
-        ids, texts, metadatas, matrix = store.passages(generation)
+    def load(cls, store: VectorStore, generation: Generation, cache_dir: Path | None = None,
+             pause: float = 0.0) -> IndexSnapshot:
+        """Read a generation; its BM25 indexes come from `cache_dir` when `kb build` left them there. `pause`:
+        seconds between pages of the read (a background load under traffic spreads its work out)."""
+        ids, texts, metadatas, matrix = store.passages(generation, pause=pause)
         records = {cid: {"text": text, "metadata": meta} for cid, text, meta in zip(ids, texts, metadatas, strict=True)}
         vectors = dict(zip(ids, matrix, strict=True))  # rows of one matrix: no copies
         by_language: dict[str, list[str]] = {}

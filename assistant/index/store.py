@@ -167,12 +167,13 @@ class VectorStore:
         collection = self._guard("read the index", self._client.get_collection, generation.name)
         return list(self._guard("read the index", collection.get, where=where, include=[])["ids"])
 
-    def passages(self, generation: Generation, page: int = READ_PAGE) -> tuple[list[str], list[str], list[dict],
-                                                                                np.ndarray]:
+    def passages(self, generation: Generation, page: int = READ_PAGE, pause: float = 0.0) -> tuple[
+            list[str], list[str], list[dict], np.ndarray]:
         """Every passage of a generation: ids, texts, metadata, and the vectors as one float32 matrix.
 
-        Read a page at a time, with a pause between pages: a running app reads a new generation in a background
-        thread, and each pause lets the threads answering questions have the interpreter.
+        Read a page at a time, with a pause between pages (`pause` seconds, at least a yield): a running app reads a
+        new generation in a background thread, and each pause lets the threads answering questions have the
+        interpreter and the cores.
         """
         collection = self._guard("read the index", self._client.get_collection, generation.name)
         total = self._guard("read the index", collection.count)
@@ -187,7 +188,7 @@ class VectorStore:
             texts += data["documents"]
             metadatas += [from_chroma(m) for m in data["metadatas"]]
             vectors.append(np.asarray(data["embeddings"], dtype=np.float32).reshape(len(data["ids"]), -1))
-            time.sleep(0)
+            time.sleep(pause)
         matrix = np.concatenate(vectors) if vectors else np.zeros((0, generation.dimension), dtype=np.float32)
         return ids, texts, metadatas, matrix
 
