@@ -203,8 +203,8 @@ class Recourse:
 
         Loading a generation takes about half a second (its BM25 indexes and situation model are read from beside
         the index, made by `kb build`). Only the first load is done under the lock (nothing can be answered before
-        it); later ones run in a background thread, while every question goes on being answered from the copy in
-        memory, and the new copy replaces it in one assignment.
+        it); later checks and loads run in a background thread, while every question goes on being answered from
+        the copy in memory, and the new copy replaces it in one assignment.
         """
         current = self._snapshot
         if current is not None and time.monotonic() - self._checked < self.settings.index_check_seconds:
@@ -236,9 +236,9 @@ class Recourse:
         question meanwhile is answered from the copy in memory, and the new copy replaces it in one assignment."""
         try:
             active = self.store.active()
-        except StoreUnavailable:
+        except Exception as exc:  # any failure: the next check tries again, and `_loading` must not stay set
             # The index in memory is complete and current as of the last check: keep answering from it.
-            log.warning("index store unreachable; answering from the copy in memory")
+            log.warning("index store unreachable (%s); answering from the copy in memory", type(exc).__name__)
             self._loading = False
             return
         current = self._snapshot

@@ -3,7 +3,8 @@
 The phrases in `audience.py` only see the first-person wording they list ("I'm a teacher", "my daughter"), and
 people say it in a thousand ways ("我是武汉一所高校的心理咨询师", "I run the PSHE lessons", "une de mes patientes").
 On 300 labelled questions written blind (the first two answer batches) the phrases read the right audience for 227,
-this model with the phrases it trusts for 272; on the third batch, measured once, 110 and 134 of 150. A helper read as the
+this model with the phrases it trusts for 272; on the third batch, never used to choose anything, 110 and 135 of 150
+(USE; e5 130). A helper read as the
 survivor gets the survivor's card ("you"), so this is the difference between guidance for the person asking and
 guidance for someone else.
 
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.safety.classifier import FeatureConfig, load_linear, save_linear, softmax_scores
+from assistant.safety.metrics import read_labelled
 
 if TYPE_CHECKING:
     from assistant.index.embeddings import OfflineEmbeddings
@@ -96,18 +98,10 @@ def model_path(embedding_name: str, folder: Path = MODELS_DIR) -> Path:
 def training_rows(folder: Path = CORPUS_DIR) -> list[tuple[str, str, str]]:
     """(text, audience, batch) for every help-seeking message whose kind says who writes, in every batch of the
     router's corpus (the pending ones too: they are labelled the same way, blind)."""
-    rows = []
-    for path in sorted([*folder.glob("*.jsonl"), *folder.glob("pending/*.jsonl")]):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: not JSON ({exc.msg})") from None
-            if row.get("route") == "answer" and row.get("kind") in KIND_TO_AUDIENCE:
-                rows.append((row["text"], KIND_TO_AUDIENCE[row["kind"]], path.stem))
-    return rows
+    return [(row["text"], KIND_TO_AUDIENCE[row["kind"]], path.stem)
+            for path in sorted([*folder.glob("*.jsonl"), *folder.glob("pending/*.jsonl")])
+            for row in read_labelled(path)
+            if row["route"] == "answer" and row.get("kind") in KIND_TO_AUDIENCE]
 
 
 def digest(rows: list[tuple[str, str, str]]) -> str:
