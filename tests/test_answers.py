@@ -43,6 +43,20 @@ def test_the_persons_place_gives_its_own_lines_and_no_other_places(full_service,
     assert not result.needs_place
 
 
+@pytest.mark.parametrize("question", ["can i sue him?", "is it a crime if he posts it?", "peut-on le poursuivre ?"])
+def test_when_the_place_is_unknown_no_single_countrys_page_is_quoted(full_service, question):
+    """The card asks where the person is; until then, what it quotes beside the card applies everywhere (not a
+    Chinese court's ruling for someone who may be in New York)."""
+    from assistant.knowledge.documents import load_documents
+
+    docs, _ = load_documents(full_service.settings.knowledge_dir)
+    places = {d.meta.id: set(d.meta.jurisdictions) for d in docs}
+    result = full_service.ask(question)
+    assert result.card and result.needs_place
+    quoted = {c.doc_id for c in result.citations}
+    assert all("GLOBAL" in places[doc_id] for doc_id in quoted), quoted
+
+
 def test_a_stated_age_changes_the_help_and_is_not_asked_again(full_service):
     result = full_service.ask("I'm 15 and a guy says he'll post my pics unless I pay him")
     assert "Take It Down" in result.answer and "StopNCII" not in result.answer

@@ -38,6 +38,9 @@ from assistant.vocabulary import JURISDICTIONS
     ("我在荷兰读研，一个中国同学的照片被人发到网上了", "EU"),  # "中国同学": who, not where
     ("对方要500英镑，不然就发给我同事", "UK"),  # a currency used in one place
     ("高二 照片被挂贴吧了", "CN"),  # a school year and a forum only China has
+    ("ex说要把我们的小视频发pyq 咋整", "CN"),  # pyq: 朋友圈, WeChat Moments
+    ("can i sue him? NY", "US"),  # the state's initials, in capitals
+    ("saw it in the ny times", None),  # lower case: not the state
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place
@@ -96,6 +99,7 @@ def test_who_is_asking(text, audience):
 @pytest.mark.parametrize("text, language", [
     ("porter plainte revenge porn gendarmerie", "fr"),  # English words, French little words
     ("StopNCII hashing explication pour victime", "fr"),
+    ("snap leak de ma pote help", "fr"),  # "de", "ma": French, whatever the English words around them
     ("how do I report on Telegram", "en"),
     ("被裸聊敲诈了怎么办", "zh"),
 ])

@@ -303,6 +303,16 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     return ComposedAnswer(blocks, citations, True, needs_place=needs_place, needs_age=needs_age, card=card_group)
 
 
+def _for_them(doc: Document, place: str | None) -> bool:
+    """A reference passage that applies to the person: guidance for everywhere, or for their own place. When the place
+    is unknown, a passage for one country is a guess (a Chinese court's ruling for someone in New York): the card
+    already asks where they are."""
+    places = doc.metadata.get("jurisdictions", ("GLOBAL",))
+    if "GLOBAL" in places:
+        return True
+    return bool(place) and bool(own_places(place) & set(places))
+
+
 def _supporting(question: str, language: str, place: str | None, sections: list[Document], shown: list[Document],
                 supporting: list[Document], similarity: Similarity | None) -> list[Quote]:
     """At most two lines of the best reference passage that says what the card does not and the message asks
@@ -314,7 +324,7 @@ def _supporting(question: str, language: str, place: str | None, sections: list[
     if not asked:
         return []
     for doc in supporting:
-        if doc.metadata.get("group") == card_group:
+        if doc.metadata.get("group") == card_group or not _for_them(doc, place):
             continue
         if similarity is not None and any(similarity(doc, other) >= SAYS_THE_SAME for other in shown):
             continue  # another page's words for what the card already said
