@@ -39,7 +39,7 @@ from assistant.safety.policy import RouteDecision
 from assistant.safety.router import Router
 from assistant.settings import Settings, get_settings
 from assistant.understand.audience_model import AudienceReader
-from assistant.understand.brevity import is_brief, is_wordless, shows_distress
+from assistant.understand.brevity import is_brief, is_short, is_wordless, shows_distress
 from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
 from assistant.understand.place import check_jurisdiction
@@ -328,8 +328,16 @@ class Recourse:
         timing["route"] = _ms(t)
 
         t = time.perf_counter()
-        if decision.route in ("refuse", "out_of_scope"):
+        if decision.route == "refuse" and is_short(text):
+            # A few words cannot tell a bad request from a frightened person ("gf found camera in changing room"):
+            # ask what happened, with the first steps (nothing a bad request could use), instead of turning away.
+            decision = RouteDecision("answer", "short:unclear")
+            composed = self._first_steps(snapshot, text, person, after=None)
+        elif decision.route in ("refuse", "out_of_scope"):
             composed = _said(decision.route, person.language)
+        elif decision.then == "refuse" and is_short(text):
+            composed = self._first_steps(snapshot, text, person,
+                                         after=self._crisis_answer(snapshot, "", person, decision, [], [], [], None))
         elif decision.then in ("refuse", "out_of_scope"):
             # The lines to call, then the refusal: a request Recourse refuses gets no answer, even after them.
             composed = self._crisis_then_refusal(snapshot, person, decision)

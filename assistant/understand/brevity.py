@@ -36,6 +36,28 @@ def is_brief(text: str) -> bool:
     return cjk <= _CJK_WORD if cjk else True
 
 
+# A message of this many words or fewer is too short to tell a request Recourse refuses from a help-seeker who uses
+# the same words ("google removal form for nudes", "gf found camera in changing room", "要不要删聊天记录"). Measured on
+# 1,400 labelled messages (the router's test split, five blind router batches, the answer batches): at 6 words or
+# fewer the router refused 7 help-seekers and 9 requests; refusing a help-seeker costs four times what answering a
+# request costs (safety/policy.py COSTS), so under it a refusal becomes a question back (service.py).
+SHORT_WORDS = 6
+
+
+def word_count(text: str) -> float:
+    """Words in a message; two Chinese characters count as one word (Chinese is written without spaces)."""
+    count = 0.0
+    for word in _WORD.findall(text):
+        cjk = len(CJK.findall(word))
+        count += max(1.0, cjk / 2) if cjk else 1.0
+    return count
+
+
+def is_short(text: str) -> bool:
+    """At most SHORT_WORDS words: too few to read the intent behind words a help-seeker and an abuser share."""
+    return word_count(text) <= SHORT_WORDS
+
+
 def shows_distress(text: str) -> bool:
     """A crying, frightened or broken-heart emoji (or 🆘) is in the message."""
     return any(char in DISTRESS for char in text)
