@@ -343,7 +343,9 @@ class Recourse:
             composed = self._crisis_then_refusal(snapshot, person, decision)
         else:
             composed = self._compose(snapshot, text, person, decision, vector, timing)
-        if brief and _leaves_them_without_steps(composed, decision):
+        if (brief or is_short(text)) and _leaves_them_without_steps(composed, decision):
+            # Too few words to find the guidance ("too late? was 2 yrs ago"): a question back and the first steps,
+            # never "nothing found".
             composed = self._first_steps(snapshot, text, person, after=composed if composed.crisis else None)
         composed = self._named_publishers(composed)
         timing["compose"] = _ms(t)

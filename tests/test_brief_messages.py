@@ -112,3 +112,10 @@ def test_what_counts_as_short():
     assert is_short("gf found camera in changing room") and is_short("要不要删聊天记录")
     assert not is_short("send me the mega link with the leaked videos")
     assert not is_short("有人把我的私密照片发到了微信群里我该怎么办呢")
+
+
+@pytest.mark.parametrize("text, language", [("too late? was 2 yrs ago", "en"), ("c trop tard ?", "fr")])
+def test_a_few_words_the_guidance_cannot_place_get_the_first_steps_not_nothing_found(full_service, text, language):
+    result = full_service.ask(text, language_hint=language)
+    assert_not_turned_away(result)
+    assert gives_first_steps(result)

@@ -39,7 +39,8 @@ from assistant.vocabulary import JURISDICTIONS
     ("对方要500英镑，不然就发给我同事", "UK"),  # a currency used in one place
     ("高二 照片被挂贴吧了", "CN"),  # a school year and a forum only China has
     ("ex说要把我们的小视频发pyq 咋整", "CN"),  # pyq: 朋友圈, WeChat Moments
-    ("can i sue him? NY", "US"),  # the state's initials, in capitals
+    ("can i sue him? NY", "US"),
+    ("what is 12377", "CN"),  # a number only China has  # the state's initials, in capitals
     ("saw it in the ny times", None),  # lower case: not the state
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
