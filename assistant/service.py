@@ -146,17 +146,19 @@ class Recourse:
         prepared: list[str] = []
 
         def prepare(generation) -> None:  # before it is published, so an app swapping it in only reads them
-            SituationModel(self._load(generation), self._situations_dir)
+            SituationModel(self._load(generation, keep=True), self._situations_dir)
             prepared.append(generation.name)
 
         report = build_index(self.settings, self.store, full=full, progress=progress, prepare=prepare)
         active = self.store.active()
         if active is not None and active.name not in prepared:  # nothing new: make whatever is missing
-            SituationModel(self._load(active), self._situations_dir)
+            SituationModel(self._load(active, keep=True), self._situations_dir)
         return report
 
-    def _load(self, active, pause: float = 0.0) -> IndexSnapshot:
-        return IndexSnapshot.load(self.store, active, self.settings.index_dir / "lexical", pause=pause)
+    def _load(self, active, pause: float = 0.0, keep: bool = False) -> IndexSnapshot:
+        """`keep`: write the passage file when there is none (`kb build`); an app only reads it."""
+        return IndexSnapshot.load(self.store, active, self.settings.index_dir / "lexical", pause=pause,
+                                  passages_dir=self.settings.index_dir / "passages", keep_passages=keep)
 
     @property
     def _situations_dir(self):
