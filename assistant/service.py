@@ -46,8 +46,9 @@ from assistant.understand.place import check_jurisdiction
 from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC
 
 log = logging.getLogger(__name__)
-# Seconds between pages of 100 passages when a running app reads a new generation: its 0.3 s of work (mostly Chroma's
-# reads) is spread over about 1.5 s, so the questions being answered meanwhile are not all slowed at once.
+# Seconds between pages of 100 passages when a running app reads a new generation from Chroma (no passage file beside
+# the index): its 0.3 s of work is spread over about 1.5 s, so the questions answered meanwhile are not all slowed at
+# once. The passage file's reader pauses at most 1 ms between its pieces.
 BACKGROUND_READ_PAUSE = 0.05
 
 MAX_QUESTION_CHARS = 2000  # longer messages are refused with a sentence asking for a shorter one, never cut
@@ -203,10 +204,11 @@ class Recourse:
     def snapshot(self) -> IndexSnapshot:
         """The current index in memory; a newer published generation is loaded and swapped in.
 
-        Loading a generation takes about half a second (its BM25 indexes and situation model are read from beside
-        the index, made by `kb build`). Only the first load is done under the lock (nothing can be answered before
-        it); later checks and loads run in a background thread, while every question goes on being answered from
-        the copy in memory, and the new copy replaces it in one assignment.
+        Loading a generation takes about 60 ms when `kb build` left its passages, BM25 indexes and situation model
+        beside the index (index/passage_file.py), about 0.4 s when the passages come from Chroma. Only the first
+        load is done under the lock (nothing can be answered before it); later checks and loads run in a background
+        thread, while every question goes on being answered from the copy in memory, and the new copy replaces it
+        in one assignment.
         """
         current = self._snapshot
         if current is not None and time.monotonic() - self._checked < self.settings.index_check_seconds:
