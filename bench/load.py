@@ -283,9 +283,9 @@ def publish_during_load(tmp: Path, args: argparse.Namespace) -> None:
                     encoding="utf-8")
     first = httpx.get(f"http://{HOST}:{port}/healthz", timeout=10, trust_env=False).json()["generation"]
     publish_start = time.perf_counter()
+    swapped = watch_swap(port, first, stop)  # from now: the app may swap before the build's process has exited
     took = build_index(env, tmp / "build2.log")
     published = time.perf_counter()
-    swapped = watch_swap(port, first, stop)
     time.sleep(args.seconds / 3)
     stop.set()
     loader.join()
@@ -314,7 +314,7 @@ def publish_during_load(tmp: Path, args: argparse.Namespace) -> None:
         near = [end - began for began, end in timeline if began <= at + 0.5 and end >= at - 0.5]
         later = [end - began for began, end in timeline if at + 2 <= end < at + 12]
         p99_later = percentile(later, 99) * 1000 if later else 0.0
-        print(f"    swap seen on /healthz {at - published:.1f} s after the publish; answers in flight within 0.5 s "
+        print(f"    swap seen on /healthz {at - published:+.1f} s after `kb build` exited; answers in flight within 0.5 s "
               f"of it: {len(near)}, slowest {max(near, default=0) * 1000:.0f} ms, "
               f"{sum(1 for v in near if v * 1000 > p99_later)} over the p99 of the 10 s after it "
               f"({p99_later:.0f} ms, {len(later)} answers)", flush=True)
