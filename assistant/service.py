@@ -46,8 +46,9 @@ from assistant.understand.place import check_jurisdiction
 from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC
 
 log = logging.getLogger(__name__)
-# Seconds between pages of 100 passages when a running app reads a new generation: its 0.3 s of work (mostly Chroma's
-# reads) is spread over about 1.5 s, so the questions being answered meanwhile are not all slowed at once.
+# Seconds between pages of 100 passages when a running app reads a new generation from Chroma (no passage file beside
+# the index): its 0.3 s of work is spread over about 1.5 s, so the questions answered meanwhile are not all slowed at
+# once. The passage file's reader pauses at most 1 ms between its pieces.
 BACKGROUND_READ_PAUSE = 0.05
 
 MAX_QUESTION_CHARS = 2000  # longer messages are refused with a sentence asking for a shorter one, never cut
@@ -146,17 +147,19 @@ class Recourse:
         prepared: list[str] = []
 
         def prepare(generation) -> None:  # before it is published, so an app swapping it in only reads them
-            SituationModel(self._load(generation), self._situations_dir)
+            SituationModel(self._load(generation, keep=True), self._situations_dir)
             prepared.append(generation.name)
 
         report = build_index(self.settings, self.store, full=full, progress=progress, prepare=prepare)
         active = self.store.active()
         if active is not None and active.name not in prepared:  # nothing new: make whatever is missing
-            SituationModel(self._load(active), self._situations_dir)
+            SituationModel(self._load(active, keep=True), self._situations_dir)
         return report
 
-    def _load(self, active, pause: float = 0.0) -> IndexSnapshot:
-        return IndexSnapshot.load(self.store, active, self.settings.index_dir / "lexical", pause=pause)
+    def _load(self, active, pause: float = 0.0, keep: bool = False) -> IndexSnapshot:
+        """`keep`: write the passage file when there is none (`kb build`); an app only reads it."""
+        return IndexSnapshot.load(self.store, active, self.settings.index_dir / "lexical", pause=pause,
+                                  passages_dir=self.settings.index_dir / "passages", keep_passages=keep)
 
     @property
     def _situations_dir(self):
@@ -201,10 +204,11 @@ class Recourse:
     def snapshot(self) -> IndexSnapshot:
         """The current index in memory; a newer published generation is loaded and swapped in.
 
-        Loading a generation takes about half a second (its BM25 indexes and situation model are read from beside
-        the index, made by `kb build`). Only the first load is done under the lock (nothing can be answered before
-        it); later checks and loads run in a background thread, while every question goes on being answered from
-        the copy in memory, and the new copy replaces it in one assignment.
+        Loading a generation takes about 60 ms when `kb build` left its passages, BM25 indexes and situation model
+        beside the index (index/passage_file.py), about 0.4 s when the passages come from Chroma. Only the first
+        load is done under the lock (nothing can be answered before it); later checks and loads run in a background
+        thread, while every question goes on being answered from the copy in memory, and the new copy replaces it
+        in one assignment.
         """
         current = self._snapshot
         if current is not None and time.monotonic() - self._checked < self.settings.index_check_seconds:

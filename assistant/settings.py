@@ -57,7 +57,8 @@ class Settings(BaseSettings):
     index_dir: Path = Field(
         default_factory=default_index_dir,
         description="Where the embedded Chroma index, the build lock, and what `kb build` makes beside it for the "
-        "apps (BM25 indexes in lexical/, situation models in situations/) live. Default: the checkout's var/index, "
+        "apps (passages and vectors in passages/, BM25 indexes in lexical/, situation models in situations/) live. "
+        "Default: the checkout's var/index, "
         "or the user's data folder when installed.",
     )
     embedding_model: EmbeddingName = Field(

@@ -281,7 +281,9 @@ def publish_during_load(tmp: Path, args: argparse.Namespace) -> None:
     page = tmp / "knowledge" / "telegram" / "en.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n## Publish check\n\n- A new line to publish.\n",
                     encoding="utf-8")
+    first = httpx.get(f"http://{HOST}:{port}/healthz", timeout=10, trust_env=False).json()["generation"]
     publish_start = time.perf_counter()
+    swapped = watch_swap(port, first, stop)  # from now: the app may swap before the build's process has exited
     took = build_index(env, tmp / "build2.log")
     published = time.perf_counter()
     time.sleep(args.seconds / 3)
@@ -305,7 +307,44 @@ def publish_during_load(tmp: Path, args: argparse.Namespace) -> None:
     # The app notices the new generation within RECOURSE_INDEX_CHECK_SECONDS (2 s) and loads it in about a second.
     swap = [end - began for began, end in timeline if published <= end < published + 5]
     print(f"      of which ended in the first 5 s after the publish: {window(swap)}", flush=True)
+    if "at" in swapped:
+        # Local in time, so less swayed by other work on the machine than the p99 of the minute before: the answers
+        # in flight within 0.5 s of the swap, against the p99 of those that ended in the 10 s after it (from 2 s on).
+        at = swapped["at"]
+        near = [end - began for began, end in timeline if began <= at + 0.5 and end >= at - 0.5]
+        later = [end - began for began, end in timeline if at + 2 <= end < at + 12]
+        p99_later = percentile(later, 99) * 1000 if later else 0.0
+        print(f"    swap seen on /healthz {at - published:+.1f} s after `kb build` exited; answers in flight within 0.5 s "
+              f"of it: {len(near)}, slowest {max(near, default=0) * 1000:.0f} ms, "
+              f"{sum(1 for v in near if v * 1000 > p99_later)} over the p99 of the 10 s after it "
+              f"({p99_later:.0f} ms, {len(later)} answers)", flush=True)
+    else:
+        print("    the swap was not seen on /healthz", flush=True)
     proc.terminate()
+
+
+def watch_swap(port: int, first: str, stop: threading.Event) -> dict:
+    """Polls GET /healthz every 20 ms, in a thread, until the generation it serves is no longer `first`; the dict
+    it returns then holds "at" (perf_counter, midway between the last poll with the old generation and this one)."""
+    found: dict = {}
+
+    def poll() -> None:
+        last = time.perf_counter()
+        with httpx.Client(trust_env=False) as client:
+            while not stop.is_set():
+                try:
+                    generation = client.get(f"http://{HOST}:{port}/healthz", timeout=10).json()["generation"]
+                except (httpx.HTTPError, ValueError, KeyError):
+                    generation = first
+                now = time.perf_counter()
+                if generation != first:
+                    found["at"] = (last + now) / 2
+                    return
+                last = now
+                time.sleep(0.02)
+
+    threading.Thread(target=poll, daemon=True).start()
+    return found
 
 
 def two_processes(tmp: Path, args: argparse.Namespace) -> None:

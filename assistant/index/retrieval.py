@@ -24,6 +24,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from assistant.index.lexical import LexicalIndex, lexical_indexes
+from assistant.index.passage_file import read_passages, write_passages
 from assistant.index.store import Generation, VectorStore
 
 RRF_K = 10  # measured with bench/embeddings.py: sharper than the usual 60 on a corpus this small
@@ -56,10 +57,16 @@ class IndexSnapshot:
 
     @classmethod
     def load(cls, store: VectorStore, generation: Generation, cache_dir: Path | None = None,
-             pause: float = 0.0) -> IndexSnapshot:
-        """Read a generation; its BM25 indexes come from `cache_dir` when `kb build` left them there. `pause`:
-        seconds between pages of the read (a background load under traffic spreads its work out)."""
-        ids, texts, metadatas, matrix = store.passages(generation, pause=pause)
+             pause: float = 0.0, passages_dir: Path | None = None, keep_passages: bool = False) -> IndexSnapshot:
+        """Read a generation; its BM25 indexes come from `cache_dir` when `kb build` left them there, its passages
+        from `passages_dir` when it left them there (else from Chroma; `keep_passages`: then write them there).
+        `pause`: seconds between pieces of the read (a background load under traffic spreads its work out)."""
+        passages = read_passages(passages_dir, generation, pause) if passages_dir is not None else None
+        if passages is None:
+            passages = store.passages(generation, pause=pause)
+            if keep_passages and passages_dir is not None:
+                write_passages(passages_dir, generation, passages)
+        ids, texts, metadatas, matrix = passages
         records = {cid: {"text": text, "metadata": meta} for cid, text, meta in zip(ids, texts, metadatas, strict=True)}
         vectors = dict(zip(ids, matrix, strict=True))  # rows of one matrix: no copies
         by_language: dict[str, list[str]] = {}
