@@ -269,7 +269,10 @@ def publish_during_load(tmp: Path, args: argparse.Namespace) -> None:
     env = base_env(tmp)
     build_index(env, tmp / "build.log")
     port = free_port()
-    proc, started = start_app(port, env, tmp / "app.log")
+    # The control (--no-swap): the same build on the same cores, but the app never looks for a new generation, so
+    # what the build alone costs the answers can be told apart from what the swap costs them.
+    app_env = {**env, "RECOURSE_INDEX_CHECK_SECONDS": "100000"} if args.no_swap else env
+    proc, started = start_app(port, app_env, tmp / "app.log")
     wait_first_answer(proc, port, started, tmp / "app.log")
     timeline: list[tuple[float, float]] = []
     holder: dict = {}
@@ -396,6 +399,8 @@ def main() -> None:
     parser.add_argument("--only-two-processes", action="store_true", help="skip the single-process runs")
     parser.add_argument("--publish", action="store_true",
                         help="only: 10 sessions while another process publishes a new index generation")
+    parser.add_argument("--no-swap", action="store_true",
+                        help="with --publish: the control run, where the app never adopts the new generation")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="recourse-load-"))
