@@ -41,6 +41,10 @@ CRISIS_GRID = np.round(np.concatenate([np.arange(0.02, 0.2, 0.01), np.arange(0.2
 GRID = np.round(np.arange(0.3, 0.96, 0.05), 3)
 HELP_GRID = np.round(np.arange(0.05, 0.61, 0.05), 3)
 LIKELY_PRECISION = 0.9  # "likely" crisis wording from the threshold where crisis precision reaches this
+# The cost-optimal "possible crisis" threshold is an estimate from a few hundred crisis messages, and a missed crisis
+# can cost a life: the threshold used is one step of CRISIS_GRID below it (a few more help-seekers see the lines to
+# call first, with their whole answer after them).
+CRISIS_MARGIN_STEPS = 1
 
 
 @dataclass
@@ -119,6 +123,9 @@ def choose_thresholds(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray) -
         if best is None or cost < best[0] - 1e-9:
             best = (cost, t)
     cost, t = best
+    position = int(np.searchsorted(CRISIS_GRID, t.crisis_possible))
+    t = Thresholds(float(CRISIS_GRID[max(0, position - CRISIS_MARGIN_STEPS)]), 1.0, t.refuse, t.out_of_scope, t.help)
+    cost = expected_cost(y, given_routes(probs, t, overrides))
     crisis = probs[:, ROUTES.index("crisis")]
     likely = 1.0
     for candidate in sorted(set(np.round(np.arange(t.crisis_possible, 1.0, 0.05), 3))):

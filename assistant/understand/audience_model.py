@@ -97,9 +97,9 @@ def model_path(embedding_name: str, folder: Path = MODELS_DIR) -> Path:
 
 def training_rows(folder: Path = CORPUS_DIR) -> list[tuple[str, str, str]]:
     """(text, audience, batch) for every help-seeking message whose kind says who writes, in every batch of the
-    router's corpus (the pending ones too: they are labelled the same way, blind)."""
+    router's corpus."""
     return [(row["text"], KIND_TO_AUDIENCE[row["kind"]], path.stem)
-            for path in sorted([*folder.glob("*.jsonl"), *folder.glob("pending/*.jsonl")])
+            for path in sorted(folder.glob("*.jsonl"))
             for row in read_labelled(path)
             if row["route"] == "answer" and row.get("kind") in KIND_TO_AUDIENCE]
 
