@@ -347,7 +347,7 @@ class Recourse:
             composed = self._crisis_then_refusal(snapshot, person, decision)
         else:
             composed = self._compose(snapshot, text, person, decision, vector, timing)
-        if (brief or is_short(text)) and _leaves_them_without_steps(composed, decision):
+        if (brief or is_short(text)) and _leaves_them_without_steps(composed, decision, one_word=brief):
             # Too few words to find the guidance ("too late? was 2 yrs ago"): a question back and the first steps,
             # never "nothing found".
             composed = self._first_steps(snapshot, text, person, after=composed if composed.crisis else None)
@@ -541,12 +541,13 @@ def _brief_route(text: str, decision: RouteDecision) -> RouteDecision:
     return replace(decision, then="answer")  # a word is never refused, after the lines to call either
 
 
-def _leaves_them_without_steps(composed: ComposedAnswer, decision: RouteDecision) -> bool:
+def _leaves_them_without_steps(composed: ComposedAnswer, decision: RouteDecision, *, one_word: bool = False) -> bool:
     """Whether a short message's answer would leave the person with nothing to do: "nothing found", a fixed
-    sentence, or only the lines to call when the crisis was merely possible."""
+    sentence, or only the lines to call when the crisis was merely possible. For one word ("onlyfans"), any answer
+    without a card's steps: reference passages quoted on a single word are a guess at what the person needs."""
     if decision.route == "crisis":
         return decision.crisis == "possible" and composed.card is None
-    return composed.card is None and not composed.found
+    return composed.card is None and (one_word or not composed.found)
 
 
 def _said(key: str, language: str) -> ComposedAnswer:

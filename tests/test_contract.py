@@ -71,9 +71,7 @@ def test_the_same_question_gives_the_same_answer(full_service):
 
 @pytest.mark.parametrize("question", [
     "What's a good recipe for pork dumplings?",
-    pytest.param("What is the boiling point of tungsten in kelvin?", marks=pytest.mark.xfail(
-        strict=True, reason="known defect: the learned router gives it crisis probability 0.077, just over the "
-                            "possible-crisis threshold 0.07, so the crisis lines are shown first")),
+    "What is the boiling point of tungsten in kelvin?",
 ])
 def test_an_unrelated_question_gets_no_unrelated_citations(full_service, question):
     result = full_service.ask(question)

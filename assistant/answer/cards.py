@@ -209,6 +209,11 @@ def _locals(sections: list[Document], person: Person) -> list[list[Document]]:
     return [group for group in groups if group]
 
 
+def _for_age(group: list[Quote]) -> bool:
+    """A group of local lines written for an age (under 18, or 18 and over), not for a place."""
+    return all(doc.metadata.get("for_age") and not doc.metadata.get("for_place") for doc, _, _ in group)
+
+
 def _question(sections: list[Document], person: Person) -> tuple[str | None, bool, bool]:
     """The one question to ask back (message key), and whether the place and the age would change the advice."""
     asks = sections[0].metadata.get("asks", ()) if sections else ()
@@ -290,7 +295,13 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
             direct_lines = direct_lines[:1]
         elif support:
             support = []
-        elif local_groups:  # short of room (after the lines to call): the steps alone, then fewer of them
+        elif any(not _for_age(group) for group in local_groups):
+            # Short of room (after the lines to call): the place's lines go before the age's, which are the most
+            # specific to the person (Take It Down for a 15-year-old), then the age's, then fewer steps.
+            local_groups = [group for group in local_groups if _for_age(group)]
+        elif local_groups and len(step_lines) > 1:  # the age's line outranks the later steps
+            step_lines = step_lines[:-1]
+        elif local_groups:
             local_groups = []
         elif question_text:
             question_text = ""
