@@ -48,6 +48,31 @@ def small_settings(tmp_path: Path, small_kb: Path) -> Settings:
     return make_settings(tmp_path, small_kb)
 
 
+def serve_then_publish(settings: Settings, kb: Path) -> tuple[Recourse, str]:
+    """An app serving the small knowledge base (checking for new generations on every question), then another
+    process publishing a new generation with one added line ("Zanzibar marmalade protocol"). Returns the app, which
+    still serves the first generation, and the new generation's name."""
+    settings = settings.model_copy(update={"index_check_seconds": 0.0})
+    service = Recourse(settings)
+    service.build()
+    first = service.snapshot().generation.name
+    path = kb / "telegram" / "en.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n## Publish check\n\n- Zanzibar marmalade protocol.\n",
+                    encoding="utf-8")
+    second = Recourse(settings).build().generation
+    assert second != first
+    return service, second
+
+
+def wait_for_generation(service: Recourse, name: str, seconds: float = 30.0) -> None:
+    """Until the app serves generation `name` (it loads it in the background), then check it holds the new line."""
+    deadline = time.monotonic() + seconds
+    while service.snapshot().generation.name != name and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert service.snapshot().generation.name == name
+    assert any("Zanzibar" in r["text"] for r in service.snapshot().records.values())
+
+
 @pytest.fixture(scope="session")
 def full_service(tmp_path_factory) -> Recourse:
     """The whole knowledge base indexed once, in an embedded Chroma, with the default model."""

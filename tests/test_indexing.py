@@ -14,7 +14,7 @@ import pytest
 from assistant.knowledge.documents import KnowledgeError
 from assistant.service import Recourse
 from assistant.settings import PROJECT_ROOT
-from tests.conftest import KNOWLEDGE, make_settings
+from tests.conftest import KNOWLEDGE, make_settings, serve_then_publish, wait_for_generation
 
 
 def doc_ids(service: Recourse) -> set[str]:
@@ -126,23 +126,11 @@ def test_a_build_killed_halfway_leaves_the_previous_index_answering(tmp_path, sm
 def test_a_running_service_swaps_in_a_new_generation_without_stalling_answers(small_settings, small_kb: Path):
     import time
 
-    settings = small_settings.model_copy(update={"index_check_seconds": 0.0})
-    service = Recourse(settings)
-    service.build()
-    first = service.snapshot().generation.name
-    path = small_kb / "telegram" / "en.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\n## Hot reload check\n\n- Zanzibar marmalade protocol.\n",
-                    encoding="utf-8")
-    second = Recourse(settings).build().generation  # another process publishes a new generation
-    assert second != first
+    service, second = serve_then_publish(small_settings, small_kb)
     began = time.perf_counter()
     service.ask("How do I report a Telegram group?")  # notices the new generation, answers from the copy in memory
     assert time.perf_counter() - began < 1.0, "the answer waited for the new generation to load"
-    deadline = time.monotonic() + 30
-    while service.snapshot().generation.name != second and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert service.snapshot().generation.name == second
-    assert any("Zanzibar" in r["text"] for r in service.snapshot().records.values())
+    wait_for_generation(service, second)
 
 
 def test_no_question_waits_on_the_store_once_the_index_is_in_memory(small_settings, monkeypatch):

@@ -7,7 +7,6 @@ gives, and a missing, foreign or damaged file must leave the app reading Chroma 
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +15,7 @@ import pytest
 from assistant.index.passage_file import RECORDS, VECTORS
 from assistant.index.retrieval import IndexSnapshot
 from assistant.service import Recourse
+from tests.conftest import serve_then_publish, wait_for_generation
 
 QUESTIONS = [("How do I report a Telegram group?", None), ("Quelles preuves garder en cas de chantage ?", "FR"),
              ("有人威胁要发我的照片怎么办", None)]
@@ -59,25 +59,13 @@ def test_kb_build_keeps_a_passage_file_that_gives_exactly_what_chroma_gives(smal
 
 def test_a_running_app_adopts_a_published_generation_from_the_file_without_reading_chroma(small_settings,
                                                                                           small_kb: Path):
-    settings = small_settings.model_copy(update={"index_check_seconds": 0.0})
-    service = Recourse(settings)
-    service.build()
-    first = service.snapshot().generation.name
-    path = small_kb / "telegram" / "en.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\n## Publish check\n\n- Zanzibar marmalade protocol.\n",
-                    encoding="utf-8")
-    second = Recourse(settings).build().generation  # another process publishes a new generation
-    assert second != first
+    service, second = serve_then_publish(small_settings, small_kb)
 
     def no_chroma(*_args, **_kwargs):
         raise AssertionError("the app read the passages from Chroma")
 
     service.store.passages = no_chroma
-    deadline = time.monotonic() + 30
-    while service.snapshot().generation.name != second and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert service.snapshot().generation.name == second
-    assert any("Zanzibar" in r["text"] for r in service.snapshot().records.values())
+    wait_for_generation(service, second)
     assert service.ask("How do I report a Telegram group?").citations
     assert len([f for f in passages_dir(service).iterdir() if not f.name.startswith(".")]) == 2  # this and the one before
 
