@@ -327,27 +327,28 @@ class Recourse:
         t = time.perf_counter()
         decision = forced or self.router.route(text, person.language, vector=vector)
         brief = is_brief(text)
+        short = brief or is_short(text)
         if brief:
             decision = _brief_route(text, decision)
         timing["route"] = _ms(t)
 
         t = time.perf_counter()
-        if decision.route == "refuse" and is_short(text):
+        if short and "refuse" in (decision.route, decision.then):
             # A few words cannot tell a bad request from a frightened person ("gf found camera in changing room"):
-            # ask what happened, with the first steps (nothing a bad request could use), instead of turning away.
-            decision = RouteDecision("answer", "short:unclear")
-            composed = self._first_steps(snapshot, text, person, after=None)
+            # ask what happened, with the first steps (nothing a bad request could use), instead of turning away;
+            # after the lines to call when a crisis is possible.
+            crisis = decision.route == "crisis"
+            after = self._crisis_answer(snapshot, "", person, decision, [], [], [], None) if crisis else None
+            decision = replace(decision, then="answer") if crisis else RouteDecision("answer", "short:unclear")
+            composed = self._first_steps(snapshot, text, person, after=after)
         elif decision.route in ("refuse", "out_of_scope"):
             composed = _said(decision.route, person.language)
-        elif decision.then == "refuse" and is_short(text):
-            composed = self._first_steps(snapshot, text, person,
-                                         after=self._crisis_answer(snapshot, "", person, decision, [], [], [], None))
         elif decision.then in ("refuse", "out_of_scope"):
             # The lines to call, then the refusal: a request Recourse refuses gets no answer, even after them.
             composed = self._crisis_then_refusal(snapshot, person, decision)
         else:
             composed = self._compose(snapshot, text, person, decision, vector, timing)
-        if (brief or is_short(text)) and _leaves_them_without_steps(composed, decision, one_word=brief):
+        if short and _leaves_them_without_steps(composed, decision, one_word=brief):
             # Too few words to find the guidance ("too late? was 2 yrs ago"): a question back and the first steps,
             # never "nothing found".
             composed = self._first_steps(snapshot, text, person, after=composed if composed.crisis else None)

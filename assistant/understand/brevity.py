@@ -38,9 +38,10 @@ def is_brief(text: str) -> bool:
 
 # A message of this many words or fewer is too short to tell a request Recourse refuses from a help-seeker who uses
 # the same words ("google removal form for nudes", "gf found camera in changing room", "要不要删聊天记录"). Measured on
-# 1,400 labelled messages (the router's test split, five blind router batches, the answer batches): at 6 words or
-# fewer the router refused 7 help-seekers and 9 requests; refusing a help-seeker costs four times what answering a
-# request costs (safety/policy.py COSTS), so under it a refusal becomes a question back (service.py).
+# 1,400 labelled messages (the router's test split, five blind router batches, the answer batches) with the router
+# of the morning of 2026-12-01: at 6 words or fewer it refused 7 help-seekers and 9 requests; refusing a help-seeker
+# costs four times what answering a request costs (safety/policy.py COSTS), so under it a refusal becomes a question
+# back (service.py).
 SHORT_WORDS = 6
 
 
