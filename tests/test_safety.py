@@ -170,3 +170,18 @@ def test_a_possible_crisis_gives_short_lines_then_the_whole_answer(full_service)
     assert "Pour votre question" in result.answer and len(result.answer) <= 1400
     after = result.answer.index("Pour votre question")
     assert result.answer.index("3114") < after and len(result.answer) - after > 400, "the answer has its room"
+
+
+def test_a_possible_crisis_with_the_place_unknown_gives_one_short_list_then_the_steps(full_service):
+    """Place unknown: every place's emergency number and line to talk to someone, one line each in one list (not a
+    headed list per place), and the answer after it still has its steps."""
+    result = full_service.ask("does stopncii work on whatsapp")
+    assert result.route == "crisis", "the router reads this message as a possible crisis"
+    blocks = result.to_dict()["blocks"]
+    crisis = [block for block in blocks if block["kind"] == "crisis"]
+    assert len(crisis) == 1 and len(crisis[0]["lines"]) == 6, crisis
+    for number in ("110", "12356", "988", "116 123", "13 11 14", "3114", "112"):
+        assert number in " ".join(line["text"] for line in crisis[0]["lines"])
+    steps = [block for block in blocks if block["kind"] == "steps"]
+    assert steps and len(steps[0]["lines"]) >= 3, steps
+    assert len(result.answer) <= 1400

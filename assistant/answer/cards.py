@@ -299,7 +299,9 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
             # Short of room (after the lines to call): the place's lines go before the age's, which are the most
             # specific to the person (Take It Down for a 15-year-old), then the age's, then fewer steps.
             local_groups = [group for group in local_groups if _for_age(group)]
-        elif local_groups and len(step_lines) > 1:  # the age's line outranks the later steps
+        elif local_groups and len(step_lines) > 1 and person.minor is not None:
+            # The age's own line (Take It Down for a 15-year-old) outranks the later steps; the lines for each age,
+            # shown when the age is unknown, do not.
             step_lines = step_lines[:-1]
         elif local_groups:
             local_groups = []

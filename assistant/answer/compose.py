@@ -222,20 +222,31 @@ def quotable(doc: Document, jurisdiction: str | None) -> list[tuple[str, str | N
     return [(u, url) for u, url in sourced_units(doc.page_content) if not foreign_places(u, jurisdiction)]
 
 
+def _every_place(doc: Document) -> bool:
+    """The crisis page's section that names every place ("Lines to call, place by place: China, ..."): one line per
+    place, each with its emergency number and its line to talk to someone."""
+    places = doc.metadata.get("jurisdictions", ())
+    return "GLOBAL" not in places and len(places) > 1
+
+
 def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: bool = False) -> Plan:
     """Crisis resources from the crisis-lines page: the words to the person first, then the lines to call.
 
-    With a known place, that place's section in full after the words to the person; otherwise the main numbers of
-    every place we cover (the lead says the words to the person, and the answer stays near the phone budget).
-    `compact` (a crisis the router only thinks possible): the first line of each of those sections and no more,
-    so the lines to call still come first and the answer to the person's question keeps its room.
+    With a known place, that place's section in full after the words to the person (`compact`, a crisis the router
+    only thinks possible: its first line, so the answer to the person's question keeps its room). With the place
+    unknown, the section that gives every place's numbers one line each: a frightened person on a phone reads six
+    short lines, not a wall of seven headed lists (the lead says the words to the person). A page without that
+    section falls back on every place's own lines.
     """
     general = [s for s in sections if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not _is_intro(s)]
-    places = [s for s in sections if "GLOBAL" not in s.metadata.get("jurisdictions", ())]
+    places = [s for s in sections if "GLOBAL" not in s.metadata.get("jurisdictions", ()) and not _every_place(s)]
     if jurisdiction:
         mine = [s for s in places if jurisdiction in s.metadata.get("jurisdictions", ())]
         if mine:
             return [(s, 1) for s in mine] if compact else [(s, 2) for s in general[:1]] + [(s, 5) for s in mine]
+    summary = [s for s in sections if _every_place(s)]
+    if summary:
+        return [(summary[0], 8)]
     # the lead already says the words to the person; every place's lines follow
     return [(s, 1 if compact else 3) for s in places]
 
@@ -263,7 +274,7 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
         if crisis:
             keep = set(crisis_units(doc.page_content, limit))
             units = [(u, url) for u, url in units if u in keep][:limit]
-            if jurisdiction is None:  # every place's lines: the numbers only, so the whole list fits a phone
+            if jurisdiction is None and not _every_place(doc):  # the numbers only, so the list fits a phone
                 units = [(u, url) for u, url in units if u.startswith("**")] or units[:1]
         else:
             units = _pick_sourced(units, query_terms, language, limit)
