@@ -103,6 +103,8 @@ def test_who_is_asking(text, audience):
     ("snap leak de ma pote help", "fr"),  # "de", "ma": French, whatever the English words around them
     ("how do I report on Telegram", "en"),
     ("被裸聊敲诈了怎么办", "zh"),
+    ("StopNCII 支持Telegram吗", "zh"),  # Chinese around two names: fewer Chinese characters than Latin letters
+    ("what does 裸聊 mean", "en"),  # English little words around one Chinese word
 ])
 def test_the_language_is_read_from_the_little_words(text, language):
     assert detect_language(text) == language

@@ -36,13 +36,21 @@ def _identifier():
     return identifier
 
 
+def _little_words(text: str) -> int:
+    """How many English or French little words ("is", "the", "est", "pour") a message holds: names of platforms and
+    services ("StopNCII", "Telegram") are not sentences in a language, these are."""
+    return sum(w.strip("'") in _FRENCH | _ENGLISH for w in _WORDS.findall(text.lower()))
+
+
 def detect_language(text: str, hint: str | None = None) -> str:
     """'zh', 'en' or 'fr'. A confident hint (the interface language) settles messages too short to judge."""
     letters = _LETTER.findall(text)
     if not letters:
         return hint if hint in ("en", "zh", "fr") else "en"
     cjk = len(_CJK.findall(text))
-    if cjk and cjk / len(letters) >= 0.2:
+    if cjk and (cjk / len(letters) >= 0.2 or _little_words(text) < 2):
+        # A Chinese character says more than a Latin letter: "StopNCII 支持Telegram吗" is Chinese around two names,
+        # while "what does 裸聊 mean" has English little words around a Chinese one.
         return "zh"
     language, probability = _identifier().classify(text)
     if probability < 0.99:
