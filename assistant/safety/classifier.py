@@ -47,6 +47,9 @@ class Thresholds:
     refuse: float  # at or above, with no help-seeking signal: refused
     out_of_scope: float  # at or above, with no help-seeking signal: out of scope
     help: float  # answer probability at or above this is a help-seeking signal that blocks refuse and out_of_scope
+    # One sentence of a longer message at or above this, scored alone: the lines to call come first (a crisis said
+    # in one sentence among ordinary ones). Above 1: not used (models trained before it).
+    crisis_sentence: float = 1.01
 
 
 def vectorizer(config: FeatureConfig) -> HashingVectorizer:

@@ -1,7 +1,8 @@
 """The routing policy: from the model's probabilities (and the crisis override) to a route. Pure; no I/O.
 
 The errors do not cost the same, and the order of the rules says so:
-1. crisis first: a crisis pattern, or a crisis probability at or above the "possible" threshold. A possible crisis
+1. crisis first: a crisis pattern, a crisis probability at or above the "possible" threshold, or one sentence of the
+   message that, scored alone, is at or above the sentence threshold (`sentences.py`). A possible crisis
    still gets the lines to call first, with a gentle check. What follows the lines (`then`) is decided by the same
    rules as any other message: the answer to the question asked, or, for a request Recourse refuses ("send me the
    video or I'll kill myself"), the refusal: the lines to call never carry a bad request's answer;
@@ -49,8 +50,10 @@ class RouteDecision:
             object.__setattr__(self, "then", self.route)
 
 
-def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | None = None) -> RouteDecision:
-    """The route for a message with route probabilities `p` (keys: the four routes)."""
+def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | None = None,
+           sentence_crisis: float = 0.0) -> RouteDecision:
+    """The route for a message with route probabilities `p` (keys: the four routes). `sentence_crisis`: the highest
+    crisis probability of the message's sentences scored one by one (0 for a one-sentence message)."""
     rest = _rest(p, thresholds)
     if crisis_pattern:
         return RouteDecision("crisis", "pattern:crisis", "likely", then=rest.route)
@@ -58,6 +61,9 @@ def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | No
         likely = p["crisis"] >= thresholds.crisis_likely
         return RouteDecision("crisis", "model:crisis" if likely else "model:crisis_possible",
                              "likely" if likely else "possible", then=rest.route)
+    if sentence_crisis >= thresholds.crisis_sentence:
+        likely = sentence_crisis >= max(thresholds.crisis_likely, thresholds.crisis_sentence)
+        return RouteDecision("crisis", "model:crisis_sentence", "likely" if likely else "possible", then=rest.route)
     return rest
 
 

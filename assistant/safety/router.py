@@ -17,6 +17,7 @@ import numpy as np
 from assistant.safety.classifier import ROUTES, RouterModel, model_path
 from assistant.safety.patterns import crisis_pattern
 from assistant.safety.policy import RouteDecision, decide
+from assistant.safety.sentences import sentences
 
 if TYPE_CHECKING:
     from assistant.index.embeddings import OfflineEmbeddings
@@ -67,4 +68,17 @@ class Router:
         if self.embeddings is None:
             return RouteDecision("crisis", "pattern:crisis", "likely") if pattern else RouteDecision("answer", "no_model")
         # A crisis pattern decides the route; the model still decides what follows the lines to call.
-        return decide(self.probabilities(text, vector), self.model.thresholds, pattern)
+        p = self.probabilities(text, vector)
+        thresholds = self.model.thresholds
+        whole_says_crisis = pattern is not None or p["crisis"] >= thresholds.crisis_possible
+        return decide(p, thresholds, pattern, 0.0 if whole_says_crisis else self.sentence_crisis(text))
+
+    def sentence_crisis(self, text: str) -> float:
+        """The highest crisis probability among the message's sentences, each scored alone (0 for one sentence, or
+        for a model trained without a sentence threshold). The sentences are embedded together, in one call."""
+        parts = sentences(text)
+        if not parts or self.model.thresholds.crisis_sentence > 1:
+            return 0.0
+        vectors = np.asarray(self.embeddings.embed_queries(parts), dtype=np.float32)
+        column = self.model.classes.index("crisis")
+        return float(self.model.probabilities(parts, vectors)[:, column].max())

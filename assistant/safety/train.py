@@ -5,7 +5,8 @@
 2. Embed every message with the service's embedding model, as a query, exactly as the service does.
 3. Choose the hyper-parameters and the policy's thresholds on out-of-fold predictions: each training batch is held
    out in turn (grouped cross-validation), so every choice is made on wording the model did not see, and the
-   thresholds minimise the expected cost of the policy's mistakes (`policy.COSTS`).
+   thresholds minimise the expected cost of the policy's mistakes (`policy.COSTS`); the same fold models score
+   each message's sentences one by one, for the sentence threshold (`sentences.py`).
 4. Fit on all training batches, save the model with its thresholds and provenance, and report the test split.
 
 Same corpus and same library versions give the same file.
@@ -28,6 +29,7 @@ from assistant.safety.classifier import ROUTES, FeatureConfig, RouterModel, Thre
 from assistant.safety.metrics import RouteReport, read_labelled, report
 from assistant.safety.patterns import crisis_pattern
 from assistant.safety.policy import COSTS, decide
+from assistant.safety.sentences import sentences
 
 CORPUS_DIR = Path(__file__).with_name("corpus")
 # Searched on grouped cross-validation (a wider grid, C 2-32 and n-gram weights 0-3, chose these regions);
@@ -40,6 +42,7 @@ FOLDS = 5
 CRISIS_GRID = np.round(np.concatenate([np.arange(0.02, 0.2, 0.01), np.arange(0.2, 0.61, 0.05)]), 3)
 GRID = np.round(np.arange(0.3, 0.96, 0.05), 3)
 HELP_GRID = np.round(np.arange(0.05, 0.61, 0.05), 3)
+SENTENCE_GRID = np.round(np.arange(0.95, 0.29, -0.05), 3)  # from the highest: equal costs keep fewer lines first
 LIKELY_PRECISION = 0.9  # "likely" crisis wording from the threshold where crisis precision reaches this
 # The cost-optimal "possible crisis" threshold is an estimate from a few hundred crisis messages, and a missed crisis
 # can cost a life: the threshold used is one step of CRISIS_GRID below it (a few more help-seekers see the lines to
@@ -86,14 +89,51 @@ def fit(texts: list[str], vectors: np.ndarray, y: np.ndarray, config: FeatureCon
     return model
 
 
+@dataclass
+class Sentences:
+    """The sentences of many messages (`sentences.py`), embedded once: `owner[k]` is the message sentence k is in."""
+
+    texts: list[str]
+    vectors: np.ndarray
+    owner: np.ndarray
+
+    @classmethod
+    def of(cls, messages: list[str], embeddings) -> Sentences:
+        texts, owner = [], []
+        for index, message in enumerate(messages):
+            for sentence in sentences(message):
+                texts.append(sentence)
+                owner.append(index)
+        vectors = embeddings.embed_queries(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+        return cls(texts, np.asarray(vectors, dtype=np.float32), np.array(owner, dtype=int))
+
+    def crisis_maxima(self, crisis_probability, messages: np.ndarray, count: int) -> np.ndarray:
+        """Each message's highest sentence crisis probability (0 without sentences), for the messages in
+        `messages` only, from `crisis_probability(texts, vectors)`."""
+        out = np.zeros(count)
+        chosen = np.flatnonzero(np.isin(self.owner, messages))
+        if len(chosen):
+            values = crisis_probability([self.texts[k] for k in chosen], self.vectors[chosen])
+            np.maximum.at(out, self.owner[chosen], values)
+        return out
+
+
 def out_of_fold(texts: list[str], vectors: np.ndarray, y: np.ndarray, groups: list[str], config: FeatureConfig,
-                c: float) -> np.ndarray:
-    """Probabilities for each training message from a model that did not see its batch."""
+                c: float, parts: Sentences | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Probabilities for each training message from a model that did not see its batch, and the highest crisis
+    probability among its sentences from that same model."""
     probs = np.zeros((len(texts), len(ROUTES)))
+    sentence_max = np.zeros(len(texts))
+    crisis = ROUTES.index("crisis")
     for train, held in GroupKFold(n_splits=min(FOLDS, len(set(groups)))).split(texts, y, groups):
         model = fit([texts[i] for i in train], vectors[train], y[train], config, c)
         probs[held] = model.predict_proba(features([texts[i] for i in held], vectors[held], config))
-    return probs
+        if parts is not None:
+            column = list(model.classes_).index(crisis)
+            maxima = parts.crisis_maxima(lambda t, v, m=model, k=column: m.predict_proba(features(t, v, config))[:, k],
+                                         held, len(texts))
+            sentence_max[held] = maxima[held]
+    return probs, sentence_max
 
 
 def expected_cost(y: np.ndarray, given: np.ndarray) -> float:
@@ -103,19 +143,25 @@ def expected_cost(y: np.ndarray, given: np.ndarray) -> float:
     return float(cost[y, given].sum())
 
 
-def given_routes(probs: np.ndarray, t: Thresholds, overrides: np.ndarray) -> np.ndarray:
+def given_routes(probs: np.ndarray, t: Thresholds, overrides: np.ndarray,
+                 sentence_max: np.ndarray | None = None) -> np.ndarray:
     """The policy applied to many messages at once (same rules as `policy.decide`)."""
     a, c, r, o = (probs[:, ROUTES.index(k)] for k in ROUTES)
     out = np.full(len(probs), ROUTES.index("answer"))
     blocked = a >= t.help
     out[~blocked & (o >= t.out_of_scope)] = ROUTES.index("out_of_scope")
     out[~blocked & (r >= t.refuse) & (r >= o)] = ROUTES.index("refuse")
-    out[(c >= t.crisis_possible) | overrides] = ROUTES.index("crisis")
+    crisis = (c >= t.crisis_possible) | overrides
+    if sentence_max is not None:
+        crisis |= sentence_max >= t.crisis_sentence
+    out[crisis] = ROUTES.index("crisis")
     return out
 
 
-def choose_thresholds(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray) -> tuple[Thresholds, float]:
-    """The thresholds with the lowest expected cost; ties go to more crisis recall and fewer refusals."""
+def choose_thresholds(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray,
+                      sentence_max: np.ndarray | None = None) -> tuple[Thresholds, float]:
+    """The thresholds with the lowest expected cost; ties go to more crisis recall and fewer refusals. The sentence
+    threshold is chosen last, the others held: it only adds crisis for messages the whole-message rule missed."""
     best: tuple[float, Thresholds] | None = None
     for tc, th, tr, to in itertools.product(CRISIS_GRID, HELP_GRID[::-1], GRID, GRID):
         t = Thresholds(float(tc), 1.0, float(tr), float(to), float(th))
@@ -133,13 +179,25 @@ def choose_thresholds(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray) -
         if chosen.any() and (y[chosen] == ROUTES.index("crisis")).mean() >= LIKELY_PRECISION:
             likely = float(candidate)
             break
-    return Thresholds(t.crisis_possible, max(likely, t.crisis_possible), t.refuse, t.out_of_scope, t.help), cost
+    t = Thresholds(t.crisis_possible, max(likely, t.crisis_possible), t.refuse, t.out_of_scope, t.help)
+    if sentence_max is not None:
+        options = [Thresholds(t.crisis_possible, t.crisis_likely, t.refuse, t.out_of_scope, t.help, float(s))
+                   for s in SENTENCE_GRID]
+        costs = [expected_cost(y, given_routes(probs, o, overrides, sentence_max)) for o in options]
+        best_index = int(np.argmin(costs))  # the first (the highest threshold) of equal costs: fewer lines first
+        if costs[best_index] < cost - 1e-9:
+            t, cost = options[best_index], costs[best_index]
+    return t, cost
 
 
-def route_with(model: RouterModel, rows: list[dict], vectors: np.ndarray) -> list[str]:
-    probs = model.probabilities([r["text"] for r in rows], vectors)
-    return [decide(dict(zip(model.classes, map(float, p), strict=True)), model.thresholds, crisis_pattern(r["text"])).route
-            for r, p in zip(rows, probs, strict=True)]
+def route_with(model: RouterModel, rows: list[dict], vectors: np.ndarray, parts: Sentences) -> list[str]:
+    texts = [r["text"] for r in rows]
+    probs = model.probabilities(texts, vectors)
+    column = model.classes.index("crisis")
+    maxima = parts.crisis_maxima(lambda t, v: model.probabilities(t, v)[:, column], np.arange(len(rows)), len(rows))
+    return [decide(dict(zip(model.classes, map(float, p), strict=True)), model.thresholds, crisis_pattern(text),
+                   float(m)).route
+            for text, p, m in zip(texts, probs, maxima, strict=True)]
 
 
 def train(embeddings, corpus: Corpus, out: Path | None = None, log=print) -> tuple[RouterModel, RouteReport]:
@@ -151,15 +209,19 @@ def train(embeddings, corpus: Corpus, out: Path | None = None, log=print) -> tup
     log(f"{embeddings.name}: embedding {len(rows)} training and {len(test_rows)} test messages")
     vectors = embeddings.embed_queries(texts)
     test_vectors = embeddings.embed_queries([r["text"] for r in test_rows])
+    parts = Sentences.of(texts, embeddings)
+    test_parts = Sentences.of([r["text"] for r in test_rows], embeddings)
+    log(f"  and {len(parts.texts)} sentences of training messages with more than one")
     overrides = np.array([crisis_pattern(t) is not None for t in texts])
 
     best = None
     for c, weight, (low, high) in itertools.product(GRID_C, GRID_CHAR_WEIGHT, GRID_NGRAMS):
         config = FeatureConfig(ngram_min=low, ngram_max=high, char_weight=weight)
-        probs = out_of_fold(texts, vectors, y, groups, config, c)
-        thresholds, cost = choose_thresholds(probs, y, overrides)
+        probs, sentence_max = out_of_fold(texts, vectors, y, groups, config, c, parts)
+        thresholds, cost = choose_thresholds(probs, y, overrides, sentence_max)
+        given = given_routes(probs, thresholds, overrides, sentence_max)
         log(f"  C={c:<5} n-grams {low}-{high} weight {weight:<4} out-of-fold cost {cost:8.1f}  "
-            f"{report(rows, [ROUTES[i] for i in given_routes(probs, thresholds, overrides)]).summary()}")
+            f"{report(rows, [ROUTES[i] for i in given]).summary()}")
         if best is None or cost < best[0]:
             best = (cost, c, config, thresholds)
     cost, c, config, thresholds = best
@@ -174,6 +236,6 @@ def train(embeddings, corpus: Corpus, out: Path | None = None, log=print) -> tup
                                     "C": c, "out_of_fold_cost": round(cost, 1), "folds": FOLDS})
     path = out or model_path(embeddings.name)
     model.save(path)
-    test = report(test_rows, route_with(model, test_rows, test_vectors))
+    test = report(test_rows, route_with(model, test_rows, test_vectors, test_parts))
     log(f"saved {path} ({path.stat().st_size // 1024} KiB); test split: {test.summary()}")
     return model, test

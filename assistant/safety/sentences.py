@@ -1,0 +1,23 @@
+"""The sentences of a message, so that a crisis said in one sentence is read on its own.
+
+A message that asks an ordinary question and, in one sentence among several, says the person is on a balcony or has
+the pills beside them ("How do I report the channel? I'm on the balcony and I want to jump.") is embedded as a whole
+mostly by its question: the whole-message crisis probability stays low. Each sentence scored alone is not diluted.
+The router treats any sentence at or above its own threshold (`Thresholds.crisis_sentence`, chosen for the costs on
+held-out batches by `recourse router train`) as a crisis.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! ? … (Latin or Chinese) or a line break.
+_BOUNDARY = re.compile(r"(?<=[.!?。！？…])\s*|\n+")
+MIN_CHARS = 4  # "Ok." or "嗯。" is not a sentence worth scoring
+MAX_SENTENCES = 12  # a pasted wall of text: the first dozen sentences (the router reads the first 2,000 characters)
+
+
+def sentences(text: str) -> list[str]:
+    """The message's sentences, when it has at least two of them; a one-sentence message is the whole message."""
+    parts = [part.strip() for part in _BOUNDARY.split(text or "") if part and len(part.strip()) >= MIN_CHARS]
+    return parts[:MAX_SENTENCES] if len(parts) >= 2 else []
