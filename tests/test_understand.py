@@ -42,6 +42,10 @@ from assistant.vocabulary import JURISDICTIONS
     ("can i sue him? NY", "US"),
     ("what is 12377", "CN"),  # a number only China has  # the state's initials, in capitals
     ("saw it in the ny times", None),  # lower case: not the state
+    # A service or institution only one country has: Report Remove (UK), a mission locale (France), Kids Helpline (AU)
+    ("Report Remove for my pupil?", "UK"),
+    ("j'accompagne une jeune de 21 ans à la mission locale, ses photos sont sur Telegram", "FR"),
+    ("already called kids helpline, what now", "AU"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place
