@@ -60,6 +60,8 @@ def test_the_places_file_names_only_known_codes():
 @pytest.mark.parametrize("line, place, foreign", [
     ("In the UK, adults can call the Revenge Porn Helpline on 0345 6000 459.", "FR", {"UK"}),
     ("Call 988 or text the 988 Suicide & Crisis Lifeline.", "AU", {"US"}),
+    ("Call 988 or text the 988 Suicide & Crisis Lifeline.", "US", set()),  # "Lifeline" alone is not Australia's
+    ("Lifeline is on 13 11 14 at any time.", "US", {"AU"}),
     ("Report it to PHAROS or call 3018.", "FR", set()),
     ("Under the Digital Services Act you can complain in the app.", "FR", set()),  # EU rules are France's own
     ("拨打 110 报警。", "UK", {"CN"}),
