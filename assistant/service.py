@@ -408,12 +408,16 @@ class Recourse:
         crisis_sections = snapshot.group_sections(CRISIS_GROUP, language)
         plan = [(doc, limit) for doc, limit in plan if doc.metadata.get("group") != CRISIS_GROUP]  # already shown
         lead = message("crisis_check" if decision.crisis == "possible" else "crisis_lead", language)
-        # An answer follows the lines only when the guidance answers something the message asks beyond the crisis
-        # (passages other than the crisis page were relevant); then the card for the situation, if one fits.
-        sections = sections if plan else []
-        more = bool(plan)
+        # An answer follows the lines when the guidance answers something the message asks beyond the crisis
+        # (passages other than the crisis page were relevant), or, when the crisis is only possible, when a card fits
+        # the situation: the person most likely asked a question ("he wants 800 now, do I go on or not?"), and the
+        # card answers it even when no reference passage clears the relevance floor (not for one word or emoji, a
+        # card matched on "💔" is noise: those get a question back and the first steps).
+        if not plan and not (decision.crisis == "possible" and sections and not is_brief(text)):
+            sections = []
+        more = bool(plan or sections)
         compact = decision.crisis == "possible" and more
-        lines = compose_answer(text, language, crisis_plan(crisis_sections, place, compact=compact),
+        lines = compose_answer(text, language, crisis_plan(crisis_sections, place, compact=compact, asked=more),
                                jurisdiction=place, crisis=True,
                                lead=lead, close=not more)
         if not lines.citations:

@@ -41,6 +41,14 @@ def test_a_crisis_with_a_question_gets_the_lines_first_then_the_answer(full_serv
     docs = [c.doc_id for c in result.citations]
     assert docs[0] == "crisis-lines-fr" and any(d != "crisis-lines-fr" for d in docs), docs
     assert markers_match(result.answer, [c.to_dict() for c in result.citations])
+    # The lines to call are the numbers (not the whole page), under one heading per section, so the answer that
+    # follows keeps its steps.
+    blocks = result.to_dict()["blocks"]
+    headings = [b["heading"] for b in blocks if b["kind"] == "crisis"]
+    assert len(headings) == len(set(headings)), headings
+    steps = [b for b in blocks if b["kind"] == "steps"]
+    assert steps and len(steps[0]["lines"]) >= 3, blocks
+    assert len(result.answer) <= 1400
 
 
 def test_a_possible_crisis_opens_with_a_gentle_check():

@@ -229,11 +229,14 @@ def _every_place(doc: Document) -> bool:
     return "GLOBAL" not in places and len(places) > 1
 
 
-def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: bool = False) -> Plan:
+def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: bool = False,
+                asked: bool = False) -> Plan:
     """Crisis resources from the crisis-lines page: the words to the person first, then the lines to call.
 
     With a known place, that place's section in full after the words to the person (`compact`, a crisis the router
-    only thinks possible: its first line, so the answer to the person's question keeps its room). With the place
+    only thinks possible: its first line, so the answer to the person's question keeps its room; `asked`, a likely
+    crisis whose message also asks something: one line of words and each part's first two lines, the numbers, so the
+    answer that follows is not cut to one step). With the place
     unknown, the section that gives every place's numbers one line each: a frightened person on a phone reads six
     short lines, not a wall of seven headed lists (the lead says the words to the person). A page without that
     section falls back on every place's own lines.
@@ -243,7 +246,11 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
     if jurisdiction:
         mine = [s for s in places if jurisdiction in s.metadata.get("jurisdictions", ())]
         if mine:
-            return [(s, 1) for s in mine] if compact else [(s, 2) for s in general[:1]] + [(s, 5) for s in mine]
+            if compact:
+                return [(s, 1) for s in mine]
+            if asked:
+                return [(s, 1) for s in general[:1]] + [(s, 2) for s in mine]
+            return [(s, 2) for s in general[:1]] + [(s, 5) for s in mine]
     summary = [s for s in sections if _every_place(s)]
     if summary:
         return [(summary[0], 8)]
@@ -294,7 +301,12 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
                 continue
             break
         used += cost
-        blocks.append(Block("crisis" if crisis else "passage", tuple(lines), heading))
+        kind = "crisis" if crisis else "passage"
+        if heading and blocks[-1].kind == kind and blocks[-1].heading == heading:
+            # Two passages of one section (a long section is cut in pieces): one heading, one list.
+            blocks[-1] = Block(kind, blocks[-1].lines + tuple(lines), heading)
+        else:
+            blocks.append(Block(kind, tuple(lines), heading))
 
     quoted = " ".join(d.page_content for d in passages)
     if help_passage is not None and not _CONTACT.search(quoted) and help_passage.id not in {d.id for d in passages}:
