@@ -46,6 +46,9 @@ from assistant.vocabulary import JURISDICTIONS
     ("Report Remove for my pupil?", "UK"),
     ("j'accompagne une jeune de 21 ans à la mission locale, ses photos sont sur Telegram", "FR"),
     ("already called kids helpline, what now", "AU"),
+    ("在大理住民宿发现插座里有个摄像头", "CN"),  # a city beyond the largest ones
+    ("we are in valencia what do we do", "EU"),
+    ("Je suis maîtresse de CM2, un élève m'a confié quelque chose", "FR"),  # a school year only France has
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place
