@@ -77,6 +77,23 @@ def test_a_survivor_who_sent_the_photos_is_not_read_as_the_one_who_shared_them(r
     assert reader.read(text, _embed(reader, [text])[0], detect_audience(text)) != "person-who-shared"
 
 
+@pytest.mark.parametrize("text", [
+    # Close to a message of the sixth blind answer batch, which the USE model read as a parent's.
+    "我15岁在里昂上学，有人在Snapchat上威胁说要把我的照片发出去！我能打3018吗？我不想让爸妈知道",
+    "im 14 and someone has my pics, my mom and my teacher cant find out, what do i do",
+])
+def test_a_teenager_who_mentions_their_parents_is_not_read_as_a_parent(reader, text):
+    assert reader.read(text, _embed(reader, [text])[0], detect_audience(text)) == "survivor"
+
+
+def test_only_the_writers_own_age_makes_them_a_young_person():
+    from assistant.understand.age import writer_is_minor
+
+    assert writer_is_minor("im 15 what do i do") and writer_is_minor("j'ai 14 ans") and writer_is_minor("我今年十四岁")
+    assert not writer_is_minor("my daughter is 15") and not writer_is_minor("我女儿15岁")
+    assert not writer_is_minor("I'm 15 minutes away") and not writer_is_minor("i am 19")
+
+
 def test_without_a_model_file_the_phrases_stand(tmp_path):
     reader = AudienceReader(make_embeddings("use"), path=tmp_path / "none.npz")
     assert reader.read("my daughter is 14 and someone has her photos", None, "parent") == "parent"

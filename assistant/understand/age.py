@@ -59,3 +59,21 @@ def detect_minor(text: str) -> bool | None:
     if ages or _ADULT.search(text):
         return False
     return None
+
+
+# The writer's own age, said in the first person: "I'm 15", "im 14", "j'ai 16 ans", "我15岁", "我今年十四岁".
+_OWN_AGE = re.compile(
+    r"(?i:\b(?:i'?m|i am|im)\s+(?:only\s+|just\s+)?(?P<e>\d{1,2})\b(?!\s*(?:%|h\b|min|€|\$|euros?|dollars?|pounds?|k\b)))"
+    r"|(?i:\bj'ai\s+(?:seulement\s+|que\s+)?(?P<f>\d{1,2})\s*ans\b)"
+    r"|我(?:今年|现在|才|只有)?(?:(?P<c>\d{1,2})|(?P<z>[十一二两三四五六七八九]{1,3}))(?:周)?岁")
+
+
+def writer_is_minor(text: str) -> bool:
+    """The writer says they are under 18 themselves ("I'm 15", "j'ai 14 ans", "我15岁"): whatever else the message
+    names (their parents, a teacher), the person writing is the young person, not a parent or a teacher."""
+    for match in _OWN_AGE.finditer(text):
+        age = _zh_number(match.group("z")) if match.group("z") else int(match.group("e") or match.group("f")
+                                                                          or match.group("c"))
+        if 5 <= age < ADULT_AGE:
+            return True
+    return False

@@ -27,6 +27,7 @@ import numpy as np
 
 from assistant.safety.classifier import FeatureConfig, load_linear, save_linear, softmax_scores
 from assistant.safety.metrics import read_labelled
+from assistant.understand.age import writer_is_minor
 
 if TYPE_CHECKING:
     from assistant.index.embeddings import OfflineEmbeddings
@@ -46,6 +47,7 @@ TRUSTED_PHRASES = frozenset({"counsellor", "parent", "person-who-shared"})
 # their copies and apologise): the model says "person-who-shared" only at this probability or above, else survivor.
 # On the first two answer batches: no one else read as a sharer at 0.8 (4 at argmax), 272 of 300 right (USE).
 SHARER_FLOOR = 0.8
+ADULT_ROLES = frozenset({"parent", "educator", "counsellor"})  # roles a writer under 18 does not have
 # Chosen on the first two answer batches' audience labels (C 1-16, n-gram weight 1 or 3).
 C = 8.0
 CONFIG = FeatureConfig(ngram_min=1, ngram_max=4, char_weight=3.0)
@@ -161,4 +163,8 @@ class AudienceReader:
         model = self.model
         if model is None or not text.strip() or phrases in TRUSTED_PHRASES:
             return phrases
-        return model.audience(text, vector)
+        read = model.audience(text, vector)
+        if read in ADULT_ROLES and writer_is_minor(text):
+            # A 15-year-old who mentions their parents or a teacher is not one ("我15岁……我不想让爸妈知道").
+            return phrases if phrases not in ADULT_ROLES else "survivor"
+        return read
