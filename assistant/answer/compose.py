@@ -236,10 +236,9 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
     With a known place, that place's section in full after the words to the person (`compact`, a crisis the router
     only thinks possible: its first line, so the answer to the person's question keeps its room; `asked`, a likely
     crisis whose message also asks something: one line of words and each part's first two lines, the numbers, so the
-    answer that follows is not cut to one step). With the place
-    unknown, the section that gives every place's numbers one line each: a frightened person on a phone reads six
-    short lines, not a wall of seven headed lists (the lead says the words to the person). A page without that
-    section falls back on every place's own lines.
+    answer that follows is not cut to one step). With the place unknown, the section that gives every place's
+    numbers one line each: a frightened person on a phone reads six short lines, not a wall of seven headed lists
+    (the lead says the words to the person). A page without that section falls back on every place's own lines.
     """
     general = [s for s in sections if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not _is_intro(s)]
     places = [s for s in sections if "GLOBAL" not in s.metadata.get("jurisdictions", ()) and not _every_place(s)]

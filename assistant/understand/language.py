@@ -36,10 +36,13 @@ def _identifier():
     return identifier
 
 
+_LITTLE = _FRENCH | _ENGLISH
+
+
 def _little_words(text: str) -> int:
     """How many English or French little words ("is", "the", "est", "pour") a message holds: names of platforms and
     services ("StopNCII", "Telegram") are not sentences in a language, these are."""
-    return sum(w.strip("'") in _FRENCH | _ENGLISH for w in _WORDS.findall(text.lower()))
+    return sum(w.strip("'") in _LITTLE for w in _WORDS.findall(text.lower()))
 
 
 def detect_language(text: str, hint: str | None = None) -> str:
