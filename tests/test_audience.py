@@ -90,8 +90,11 @@ def test_only_the_writers_own_age_makes_them_a_young_person():
     from assistant.understand.age import writer_is_minor
 
     assert writer_is_minor("im 15 what do i do") and writer_is_minor("j'ai 14 ans") and writer_is_minor("我今年十四岁")
+    # French is typed without the apostrophe, or with the typographic one: "jai 16 ans mon copain aussi".
+    assert writer_is_minor("jai 16 ans mon copain aussi") and writer_is_minor("j’ai 15 ans")
     assert not writer_is_minor("my daughter is 15") and not writer_is_minor("我女儿15岁")
     assert not writer_is_minor("I'm 15 minutes away") and not writer_is_minor("i am 19")
+    assert not writer_is_minor("j'ai 12 captures d'écran") and not writer_is_minor("jai 20 ans")
 
 
 def test_without_a_model_file_the_phrases_stand(tmp_path):

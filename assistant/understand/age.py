@@ -15,7 +15,7 @@ _ZH_DIGITS = {"十": 10, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五"
 # An age written next to its unit: "15 yo", "15-year-old", "15 ans", "15岁", "十五岁", "I'm 15", "(15F)".
 _AGE = re.compile(
     r"(?P<n>\d{1,2})\s*(?:-|\s)?\s*(?:y/?o\b|yrs?\b|years?(?:[\s-]+old)?\b|ans\b|岁|周岁)"
-    r"|(?i:\b(?:i'?m|i am|im|age|aged|j'ai)\s+(?P<m>\d{1,2})\b(?!\s*(?:%|h\b|min|€|\$|euros?|dollars?|pounds?|k\b)))"
+    r"|(?i:\b(?:i'?m|i am|im|age|aged)\s+(?P<m>\d{1,2})\b(?!\s*(?:%|h\b|min|€|\$|euros?|dollars?|pounds?|k\b)))"
     r"|\((?P<p>\d{1,2})\s*[fmFM]?\)"
     r"|(?i:\b(?:i was|j'avais|she was|he was|elle avait|il avait|was only)\s+(?P<w>\d{1,2})\b)"
     r"|(?P<z>[十一二两三四五六七八九]{1,3})岁")
@@ -61,10 +61,11 @@ def detect_minor(text: str) -> bool | None:
     return None
 
 
-# The writer's own age, said in the first person: "I'm 15", "im 14", "j'ai 16 ans", "我15岁", "我今年十四岁".
+# The writer's own age, said in the first person: "I'm 15", "im 14", "j'ai 16 ans" (typed "jai" or "j’ai" too),
+# "我15岁", "我今年十四岁".
 _OWN_AGE = re.compile(
     r"(?i:\b(?:i'?m|i am|im)\s+(?:only\s+|just\s+)?(?P<e>\d{1,2})\b(?!\s*(?:%|h\b|min|€|\$|euros?|dollars?|pounds?|k\b)))"
-    r"|(?i:\bj'ai\s+(?:seulement\s+|que\s+)?(?P<f>\d{1,2})\s*ans\b)"
+    r"|(?i:\bj['’]?ai\s+(?:seulement\s+|que\s+)?(?P<f>\d{1,2})\s*ans\b)"
     r"|我(?:今年|现在|才|只有)?(?:(?P<c>\d{1,2})|(?P<z>[十一二两三四五六七八九]{1,3}))(?:周)?岁")
 
 

@@ -9,8 +9,12 @@ survivor gets the survivor's card ("you"), so this is the difference between gui
 guidance for someone else.
 
 Trained by `recourse audience train` on the help-seeking messages of the safety router's labelled corpus (their
-`kind` says who writes: survivor, friend, parent, educator, professional, person_who_shared), stored as plain
-arrays beside this file, one per embedding model, with a digest of what it was trained on.
+`kind` says who writes: survivor, friend, parent, educator, professional, person_who_shared) and on the questions of
+the blind answer batches in bench/data (each labelled with its `audience`) whose first-sight figures are recorded,
+stored as plain arrays beside this file, one per embedding model, with a digest of what it was trained on. The
+answer batches are the wording of people who never saw the corpus: on the seventh batch's tuning half, never
+trained on, they took the audiences read right from 58 to 65 of 75 (USE). One hold-out, AUDIENCE_TEST, is never
+trained on: tests/test_audience.py checks the model on it.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ if TYPE_CHECKING:
 
 MODELS_DIR = Path(__file__).with_name("models")
 CORPUS_DIR = Path(__file__).parent.parent / "safety" / "corpus"
+ANSWER_BATCHES = Path(__file__).parent.parent.parent / "bench" / "data"  # answers_firstsight*.jsonl, from a checkout
+AUDIENCE_TEST = "answers_firstsight7_holdout.jsonl"  # never trained on: the test's unseen wording
 # The corpus's kinds of help-seeking message that say who writes, and the audience each one is.
 KIND_TO_AUDIENCE: dict[str, str] = {
     "survivor": "survivor", "distress": "survivor", "friend": "friend", "parent": "parent", "educator": "educator",
@@ -97,13 +103,24 @@ def model_path(embedding_name: str, folder: Path = MODELS_DIR) -> Path:
     return folder / f"audience-{embedding_name}.npz"
 
 
-def training_rows(folder: Path = CORPUS_DIR) -> list[tuple[str, str, str]]:
+def training_rows(folder: Path = CORPUS_DIR, answers: Path = ANSWER_BATCHES) -> list[tuple[str, str, str]]:
     """(text, audience, batch) for every help-seeking message whose kind says who writes, in every batch of the
-    router's corpus."""
-    return [(row["text"], KIND_TO_AUDIENCE[row["kind"]], path.stem)
+    router's corpus, then every question with an audience in the answer batches but AUDIENCE_TEST."""
+    rows = [(row["text"], KIND_TO_AUDIENCE[row["kind"]], path.stem)
             for path in sorted(folder.glob("*.jsonl"))
             for row in read_labelled(path)
             if row["route"] == "answer" and row.get("kind") in KIND_TO_AUDIENCE]
+    for path in sorted(answers.glob("answers_firstsight*.jsonl")):
+        if path.name == AUDIENCE_TEST:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            row = json.loads(line) if line.strip() else {}
+            if row.get("audience"):
+                if row["audience"] not in KIND_TO_AUDIENCE.values():
+                    raise ValueError(f"{path}:{number}: field 'audience' is '{row['audience']}', not one of "
+                                     f"{', '.join(sorted(set(KIND_TO_AUDIENCE.values())))}")
+                rows.append((row["question"], row["audience"], path.stem))
+    return rows
 
 
 def digest(rows: list[tuple[str, str, str]]) -> str:
