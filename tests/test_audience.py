@@ -14,7 +14,14 @@ import pytest
 
 from assistant.index.embeddings import make_embeddings
 from assistant.understand.audience import detect_audience
-from assistant.understand.audience_model import AudienceModel, AudienceReader, digest, model_path, training_rows
+from assistant.understand.audience_model import (
+    AUDIENCE_TEST,
+    AudienceModel,
+    AudienceReader,
+    digest,
+    model_path,
+    training_rows,
+)
 
 DATA = Path(__file__).parent.parent / "bench" / "data"
 
@@ -45,13 +52,14 @@ def test_the_shipped_model_was_trained_on_this_corpus(reader):
 
 
 def test_it_reads_who_is_asking_far_better_than_the_phrases_alone(reader):
-    """Third answer batch (150 questions, never used to choose anything): the phrases alone read 110 right; the
-    model with the phrases it trusts reads 135 (USE) and 130 (e5). Floors just under the shipped figures."""
-    pairs = _labelled("answers_firstsight3_*.jsonl")
+    """The seventh answer batch's hold-out (75 questions, never trained on nor used to choose anything): the phrases
+    alone read 56 right; the model with the phrases it trusts 67 (USE) and 67 (e5); before the answer batches
+    joined its training, 65 (USE) and 66 (e5). Floors just under the shipped figures."""
+    pairs = _labelled(AUDIENCE_TEST)
     phrases = sum((detect_audience(q) or "survivor") == a for q, a in pairs)
     right = _right(reader, pairs)
     print(f"\n{reader.name}: {right}/{len(pairs)} right (phrases alone {phrases})")
-    assert right >= 0.84 * len(pairs) and right >= phrases + 15
+    assert right >= 0.84 * len(pairs) and right >= phrases + 8
 
 
 @pytest.mark.parametrize("text, audience", [
