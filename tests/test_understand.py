@@ -16,6 +16,8 @@ from assistant.vocabulary import JURISDICTIONS
 
 @pytest.mark.parametrize("text, place", [
     ("je suis à Lyon et mon ex a publié mes photos", "FR"),
+    ("我们一家在华沙。女儿14岁，她同学用AI合成了她的图片", "EU"),  # a European city in Chinese
+    ("Ma fille étudie à Pékin et des photos d'elle circulent", "CN"),  # a Chinese city in French
     ("在杭州，有人把我的照片发到微信群", "CN"),
     ("班上有男生在QQ群里传她的照片", "CN"),  # a Latin name next to Chinese characters is still a word
     ("有人在微博上发我的照片", "CN"),  # a platform used only in China
