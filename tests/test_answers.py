@@ -43,6 +43,17 @@ def test_the_persons_place_gives_its_own_lines_and_no_other_places(full_service,
     assert not result.needs_place
 
 
+def test_a_known_places_own_lines_outrank_a_supporting_passage(full_service):
+    """A teacher in Leeds writing in French: the UK's own line (Report Remove) is kept; before, a reference passage
+    that repeated a step ("do not keep or forward the image") took its room under the phone budget."""
+    result = full_service.ask("Je suis prof dans un collège à Leeds. Une photo intime d'une élève de 14 ans circule "
+                              "dans un groupe Snapchat de la classe et je ne veux surtout pas la regarder. Que dois-je "
+                              "faire côté procédure anglaise ?")
+    assert result.jurisdiction == "UK" and result.card == "educator"
+    assert "Report Remove" in result.answer
+    assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
 @pytest.mark.parametrize("question", ["can i sue him?", "is it a crime if he posts it?", "peut-on le poursuivre ?"])
 def test_when_the_place_is_unknown_no_single_countrys_page_is_quoted(full_service, question):
     """The card asks where the person is; until then, what it quotes beside the card applies everywhere (not a
