@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
+from assistant.answer.budget import fit_to_budget
 from assistant.answer.cards import SituationModel
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, select_passages
@@ -352,7 +353,7 @@ class Recourse:
             # Too few words to find the guidance ("too late? was 2 yrs ago"): a question back and the first steps,
             # never "nothing found".
             composed = self._first_steps(snapshot, text, person, after=composed if composed.crisis else None)
-        composed = self._named_publishers(composed)
+        composed = self._named_publishers(fit_to_budget(composed, self.settings.answer_max_chars))
         timing["compose"] = _ms(t)
         if decision.route == "answer" and self.chat_model is not None:  # crisis, refuse, out of scope: never
             t = time.perf_counter()

@@ -1,0 +1,43 @@
+"""The phone budget holds for every answer, whichever composer made it (assistant/answer/budget.py)."""
+
+from __future__ import annotations
+
+from assistant.answer.budget import fit_to_budget
+from assistant.answer.types import Block, Citation, ComposedAnswer, Line
+from assistant.evaluation.scoring import markers_match
+
+
+def _citation(n: int) -> Citation:
+    return Citation(n=n, doc_id=f"doc-{n}", title="t", section="s", url=f"https://example.org/{n}", text="x",
+                    publisher="p", last_reviewed="2026-11-30")
+
+
+def _answer() -> ComposedAnswer:
+    blocks = [Block("lead", (Line("If you are in danger right now, call now."),)),
+              Block("crisis", (Line("China: **110** if you are in danger. " * 6, 1),
+                               Line("France: **17** or **112** if you are in danger. " * 6, 2))),
+              Block("direct", (Line("Do not pay.", 3),)),
+              Block("passage", (Line("A passage line that adds background. " * 5, 4),
+                                Line("A second passage line from another page. " * 5, 5))),
+              Block("steps", tuple(Line(f"Step {i}: a whole step a person can follow on a phone. " * 3, 5 + i)
+                                   for i in range(1, 5))),
+              Block("question", (Line("Where are you?"),))]
+    return ComposedAnswer(blocks, [_citation(n) for n in range(1, 10)], True, needs_place=True)
+
+
+def test_an_answer_over_the_budget_loses_background_first_and_keeps_the_lines_to_call():
+    composed = _answer()
+    assert len(composed.answer) > 1400
+    fitted = fit_to_budget(composed, 1400)
+    assert len(fitted.answer) <= 1400
+    kinds = [b.kind for b in fitted.blocks]
+    assert "passage" not in kinds and kinds[:3] == ["lead", "crisis", "direct"] and kinds[-1] == "question"
+    assert fitted.blocks[1] == composed.blocks[1]  # the lines to call are never cut
+    assert 1 <= len(next(b for b in fitted.blocks if b.kind == "steps").lines) <= 4
+    cited = [c.to_dict() for c in fitted.citations]
+    assert markers_match(fitted.answer, cited) and fitted.needs_place
+
+
+def test_an_answer_within_the_budget_is_left_as_it_is():
+    composed = _answer()
+    assert fit_to_budget(composed, 10_000) is composed
