@@ -54,6 +54,16 @@ def test_a_known_places_own_lines_outrank_a_supporting_passage(full_service):
     assert len(result.answer) <= full_service.settings.answer_max_chars
 
 
+def test_with_the_age_unknown_the_known_places_line_outranks_the_lines_for_each_age(full_service):
+    """Lyon, age not said: France's line (3018) stays; before, the under-18 and the adult lines kept their room and
+    France's went, though the question back asks the age anyway."""
+    result = full_service.ask("J'ai utilisé StopNCII il y a deux mois, mais la vidéo est réapparue sur un autre site. "
+                              "J'habite à Lyon, que puis-je faire ?")
+    assert result.jurisdiction == "FR" and result.needs_age
+    assert "3018" in result.answer
+    assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
 @pytest.mark.parametrize("question", ["can i sue him?", "is it a crime if he posts it?", "peut-on le poursuivre ?"])
 def test_when_the_place_is_unknown_no_single_countrys_page_is_quoted(full_service, question):
     """The card asks where the person is; until then, what it quotes beside the card applies everywhere (not a
