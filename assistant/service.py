@@ -22,7 +22,7 @@ import numpy as np
 from langchain_core.documents import Document
 
 from assistant.answer.budget import fit_to_budget
-from assistant.answer.cards import SituationModel
+from assistant.answer.cards import SituationModel, answer_relevance
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, select_passages
 from assistant.answer.messages import message
@@ -385,10 +385,12 @@ class Recourse:
         plan = plan_answer(text, chosen, snapshot.page_sections) if not sections or decision.route == "crisis" else []
         help_passage = self._help_passage(snapshot, vector, language, place) if (plan or sections) else None
         if decision.route == "crisis":
-            return self._crisis_answer(snapshot, text, person, decision, plan, sections, chosen, help_passage)
+            return self._crisis_answer(snapshot, text, person, decision, plan, sections, chosen, help_passage,
+                                       vector)
         if sections:
             return compose_card_answer(text, sections, person, supporting=chosen,
-                                       max_chars=self.settings.answer_max_chars, similarity=snapshot.similarity)
+                                       max_chars=self.settings.answer_max_chars, similarity=snapshot.similarity,
+                                       relevance=answer_relevance(snapshot, card.group, language, vector))
         return compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                               max_chars=self.settings.answer_max_chars)
 
@@ -399,7 +401,7 @@ class Recourse:
 
     def _crisis_answer(self, snapshot: IndexSnapshot, text: str, person: Person, decision: RouteDecision, plan,
                        sections: list[Document], chosen: list[Document],
-                       help_passage: Document | None) -> ComposedAnswer:
+                       help_passage: Document | None, vector: np.ndarray | None = None) -> ComposedAnswer:
         """The lines to call first, cited from the crisis-lines page; then, when the guidance answers the message's
         question ("how do I get them removed? if they stay up I'll kill myself"), that answer after them.
 
@@ -430,8 +432,10 @@ class Recourse:
         budget = max(self.settings.answer_max_chars - len(lines.answer), self.settings.answer_max_chars // 3)
         then = message("crisis_then_answer", language)
         if sections:
+            relevance = None if vector is None else answer_relevance(
+                snapshot, sections[0].metadata["group"], language, vector)
             answer = compose_card_answer(text, sections, person, supporting=[], max_chars=budget,
-                                         first_citation=len(lines.citations) + 1, lead=then)
+                                         first_citation=len(lines.citations) + 1, lead=then, relevance=relevance)
         else:
             answer = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                                     max_chars=budget, lead=then, first_citation=len(lines.citations) + 1)

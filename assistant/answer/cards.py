@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -178,13 +179,49 @@ def _fits(doc: Document, person: Person) -> bool:
     return True
 
 
-def _pick(sections: list[Document], role: str, person: Person) -> Document | None:
-    """The most specific section of a role that fits the person, else the plain one."""
+Relevance = Callable[[Document], float]  # how close an answer section's question is to the message
+
+
+def _pick(sections: list[Document], role: str, person: Person,
+          relevance: Relevance | None = None) -> Document | None:
+    """The most specific section of a role that fits the person, else the plain one. When the card answers several
+    questions for that same person (its `answers:`), the one whose question is closest to the message."""
     fitting = [s for s in sections if s.metadata.get("role") == role and _fits(s, person)]
+
     def specificity(section: Document) -> int:
         return sum(bool(section.metadata.get(k)) for k in ("for_audience", "for_age", "for_place"))
 
-    return max(fitting, key=specificity, default=None)
+    def qualifiers(section: Document) -> tuple:
+        return tuple(section.metadata.get(k) or "" for k in ("for_audience", "for_age", "for_place"))
+
+    chosen = max(fitting, key=specificity, default=None)
+    if chosen is None or relevance is None:
+        return chosen
+    same = [s for s in fitting if qualifiers(s) == qualifiers(chosen)]
+    return max(same, key=relevance) if len(same) > 1 else chosen  # of equals, the first: the card's own order
+
+
+def answer_relevance(snapshot: IndexSnapshot, group: str, language: str,
+                     query: np.ndarray | list[float]) -> Relevance:
+    """How close the message is to the question each answer section of a card answers: the nearest of that
+    answer's own example messages (`answers:`), or, for a section without any, the nearest of the card's examples.
+    A particular answer is chosen only when the message is closer to its examples than to every other way of
+    describing the card's situation."""
+    ids, matrix = snapshot.examples.get(language, ([], None))
+    best: dict[str, float] = {}
+    if ids:
+        closeness = matrix @ np.asarray(query, dtype=np.float32)
+        for cid, value in zip(ids, closeness.tolist(), strict=True):
+            meta = snapshot.records[cid]["metadata"]
+            if meta["group"] == group:
+                heading = meta.get("answer") or ""
+                best[heading] = max(best.get(heading, -1.0), value)
+
+    def relevance(section: Document) -> float:
+        heading = section.metadata.get("section", "").rsplit(" > ", 1)[-1]
+        return best.get(heading, best.get("", -1.0))
+
+    return relevance
 
 
 def _locals(sections: list[Document], person: Person) -> list[list[Document]]:
@@ -234,7 +271,7 @@ Quote = tuple[Document, str, str | None]  # a passage, one of its lines, that li
 
 def compose_card(question: str, sections: list[Document], person: Person, *, supporting: list[Document],
                  max_chars: int = 1400, first_citation: int = 1, lead: str | None = None,
-                 similarity: Similarity | None = None) -> ComposedAnswer:
+                 similarity: Similarity | None = None, relevance: Relevance | None = None) -> ComposedAnswer:
     """The card's answer for this person, then at most one supporting passage from the reference pages.
 
     A supporting passage comes right after the direct answer: it answers what the message names and the card does
@@ -247,7 +284,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     language, place = person.language, person.place
     ack = _pick(sections, "ack", person)
     ack_text = next(iter(quotable(ack, place)), ("", None))[0] if ack is not None and not lead else ""
-    direct = _pick(sections, "answer", person)
+    direct = _pick(sections, "answer", person, relevance)
     direct_lines: list[Quote] = [(direct, u, url) for u, url in quotable(direct, place)[:2]] if direct else []
     steps = _pick(sections, "steps", person)
     step_lines: list[Quote] = [(steps, u, url) for u, url in quotable(steps, place)] if steps is not None else []

@@ -187,12 +187,17 @@ def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
                     **role_fields,
                 },
             ))
-    for example in meta.examples:
+    # The card's examples, then those of its particular answers (`answer`: the heading they ask for). All of them
+    # are the card's: the situation model learns the card from both.
+    asked = [(example, "") for example in meta.examples]
+    asked += [(example, heading) for heading, examples in meta.answers.items() for example in examples]
+    for example, heading in asked:
         digest = hashlib.sha256(example.encode("utf-8")).hexdigest()[:12]
         chunks.append(Chunk(id=f"{meta.id}:example:{digest}", doc_id=meta.id, text=example, section="", order=-1,
                             metadata={"doc_id": meta.id, "group": meta.group, "language": meta.language,
                                       "kind": "example", "title": meta.title, "section": "", "order": -1,
-                                      "doc_hash": doc.content_hash, "path": doc.path.as_posix()}))
+                                      "answer": heading, "doc_hash": doc.content_hash,
+                                      "path": doc.path.as_posix()}))
     # Two identical passages in one document would collide; keep the first.
     unique: dict[str, Chunk] = {}
     for chunk in chunks:

@@ -21,6 +21,7 @@ Jurisdiction = Literal["GLOBAL", "CN", "US", "UK", "AU", "EU", "FR"]
 # The Literal types above spell the same values for pydantic; a test keeps them equal to assistant.vocabulary.
 
 MIN_CARD_EXAMPLES = 10
+MIN_ANSWER_EXAMPLES = 5  # per extra answer of a card (`answers:`): enough ways of asking that one question
 _ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
 
@@ -56,6 +57,10 @@ class FrontMatter(BaseModel):
     kind: Literal["page", "card"] = "page"
     asks: list[Literal["age", "place"]] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
+    # A card's answer sections that answer one particular question of its situation ("Does StopNCII see my photo?"),
+    # by heading: the messages that ask it. The card's plain answer answers the rest; the one whose examples are
+    # closest to the message is shown (answer/cards.py).
+    answers: dict[str, list[str]] = Field(default_factory=dict)
 
     @field_validator("jurisdictions", "topics", "audience", "asks")
     @classmethod
@@ -75,8 +80,12 @@ class FrontMatter(BaseModel):
         if self.kind == "card" and len(self.examples) < MIN_CARD_EXAMPLES:
             raise ValueError(f"examples: a card needs at least {MIN_CARD_EXAMPLES} example messages, the way people "
                              "type them; they are what the card is matched against")
-        if self.kind == "page" and (self.examples or self.asks):
-            raise ValueError("kind: only a card (kind: card) has examples and asks")
+        if self.kind == "page" and (self.examples or self.asks or self.answers):
+            raise ValueError("kind: only a card (kind: card) has examples, asks and answers")
+        for heading, asked in self.answers.items():
+            if len(asked) < MIN_ANSWER_EXAMPLES:
+                raise ValueError(f"answers: '{heading}' needs at least {MIN_ANSWER_EXAMPLES} example messages that "
+                                 "ask its question")
         return self
 
     @property

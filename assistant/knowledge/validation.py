@@ -53,6 +53,12 @@ def _first_line(doc: KnowledgeDoc, needle: str) -> int:
     return doc.body_line
 
 
+def _front_line(doc: KnowledgeDoc, needle: str) -> int:
+    """The line of the front matter that holds `needle` (a key or a value), else the front matter's first line."""
+    lines = doc.path.read_text(encoding="utf-8").splitlines()[:doc.body_line - 1]
+    return next((number for number, line in enumerate(lines, 1) if needle in line), 1)
+
+
 def check_translations(docs: list[KnowledgeDoc]) -> list[Problem]:
     """Each group has en, zh and fr, and the translations carry the original's numbers and URLs."""
     problems: list[Problem] = []
@@ -139,6 +145,7 @@ def check_cards(docs: list[KnowledgeDoc]) -> list[Problem]:
     problems: list[Problem] = []
     for doc in (d for d in docs if d.meta.kind == "card"):
         plain: set[str] = set()
+        answer_headings: set[str] = set()
         for headings, text in _sections(doc.body):
             if len(headings) < 2:
                 continue  # the title line and the words under it
@@ -155,6 +162,12 @@ def check_cards(docs: list[KnowledgeDoc]) -> list[Problem]:
                 continue
             if not role.qualified:
                 plain.add(role.role)
+            if role.role == "answer":
+                answer_headings.add(headings[-1])
+        for heading in doc.meta.answers:
+            if heading not in answer_headings:
+                problems.append(Problem(doc.path, _front_line(doc, heading), "answers", f"'{heading}' is not the "
+                                        "heading of one of this card's answer sections"))
         for missing in (r for r in REQUIRED_ROLES if r not in plain):
             problems.append(Problem(doc.path, doc.body_line, "body", f"a card needs a '{missing}' section without "
                                     "qualifiers (the one anyone gets)"))
