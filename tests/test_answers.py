@@ -64,6 +64,20 @@ def test_with_the_age_unknown_the_known_places_line_outranks_the_lines_for_each_
     assert len(result.answer) <= full_service.settings.answer_max_chars
 
 
+@pytest.mark.parametrize("question, place, first", [
+    ("will the people at stopncii look at my photos??", None, "never leaves your device"),
+    ("stopncii, it works on whatsapp?", None, "partner platforms"),
+    ("Pharos ou plainte au commissariat, je fais quoi en premier ?", "FR", "PHAROS"),
+    ("la gendarmerie a refusé ma plainte, je peux faire quoi ?", "FR", "porter plainte"),
+])
+def test_the_literal_question_gets_the_answer_that_answers_it(full_service, question, place, first):
+    """A card answers several questions of its situation: "does StopNCII see my photos?" is answered "No: ... the
+    image never leaves your device", not with the card's line on partner platforms."""
+    result = full_service.ask(question, place)
+    direct = next(b for b in result.blocks if b.kind == "direct")
+    assert first in direct.lines[0].text, direct.lines[0].text
+
+
 @pytest.mark.parametrize("question", ["can i sue him?", "is it a crime if he posts it?", "peut-on le poursuivre ?"])
 def test_when_the_place_is_unknown_no_single_countrys_page_is_quoted(full_service, question):
     """The card asks where the person is; until then, what it quotes beside the card applies everywhere (not a

@@ -166,6 +166,32 @@ def test_a_card_section_without_its_role_or_with_a_wrong_one_is_named(tmp_path):
     assert any("needs a 'steps' section without qualifiers" in m for m in messages), messages
 
 
+def test_a_cards_particular_answer_must_name_one_of_its_answer_sections(tmp_path):
+    """`answers:` maps an answer section's heading to the messages that ask its question: a heading that is not one
+    (renamed, mistyped) is named with the file, the front matter line and the field; too few examples too."""
+    from assistant.knowledge.validation import validate_knowledge
+
+    root = copy_groups(tmp_path / "knowledge", ("first-hour",))
+    card = PROJECT_ROOT / "knowledge" / "cards" / "stop-reupload"
+    for lang in ("en", "zh", "fr"):
+        text = (card / f"{lang}.md").read_text(encoding="utf-8")
+        if lang == "en":
+            text = text.replace('  "Nobody receives your image":', '  "Nobody receives the image":', 1)
+        if lang == "fr":
+            text = text.replace('    - "qui voit mes photos si j\'utilise StopNCII"\n', "", 1)
+            text = text.replace('    - "la photo est envoyée quelque part ?"\n', "", 1)
+            text = text.replace('    - "je dois leur envoyer la vidéo pour que ça marche ?"\n', "", 1)
+            text = text.replace('    - "Take It Down, ils voient la vidéo ?"\n', "", 1)
+        (root / "stop-reupload").mkdir(exist_ok=True)
+        (root / "stop-reupload" / f"{lang}.md").write_text(text, encoding="utf-8")
+    _, problems = validate_knowledge(root)
+    renamed = [p for p in problems if p.path.name == "en.md" and p.field == "answers"]
+    assert renamed and "'Nobody receives the image' is not the heading" in renamed[0].message, problems
+    line = (root / "stop-reupload" / "en.md").read_text(encoding="utf-8").splitlines()[renamed[0].line - 1]
+    assert "Nobody receives the image" in line
+    assert any(p.path.name == "fr.md" and "at least 5 example messages" in p.message for p in problems), problems
+
+
 def test_kb_validate_names_what_the_code_relies_on_when_it_is_missing(tmp_path):
     import re
     import shutil
