@@ -22,7 +22,7 @@ import numpy as np
 from langchain_core.documents import Document
 
 from assistant.answer.budget import fit_to_budget
-from assistant.answer.cards import SituationModel, answer_relevance
+from assistant.answer.cards import SituationModel
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, select_passages
 from assistant.answer.messages import message
@@ -390,7 +390,7 @@ class Recourse:
         if sections:
             return compose_card_answer(text, sections, person, supporting=chosen,
                                        max_chars=self.settings.answer_max_chars, similarity=snapshot.similarity,
-                                       relevance=answer_relevance(snapshot, card.group, language, vector))
+                                       relevance=self.situations(snapshot).answer_relevance(card.group, language, vector))
         return compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                               max_chars=self.settings.answer_max_chars)
 
@@ -432,8 +432,8 @@ class Recourse:
         budget = max(self.settings.answer_max_chars - len(lines.answer), self.settings.answer_max_chars // 3)
         then = message("crisis_then_answer", language)
         if sections:
-            relevance = None if vector is None else answer_relevance(
-                snapshot, sections[0].metadata["group"], language, vector)
+            relevance = None if vector is None else self.situations(snapshot).answer_relevance(
+                sections[0].metadata["group"], language, vector)
             answer = compose_card_answer(text, sections, person, supporting=[], max_chars=budget,
                                          first_citation=len(lines.citations) + 1, lead=then, relevance=relevance)
         else:

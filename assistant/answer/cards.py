@@ -103,6 +103,17 @@ class SituationModel:
             rows = [np.array([i for i, n in enumerate(names) if n == g]) for g in groups]
             starts = np.cumsum([0] + [len(r) for r in rows[:-1]])
             self._example_groups[language] = (groups, np.concatenate(rows), starts)
+        # Each card's example rows per language, with the answer each asks for ("" for the card's own examples), for
+        # the cards that answer more than one question (their `answers:`).
+        self._asked: dict[tuple[str, str], tuple[np.ndarray, list[str]]] = {}
+        for language, (example_ids, _) in snapshot.examples.items():
+            by_card: dict[str, list[tuple[int, str]]] = {}
+            for row, cid in enumerate(example_ids):
+                meta = snapshot.records[cid]["metadata"]
+                by_card.setdefault(meta["group"], []).append((row, meta.get("answer") or ""))
+            for group, pairs in by_card.items():
+                if any(heading for _, heading in pairs):
+                    self._asked[(language, group)] = (np.array([r for r, _ in pairs]), [h for _, h in pairs])
         # Whom each card is written for (its front matter's audience): a card is never given to someone it is not
         # for (the card for people who shared images, to the person in them).
         self.audiences: dict[str, set[str]] = {}
@@ -157,6 +168,25 @@ class SituationModel:
             return None
         return CardMatch(group, by_card[group], similarity)
 
+    def answer_relevance(self, group: str, language: str, query: np.ndarray | list[float]) -> Relevance:
+        """How close the message is to the question each answer section of a card answers: the nearest of that
+        answer's own example messages (`answers:`), or, for a section without any, the nearest of the card's
+        examples. A particular answer is chosen only when the message is closer to its examples than to every other
+        way of describing the card's situation. Computed only when a card has answers to choose between."""
+        closest: dict[str, float] = {}
+
+        def relevance(section: Document) -> float:
+            if not closest and (language, group) in self._asked:
+                rows, headings = self._asked[(language, group)]
+                _, matrix = self.snapshot.examples[language]
+                values = matrix[rows] @ np.asarray(query, dtype=np.float32)
+                for heading, value in zip(headings, values.tolist(), strict=True):
+                    closest[heading] = max(closest.get(heading, -1.0), value)
+            heading = section.metadata.get("section", "").rsplit(" > ", 1)[-1]
+            return closest.get(heading, closest.get("", -1.0))
+
+        return relevance
+
     def _nearest(self, query: np.ndarray, language: str) -> dict[str, float]:
         """Each card's closest example in the message's language (cosine)."""
         ids, matrix = self.snapshot.examples.get(language, ([], None))
@@ -199,29 +229,6 @@ def _pick(sections: list[Document], role: str, person: Person,
         return chosen
     same = [s for s in fitting if qualifiers(s) == qualifiers(chosen)]
     return max(same, key=relevance) if len(same) > 1 else chosen  # of equals, the first: the card's own order
-
-
-def answer_relevance(snapshot: IndexSnapshot, group: str, language: str,
-                     query: np.ndarray | list[float]) -> Relevance:
-    """How close the message is to the question each answer section of a card answers: the nearest of that
-    answer's own example messages (`answers:`), or, for a section without any, the nearest of the card's examples.
-    A particular answer is chosen only when the message is closer to its examples than to every other way of
-    describing the card's situation."""
-    ids, matrix = snapshot.examples.get(language, ([], None))
-    best: dict[str, float] = {}
-    if ids:
-        closeness = matrix @ np.asarray(query, dtype=np.float32)
-        for cid, value in zip(ids, closeness.tolist(), strict=True):
-            meta = snapshot.records[cid]["metadata"]
-            if meta["group"] == group:
-                heading = meta.get("answer") or ""
-                best[heading] = max(best.get(heading, -1.0), value)
-
-    def relevance(section: Document) -> float:
-        heading = section.metadata.get("section", "").rsplit(" > ", 1)[-1]
-        return best.get(heading, best.get("", -1.0))
-
-    return relevance
 
 
 def _locals(sections: list[Document], person: Person) -> list[list[Document]]:
