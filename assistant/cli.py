@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--model", choices=["use", "e5", "all"], default="all", help="embedding model (default: both)")
     audience = sub.add_parser("audience", help="the model that reads who is asking")
     audience_sub = audience.add_subparsers(dest="audience_command", required=True)
-    audience_train = audience_sub.add_parser("train", help="rebuild it from the router's labelled corpus and the answer batches")
+    audience_train = audience_sub.add_parser(
+        "train", help="rebuild it from the router's labelled corpus and the answer batches")
     audience_train.add_argument("--model", choices=["use", "e5", "all"], default="all",
                                 help="embedding model (default: both)")
     return parser

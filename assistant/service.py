@@ -390,7 +390,8 @@ class Recourse:
         if sections:
             return compose_card_answer(text, sections, person, supporting=chosen,
                                        max_chars=self.settings.answer_max_chars, similarity=snapshot.similarity,
-                                       relevance=self.situations(snapshot).answer_relevance(card.group, language, vector))
+                                       relevance=self.situations(snapshot).answer_relevance(card.group, language,
+                                                                                            vector))
         return compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                               max_chars=self.settings.answer_max_chars)
 
