@@ -116,6 +116,9 @@ def test_who_is_asking(text, audience):
     ("被裸聊敲诈了怎么办", "zh"),
     ("StopNCII 支持Telegram吗", "zh"),  # Chinese around two names: fewer Chinese characters than Latin letters
     ("what does 裸聊 mean", "en"),  # English little words around one Chinese word
+    ("Take It Down sur Telegram ?", "fr"),  # the service's name holds "it": French around a name
+    ("Report Remove ça marche ?", "fr"),
+    ("does take it down work", "en"),
 ])
 def test_the_language_is_read_from_the_little_words(text, language):
     assert detect_language(text) == language

@@ -37,6 +37,10 @@ def _identifier():
 
 
 _LITTLE = _FRENCH | _ENGLISH
+# Names of services made of English words, written as-is in every language: "Take It Down sur Telegram ?" is French
+# around a name, and the name's "it" must not count as English.
+_NAMES = re.compile(r"\btake\s*it\s*down(?:\s+act)?\b|\breport\s*remove\b|\brevenge\s*porn(?:\s*helpline)?\b|"
+                    r"\bnudify\b|\bdeep\s*fakes?\b", re.IGNORECASE)
 
 
 def _little_words(text: str) -> int:
@@ -47,6 +51,9 @@ def _little_words(text: str) -> int:
 
 def detect_language(text: str, hint: str | None = None) -> str:
     """'zh', 'en' or 'fr'. A confident hint (the interface language) settles messages too short to judge."""
+    unnamed = _NAMES.sub(" ", text)
+    if _LETTER.search(unnamed):
+        text = unnamed
     letters = _LETTER.findall(text)
     if not letters:
         return hint if hint in ("en", "zh", "fr") else "en"
