@@ -29,7 +29,13 @@ from assistant.vocabulary import JURISDICTIONS
     ("j'ai eu peur quand il a posté", None),  # "eu" is a French word, not the EU
     ("please help us", None),  # "us" is a word, not the United States
     ("I paid 110 dollars to him", None),
-    ("he is in Paris and I am in London", None),  # two places: undecided
+    ("he is in Paris and she is in London", None),  # two places: undecided
+    # where the writer says they are wins over the other places the message names
+    ("he is in Paris and I am in London", "UK"),
+    ("I'm a social worker in Melbourne; my client's ex is still in Guangzhou and posts in a WeChat group", "AU"),
+    ("I am in the UK, he is in China", "UK"),
+    ("Je suis étudiante française à Hangzhou et mon ex à Paris a posté mes photos", "CN"),
+    ("我是在休斯顿工作的，照片被发在国内的微博上", "US"),
     # The strongest evidence decides: a city over a country, a country over a demonym or an origin.
     ("I'm a student from China doing a masters in Leeds, someone filmed me", "UK"),
     ("Je suis française et je vis à Shanghai depuis deux ans", "CN"),
@@ -51,6 +57,9 @@ from assistant.vocabulary import JURISDICTIONS
     ("在大理住民宿发现插座里有个摄像头", "CN"),  # a city beyond the largest ones
     ("we are in valencia what do we do", "EU"),
     ("Je suis maîtresse de CM2, un élève m'a confié quelque chose", "FR"),  # a school year only France has
+    ("professeure principale à Quimper, une photo circule dans le groupe WhatsApp", "FR"),  # a préfecture
+    ("公司钉钉群里有人发了我同事的私密照", "CN"),  # a workplace app used in China
+    ("X peut demander que le signalement vienne de la personne", None),  # "vienne", the verb, is not a city
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place

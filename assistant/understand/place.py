@@ -129,6 +129,28 @@ _ORIGIN = re.compile(r"(?:\bfrom|\bd'origine|\boriginaire d[e']|\bvenue? d[e']|�
 _PERSON_AFTER = re.compile(r"(?:人|籍|学生|留学生|同学|女孩|女生|男生|男孩|朋友|姑娘|小伙)")
 
 
+# Words with which people say where they themselves are, just before a city or a country: "I'm a social worker in
+# Melbourne", "we live in", "je suis à", "j'habite en", "我在", "我们住在". When the message names other places too (where
+# the ex lives, where the images were made), the place the person puts themself in is theirs.
+# Between "I'm" and "in": a few words of the same clause ("I'm a social worker in"), not another person's clause.
+_GAP = r"(?:(?!\b(?:he|she|they|his|her|my|il|elle|ils|mon|ma|son|sa)\b)[^.!?\n,;]){0,32}?"
+_SELF = re.compile(
+    r"(?:\b(?:i['’]?m|i am|we['’]?re|we are|i live|we live|i['’]?ve been living|i['’]?m living|based|i study|i work|"
+    r"i teach|i moved|we moved)\b" + _GAP + r"\b(?:in|at|to)\s+(?:the\s+)?"
+    r"|\b(?:je suis|j['’]?habite|je vis|je réside|on (?:est|vit|habite)|nous (?:sommes|vivons|habitons)|j['’]?étudie|"
+    r"je travaille|j['’]?enseigne)\b" + _GAP + r"\b(?:à|a|en|au|aux)\s+"
+    r"|(?:我|我们|我们一家|本人)(?:现在|目前|人|是|一直)*(?:在|住在|住|定居在?|生活在)\s*)$",
+    re.IGNORECASE)
+
+
+def _says_self(text: str, match: re.Match[str]) -> bool:
+    """Whether a place is named as where the writer is ("I'm in", "je suis à", "我在"; not "我在国内的家人", my family
+    back home). "Here" and "ici" are left out: "here or in France?" asks which place, it does not say one."""
+    if text[match.end():match.end() + 1] == "的":
+        return False
+    return bool(_SELF.search(text[max(0, match.start() - 48):match.start()]))
+
+
 def _as_origin(text: str, match: re.Match[str]) -> bool:
     """Whether a country's name is used as an origin or a nationality rather than as where someone is."""
     return bool(_ORIGIN.search(text[max(0, match.start() - 16):match.start()])
@@ -136,11 +158,14 @@ def _as_origin(text: str, match: re.Match[str]) -> bool:
 
 
 def _mentions(text: str, level: str) -> dict[str, int]:
-    """How many times each place is named at one level of evidence: cities, countries, demonyms (with the countries
-    named as an origin), hints."""
+    """How many times each place is named at one level of evidence: where the writer says they are (a city or a
+    country after "I'm in"), cities, countries, demonyms (with the countries named as an origin), hints."""
     counts: dict[str, int] = {}
     for code, place in places().items():
-        if level == "demonyms":
+        if level == "self":
+            hits = sum(1 for pattern in (place.cities, place.countries) if pattern
+                       for m in pattern.finditer(text) if _says_self(text, m))
+        elif level == "demonyms":
             hits = len(place.demonyms.findall(text)) if place.demonyms else 0
             if place.countries:
                 hits += sum(1 for m in place.countries.finditer(text) if _as_origin(text, m))
@@ -157,12 +182,13 @@ def _mentions(text: str, level: str) -> dict[str, int]:
 def detect_jurisdiction(text: str) -> str | None:
     """The one place a message puts the person in, or None (no place, or several that weigh the same).
 
-    The strongest evidence decides: a city ("in Manchester") over a country ("my family in China"), a country over a
+    The strongest evidence decides: where the writer says they are ("I live in Melbourne", "我在休斯顿") over any
+    other mention, then a city ("in Manchester") over a country ("my family in China"), a country over a
     demonym or an origin ("I'm French", "a student from China"); platforms and institutions used only in one place
     count when no place is named at all (a Chinese student in London who mentions WeChat is in the UK). Within one
     level, the place named most often wins; a tie stays unknown, and the person is asked.
     """
-    for level in ("cities", "countries", "demonyms", "hints"):
+    for level in ("self", "cities", "countries", "demonyms", "hints"):
         counts = _mentions(text, level)
         if counts:
             return _most(counts)
