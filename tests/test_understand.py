@@ -10,7 +10,7 @@ from assistant.understand.age import detect_minor
 from assistant.understand.audience import detect_audience
 from assistant.understand.language import detect_language
 from assistant.understand.person import understand
-from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign_places
+from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign_places, member_states
 from assistant.vocabulary import JURISDICTIONS
 
 
@@ -68,7 +68,8 @@ def test_the_place_a_message_puts_the_person_in(text, place):
 def test_the_places_file_names_only_known_codes():
     data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
     assert set(data) <= set(JURISDICTIONS) - {"GLOBAL"}
-    assert all(set(entry) <= {"names", "demonyms", "cities", "hints", "markers", "includes"} for entry in data.values())
+    assert all(set(entry) <= {"names", "demonyms", "cities", "hints", "markers", "includes", "members"}
+               for entry in data.values())
 
 
 @pytest.mark.parametrize("line, place, foreign", [
@@ -84,6 +85,19 @@ def test_the_places_file_names_only_known_codes():
 ])
 def test_a_line_about_another_place_is_recognised(line, place, foreign):
     assert foreign_places(line, place) == foreign
+
+
+@pytest.mark.parametrize("line, place, message, foreign", [
+    ("In Belgium, Child Focus works with the main social networks.", "EU", "I teach near Porto", {"BE"}),
+    ("In Belgium, Child Focus works with the main social networks.", "EU", "je suis CPE à Bruxelles", set()),
+    ("En Belgique, Child Focus travaille avec les grands réseaux sociaux.", "FR", "je suis à Lyon", {"BE"}),
+    ("En Belgique, Child Focus travaille avec les grands réseaux sociaux.", "EU", "EU", {"BE"}),  # no member named
+    ("Under the Digital Services Act you can complain in the app.", "EU", "I live in Vienna", set()),
+    ("In Belgium, Child Focus works with the main social networks.", "UK", "I live in Leeds", {"EU"}),
+])
+def test_a_line_about_one_member_state_is_for_people_there(line, place, message, foreign):
+    """The EU is one place in Recourse, but a Belgian body is not a Portuguese teacher's."""
+    assert foreign_places(line, place, member_states(message)) == foreign
 
 
 @pytest.mark.parametrize("text, minor", [

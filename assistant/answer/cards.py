@@ -28,7 +28,7 @@ from assistant.index.retrieval import IndexSnapshot
 from assistant.safety.classifier import FeatureConfig, features
 from assistant.understand.followup import strip_places
 from assistant.understand.person import Person
-from assistant.understand.place import own_places
+from assistant.understand.place import member_states, own_places
 
 # A card is used when the situation model gives it at least CARD_MIN_PROBABILITY and one of its examples is at least
 # the embedding model's `card_floor` close (cosine) to the message: far from every example, the message is about
@@ -289,16 +289,18 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     that does not fit (after the lines to call in a crisis), the local lines, the question and the last steps.
     """
     language, place = person.language, person.place
+    members = member_states(question)
     ack = _pick(sections, "ack", person)
-    ack_text = next(iter(quotable(ack, place)), ("", None))[0] if ack is not None and not lead else ""
+    ack_text = next(iter(quotable(ack, place, members)), ("", None))[0] if ack is not None and not lead else ""
     direct = _pick(sections, "answer", person, relevance)
-    direct_lines: list[Quote] = [(direct, u, url) for u, url in quotable(direct, place)[:2]] if direct else []
+    direct_lines: list[Quote] = [(direct, u, url) for u, url in quotable(direct, place, members)[:2]] if direct else []
     steps = _pick(sections, "steps", person)
-    step_lines: list[Quote] = [(steps, u, url) for u, url in quotable(steps, place)] if steps is not None else []
+    step_lines: list[Quote] = ([(steps, u, url) for u, url in quotable(steps, place, members)]
+                               if steps is not None else [])
     local_groups: list[list[Quote]] = []
     for group in _locals(sections, person):
         per_section = 2 if len(group) == 1 and group[0].metadata.get("for_place") else 1
-        local_groups.append([(doc, u, url) for doc in group for u, url in quotable(doc, place)[:per_section]])
+        local_groups.append([(doc, u, url) for doc in group for u, url in quotable(doc, place, members)[:per_section]])
     key, needs_place, needs_age = _question(sections, person)
     question_text = message(key, language) if key else ""
     support = _supporting(question, language, place, sections, [d for d in (direct, steps) if d is not None],
@@ -396,7 +398,8 @@ def _supporting(question: str, language: str, place: str | None, sections: list[
             continue
         if similarity is not None and any(similarity(doc, other) >= SAYS_THE_SAME for other in shown):
             continue  # another page's words for what the card already said
-        units = [(doc, u, url) for u, url in quotable(doc, place) if asked & passage_terms(u, language)]
+        units = [(doc, u, url) for u, url in quotable(doc, place, member_states(question))
+                 if asked & passage_terms(u, language)]
         if units:
             return units[:2]
     return []

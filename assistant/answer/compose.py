@@ -18,7 +18,7 @@ from assistant.answer.messages import message
 from assistant.answer.types import Block, Citation, ComposedAnswer, Line
 from assistant.index.lexical import tokenize
 from assistant.knowledge.chunking import LINE_SOURCE
-from assistant.understand.place import foreign_places
+from assistant.understand.place import foreign_places, member_states
 from assistant.vocabulary import BULLET
 
 _BULLET = BULLET
@@ -217,9 +217,11 @@ def shown_heading(doc: Document, jurisdiction: str | None) -> str:
     return "" if foreign_places(heading, jurisdiction) else heading
 
 
-def quotable(doc: Document, jurisdiction: str | None) -> list[tuple[str, str | None]]:
-    """A passage's units that may be shown to this person: none that is about another place than theirs."""
-    return [(u, url) for u, url in sourced_units(doc.page_content) if not foreign_places(u, jurisdiction)]
+def quotable(doc: Document, jurisdiction: str | None,
+             members: frozenset[str] | None = None) -> list[tuple[str, str | None]]:
+    """A passage's units that may be shown to this person: none that is about another place than theirs (nor, with
+    `members`, the EU member states the person's message names, about another member state)."""
+    return [(u, url) for u, url in sourced_units(doc.page_content) if not foreign_places(u, jurisdiction, members)]
 
 
 def _every_place(doc: Document) -> bool:
@@ -270,13 +272,14 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
     if not passages:
         return ComposedAnswer([Block("lead", (Line(message("nothing_found", language)),))], [], False)
     query_terms = set() if crisis else set(tokenize(question, language))
+    members = member_states(question)
     blocks = [Block("lead", (Line(lead or message("crisis_lead" if crisis else "lead", language)),))]
     cites = Citations(first_citation)
     # What the person reads, in characters of the rendered answer; room is kept for the question back and the help.
     used = len(blocks[0].lines[0].text) + 2
     room = max_chars - (0 if crisis else RESERVED)
     for doc, limit in plan:
-        units = quotable(doc, None if crisis else jurisdiction)
+        units = quotable(doc, None if crisis else jurisdiction, members)
         if crisis:
             keep = set(crisis_units(doc.page_content, limit))
             units = [(u, url) for u, url in units if u in keep][:limit]
@@ -309,7 +312,7 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
 
     quoted = " ".join(d.page_content for d in passages)
     if help_passage is not None and not _CONTACT.search(quoted) and help_passage.id not in {d.id for d in passages}:
-        units = quotable(help_passage, jurisdiction)[:3]
+        units = quotable(help_passage, jurisdiction, members)[:3]
         while units and used + sum(len(u) + 8 for u, _ in units) + 40 > max_chars:
             units = units[:-1]
         if units:

@@ -32,6 +32,7 @@ class Place:
     hinted: re.Pattern[str] | None  # platforms and institutions used only there
     marked: re.Pattern[str]  # names, cities, helplines, laws and bodies: "this line is about that place"
     includes: tuple[str, ...]  # places whose rules count as this one's own (EU for France)
+    members: dict[str, re.Pattern[str]]  # the member states of a union (the EU's), each named by names and cities
 
 
 # What may stand before and after an entry: latin letters and numbers match as whole words (Chinese characters
@@ -89,7 +90,9 @@ def places() -> dict[str, Place]:
                              demonyms=_alternation(entry.get("demonyms", [])),
                              hinted=_alternation(entry.get("hints", [])),
                              marked=_alternation(names + entry.get("markers", [])),
-                             includes=tuple(entry.get("includes", [])))
+                             includes=tuple(entry.get("includes", [])),
+                             members={member: _alternation(names_of)
+                                      for member, names_of in (entry.get("members") or {}).items()})
     return result
 
 
@@ -206,17 +209,36 @@ def _most(counts: dict[str, int]) -> str | None:
     return _one(leaders) if len(leaders) > 1 else next(iter(leaders))
 
 
+def member_states(text: str) -> frozenset[str]:
+    """The EU member states a text names ("BE" for "en Belgique", "Bruxelles", "Child Focus")."""
+    return _members(text)
+
+
+@lru_cache(maxsize=16384)
+def _members(text: str) -> frozenset[str]:
+    return frozenset(member for place in places().values() for member, pattern in place.members.items()
+                     if pattern.search(text))
+
+
 def own_places(jurisdiction: str) -> set[str]:
     """The places whose guidance counts as the person's own: theirs, and the ones it includes (EU for France)."""
     place = places().get(jurisdiction)
     return {jurisdiction, *(place.includes if place else ())}
 
 
-def foreign_places(text: str, jurisdiction: str | None) -> set[str]:
-    """The places other than the person's own that a line of an answer is about (empty when the place is unknown)."""
+def foreign_places(text: str, jurisdiction: str | None, members: frozenset[str] | None = None) -> set[str]:
+    """The places other than the person's own that a line of an answer is about (empty when the place is unknown).
+
+    With `members` (the member states the person's message names), a line about one EU member state ("In Belgium,
+    Child Focus ...") is another place's for a person in the EU or in France whose message does not name it: the EU
+    is one place in Recourse, but Belgium's bodies are not Portugal's.
+    """
     if not jurisdiction or jurisdiction == "GLOBAL":
         return set()
-    return marked_jurisdictions(text) - own_places(jurisdiction)
+    found = marked_jurisdictions(text) - own_places(jurisdiction)
+    if members is not None and "EU" in own_places(jurisdiction):
+        found |= member_states(text) - members
+    return found
 
 
 def check_jurisdiction(value: object) -> str | None:
