@@ -54,6 +54,32 @@ def test_a_known_places_own_lines_outrank_a_supporting_passage(full_service):
     assert len(result.answer) <= full_service.settings.answer_max_chars
 
 
+@pytest.mark.parametrize("question, shown, not_shown", [
+    ("I teach at a school near Porto. A 13-year-old pupil says a stranger on Discord is pressuring her for photos. "
+     "What should I do?", ["Take It Down", "police"], ["Belgium", "Child Focus"]),
+    ("Je suis CPE dans un lycée à Bruxelles. Une photo intime d'une élève de 15 ans circule. Que doit faire "
+     "l'établissement ?", ["Child Focus"], []),
+])
+def test_a_member_states_own_bodies_are_for_people_in_that_member_state(full_service, question, shown, not_shown):
+    """A teacher in Portugal got Belgium's Child Focus and equality institute as 'their' place's lines."""
+    result = full_service.ask(question)
+    assert result.jurisdiction == "EU"
+    for text in shown:
+        assert text in result.answer
+    for text in not_shown:
+        assert text not in result.answer
+
+
+def test_a_teacher_preparing_a_class_gets_what_to_teach(full_service):
+    """The educator card answers two questions: what the school does when an image circulates, and what to teach."""
+    lesson = full_service.ask("I'm planning a lesson for year 9 on sextortion and nudify apps, what should I cover?")
+    incident = full_service.ask("teacher here, a pupil's nude is going round the year group, what do I do?")
+    assert lesson.card == incident.card == "educator"
+    lesson_first, incident_first = (next(b for b in r.blocks if b.kind == "direct").lines[0].text
+                                    for r in (lesson, incident))
+    assert "nudify" in lesson_first and "nudify" not in incident_first
+
+
 def test_with_the_age_unknown_the_known_places_line_outranks_the_lines_for_each_age(full_service):
     """Lyon, age not said: France's line (3018) stays; before, the under-18 and the adult lines kept their room and
     France's went, though the question back asks the age anyway."""
