@@ -70,6 +70,14 @@ def test_a_member_states_own_bodies_are_for_people_in_that_member_state(full_ser
         assert text not in result.answer
 
 
+def test_a_supporting_passage_is_a_fact_not_a_pages_introduction(full_service):
+    """A counsellor was told 'this page lists what to do first' under a heading: the first-hour page's introduction,
+    quoted as if it said something."""
+    result = full_service.ask("High school counselor in Chicago. A sophomore came to me this morning: a photo she sent "
+                              "her boyfriend in the fall is now going around. What should I do first?")
+    assert result.card and "this page" not in result.answer
+
+
 def test_a_teacher_preparing_a_class_gets_what_to_teach(full_service):
     """The educator card answers two questions: what the school does when an image circulates, and what to teach."""
     lesson = full_service.ask("I'm planning a lesson for year 9 on sextortion and nudify apps, what should I cover?")

@@ -20,7 +20,7 @@ import numpy as np
 from langchain_core.documents import Document
 from sklearn.linear_model import LogisticRegression
 
-from assistant.answer.compose import Citations, Similarity, quotable, shown_heading
+from assistant.answer.compose import Citations, Similarity, _is_intro, quotable, shown_heading
 from assistant.answer.messages import message
 from assistant.answer.types import Block, ComposedAnswer, Line
 from assistant.index.lexical import passage_terms, tokenize
@@ -394,8 +394,8 @@ def _supporting(question: str, language: str, place: str | None, sections: list[
     if not asked:
         return []
     for doc in supporting:
-        if doc.metadata.get("group") == card_group or not _for_them(doc, place):
-            continue
+        if doc.metadata.get("group") == card_group or not _for_them(doc, place) or _is_intro(doc):
+            continue  # a page's introduction says what the page holds ("this page lists ..."), not a fact
         if similarity is not None and any(similarity(doc, other) >= SAYS_THE_SAME for other in shown):
             continue  # another page's words for what the card already said
         units = [(doc, u, url) for u, url in quotable(doc, place, member_states(question))
