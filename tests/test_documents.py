@@ -192,6 +192,27 @@ def test_a_cards_particular_answer_must_name_one_of_its_answer_sections(tmp_path
     assert any(p.path.name == "fr.md" and "at least 5 example messages" in p.message for p in problems), problems
 
 
+def test_a_line_for_one_place_that_reads_as_another_is_named(tmp_path):
+    """Australia's 'Online Safety Act 2021' once read as the UK's Online Safety Act, and '法国内政部' as China (国内):
+    those lines were silently kept from the people they were written for. The validator names the line."""
+    from assistant.knowledge.validation import validate_knowledge
+
+    root = copy_groups(tmp_path / "knowledge", ("first-hour",))
+    card = PROJECT_ROOT / "knowledge" / "cards" / "sextortion-pay"
+    for lang in ("en", "zh", "fr"):
+        text = (card / f"{lang}.md").read_text(encoding="utf-8")
+        if lang == "en":
+            start = text.index("<!-- card: local place=FR -->")
+            text = text[:start] + text[start:].replace("\n- ", "\n- If you are in danger, call 110 (China) or ", 1)
+        (root / "sextortion-pay").mkdir(exist_ok=True)
+        (root / "sextortion-pay" / f"{lang}.md").write_text(text, encoding="utf-8")
+    _, problems = validate_knowledge(root)
+    wrong = [p for p in problems if "this line is for FR, but it reads as CN" in p.message]
+    assert len(wrong) == 1 and wrong[0].path.name == "en.md", problems
+    line = (root / "sextortion-pay" / "en.md").read_text(encoding="utf-8").splitlines()[wrong[0].line - 1]
+    assert "call 110 (China)" in line
+
+
 def test_kb_validate_names_what_the_code_relies_on_when_it_is_missing(tmp_path):
     import re
     import shutil

@@ -174,6 +174,39 @@ def check_cards(docs: list[KnowledgeDoc]) -> list[Problem]:
     return problems
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+_ROLE_PLACE = re.compile(r"<!--\s*card:[^>]*\bplace=([A-Z]+)")
+
+
+def check_places(docs: list[KnowledgeDoc]) -> list[Problem]:
+    """A line written for one place (a page about one place, or a card section with `place=`) that names another
+    place's city, law or helpline is never shown to the people it was written for: Recourse keeps other places'
+    lines out of an answer, and reads places from places.yaml. Says which place the line reads as."""
+    from assistant.understand.place import marked_jurisdictions, own_places
+
+    problems: list[Problem] = []
+    for doc in docs:
+        single = [j for j in doc.meta.jurisdictions if j != "GLOBAL"]
+        page_place = single[0] if len(doc.meta.jurisdictions) == 1 and single else None
+        section_place = None
+        for line_number, line in enumerate(doc.body.splitlines(), doc.body_line):
+            if line.startswith("## "):
+                section_place = None
+            role = _ROLE_PLACE.search(line)
+            if role:
+                section_place = role.group(1)
+            place = section_place or page_place
+            item = _LIST_ITEM.match(line)
+            if not place or place == "GLOBAL" or not item:
+                continue
+            other = marked_jurisdictions(LINE_SOURCE.sub("", item.group(1))) - own_places(place)
+            if other:
+                problems.append(Problem(doc.path, line_number, "body", f"this line is for {place}, but it reads as "
+                                        f"{', '.join(sorted(other))} (a name or marker in places.yaml), so people "
+                                        f"in {place} would never see it"))
+    return problems
+
+
 def check_registry(root: Path, docs: list[KnowledgeDoc]) -> list[Problem]:
     """Every cited domain against `root/sources.yaml` (see `assistant.knowledge.sources`).
 
@@ -239,6 +272,7 @@ def validate_knowledge(root: Path) -> tuple[list[KnowledgeDoc], list[Problem]]:
     problems += check_documents(docs)
     problems += check_translations(docs)
     problems += check_cards(docs)
+    problems += check_places(docs)
     problems += check_glossary(root, docs)
     problems += check_registry(root, docs)
     problems.sort(key=lambda p: (str(p.path), p.line, p.field))
