@@ -103,6 +103,8 @@ def test_with_the_age_unknown_the_known_places_line_outranks_the_lines_for_each_
     ("stopncii, it works on whatsapp?", None, "partner platforms"),
     ("Pharos ou plainte au commissariat, je fais quoi en premier ?", "FR", "PHAROS"),
     ("la gendarmerie a refusé ma plainte, je peux faire quoi ?", "FR", "porter plainte"),
+    ("the site refuses to take down my video, are they allowed to?", "US", "48 hours"),
+    ("how do I report the account posting my pics on instagram", "US", "Report option"),
 ])
 def test_the_literal_question_gets_the_answer_that_answers_it(full_service, question, place, first):
     """A card answers several questions of its situation: "does StopNCII see my photos?" is answered "No: ... the
