@@ -78,6 +78,15 @@ def test_a_supporting_passage_is_a_fact_not_a_pages_introduction(full_service):
     assert result.card and "this page" not in result.answer
 
 
+def test_a_minor_in_france_gets_3018_whatever_the_situation(full_service):
+    """3018 answers young people and their parents in France; a 15-year-old in Lyon whose fake nude circulates, or a
+    16-year-old being blackmailed, got the complaint and PHAROS lines but not 3018."""
+    for question in ("j'ai 15 ans, un mec de ma classe a fait un deepfake de moi nue, on est à Lyon",
+                     "j'ai 16 ans, un inconnu me fait chanter avec mes photos, je suis à Marseille, je paie ?"):
+        result = full_service.ask(question)
+        assert result.jurisdiction == "FR" and "3018" in result.answer, result.answer
+
+
 def test_a_teacher_preparing_a_class_gets_what_to_teach(full_service):
     """The educator card answers two questions: what the school does when an image circulates, and what to teach."""
     lesson = full_service.ask("I'm planning a lesson for year 9 on sextortion and nudify apps, what should I cover?")

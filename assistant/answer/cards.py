@@ -239,7 +239,10 @@ def _locals(sections: list[Document], person: Person) -> list[list[Document]]:
     groups: list[list[Document]] = []
     if person.place and person.place != "GLOBAL":
         for code in sorted(own_places(person.place), key=lambda c: c != person.place):
-            mine = [s for s in local if s.metadata.get("for_place") == code and _fits(s, person)]
+            # the lines written for their place and their age first (3018 for a teenager in France): under the
+            # budget, a group keeps its first lines
+            mine = sorted((s for s in local if s.metadata.get("for_place") == code and _fits(s, person)),
+                          key=lambda s: not s.metadata.get("for_age"))
             if mine:
                 groups.append(mine)
                 break
