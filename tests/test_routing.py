@@ -15,7 +15,7 @@ import pytest
 from assistant.index.embeddings import make_embeddings
 from assistant.safety.classifier import RouterModel, model_path
 from assistant.safety.metrics import evaluate_router
-from assistant.safety.patterns import PATTERNS_FILE, normalize, read_patterns
+from assistant.safety.patterns import HELP_PATTERNS_FILE, PATTERNS_FILE, help_pattern, normalize, read_patterns
 from assistant.safety.router import Router
 from assistant.safety.train import read_corpus
 from tests.conftest import SHARED_EVAL
@@ -51,6 +51,24 @@ def test_the_shipped_model_was_trained_on_this_corpus(router):
     corpus = read_corpus()
     assert model.provenance["corpus_digest"] == corpus.digest(), "run `recourse router train`"
     assert not set(model.provenance["train_batches"]) & set(corpus.test_batches)
+
+
+@pytest.mark.parametrize("pattern", read_patterns(HELP_PATTERNS_FILE), ids=lambda p: p.id)
+def test_each_help_pattern_keeps_to_its_examples(pattern):
+    everything = read_patterns(HELP_PATTERNS_FILE)
+    for text in pattern.match:
+        assert pattern.regex.search(normalize(text)), f"{pattern.id} should match: {text}"
+    for text in pattern.no_match:
+        hits = [p.id for p in everything if p.regex.search(normalize(text))]
+        assert not hits, f"{text!r} must not read as asking for a helpline, but {hits} match it"
+    assert len(pattern.match) >= 2 and len(pattern.no_match) >= 2, "each pattern needs its near misses"
+
+
+def test_no_request_the_corpus_labels_refuse_asks_for_a_helpline():
+    """The evidence that lets a help pattern stop a refusal: no message labelled refuse matches one."""
+    corpus = read_corpus()
+    hits = [row["text"] for row in corpus.rows if row["route"] == "refuse" and help_pattern(row["text"])]
+    assert not hits, hits
 
 
 @pytest.mark.parametrize("pattern", read_patterns(), ids=lambda p: p.id)

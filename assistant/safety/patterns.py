@@ -1,8 +1,10 @@
-"""Crisis overrides as data: explicit suicide, self-harm and danger patterns from `crisis_patterns.yaml`.
+"""Overrides as data: explicit suicide, self-harm and danger patterns (`crisis_patterns.yaml`), and requests for a
+helpline (`help_patterns.yaml`).
 
-The learned classifier routes every message; these patterns can only add the crisis route, never remove one,
-because a missed crisis is the costliest error the router can make. Each pattern carries the messages it must and
-must not match, so a test holds every pattern to its own examples.
+The learned classifier routes every message. A crisis pattern can only add the crisis route, never remove one,
+because a missed crisis is the costliest error the router can make; a help pattern can only stop a refusal, because
+turning away someone who asks where to find help costs more than answering a bad request from vetted guidance. Each
+pattern carries the messages it must and must not match, so a test holds every pattern to its own examples.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import yaml
 from assistant.once import load_once
 
 PATTERNS_FILE = Path(__file__).with_name("crisis_patterns.yaml")
+HELP_PATTERNS_FILE = Path(__file__).with_name("help_patterns.yaml")
 
 
 @dataclass(frozen=True)
@@ -57,10 +60,24 @@ def _patterns() -> list[CrisisPattern]:
     return read_patterns()
 
 
-def crisis_pattern(text: str) -> str | None:
-    """The id of the first crisis pattern the message matches, or None."""
+@load_once
+def _help_patterns() -> list[CrisisPattern]:
+    return read_patterns(HELP_PATTERNS_FILE)
+
+
+def _first(patterns: list[CrisisPattern], text: str) -> str | None:
     normalized = normalize(text)
-    for pattern in _patterns():
+    for pattern in patterns:
         if pattern.regex.search(normalized):
             return pattern.id
     return None
+
+
+def crisis_pattern(text: str) -> str | None:
+    """The id of the first crisis pattern the message matches, or None."""
+    return _first(_patterns(), text)
+
+
+def help_pattern(text: str) -> str | None:
+    """The id of the first help-seeking pattern (a request for a helpline) the message matches, or None."""
+    return _first(_help_patterns(), text)

@@ -7,8 +7,8 @@ The errors do not cost the same, and the order of the rules says so:
    rules as any other message: the answer to the question asked, or, for a request Recourse refuses ("send me the
    video or I'll kill myself"), the refusal: the lines to call never carry a bad request's answer;
 2. refuse and out of scope only when the model is confident AND the message carries no help-seeking signal (an
-   answer probability at or above `help`): turning away a survivor, a friend or a teacher costs more than answering
-   a bad request from vetted guidance;
+   answer probability at or above `help`; for a refusal, also a request for a helpline, `help_patterns.yaml`):
+   turning away a survivor, a friend or a teacher costs more than answering a bad request from vetted guidance;
 3. everything else is answered.
 The thresholds come from `recourse router train`, chosen on held-out batches for these costs, not by hand.
 """
@@ -51,10 +51,11 @@ class RouteDecision:
 
 
 def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | None = None,
-           sentence_crisis: float = 0.0) -> RouteDecision:
+           sentence_crisis: float = 0.0, help_pattern: str | None = None) -> RouteDecision:
     """The route for a message with route probabilities `p` (keys: the four routes). `sentence_crisis`: the highest
-    crisis probability of the message's sentences scored one by one (0 for a one-sentence message)."""
-    rest = _rest(p, thresholds)
+    crisis probability of the message's sentences scored one by one (0 for a one-sentence message); `help_pattern`:
+    the help-seeking pattern the message matches (it asks for a helpline), which a refusal never overrides."""
+    rest = _rest(p, thresholds, help_pattern)
     if crisis_pattern:
         return RouteDecision("crisis", "pattern:crisis", "likely", then=rest.route)
     if p["crisis"] >= thresholds.crisis_possible:
@@ -67,10 +68,12 @@ def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | No
     return rest
 
 
-def _rest(p: dict[str, float], thresholds: Thresholds) -> RouteDecision:
+def _rest(p: dict[str, float], thresholds: Thresholds, help_pattern: str | None = None) -> RouteDecision:
     """The route apart from crisis: refuse or out of scope only when confident and no help is sought."""
     if p["answer"] < thresholds.help:
         if p["refuse"] >= thresholds.refuse and p["refuse"] >= p["out_of_scope"]:
+            if help_pattern:
+                return RouteDecision("answer", "pattern:help")
             return RouteDecision("refuse", "model:refuse")
         if p["out_of_scope"] >= thresholds.out_of_scope:
             return RouteDecision("out_of_scope", "model:out_of_scope")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.safety.classifier import ROUTES, RouterModel, model_path
-from assistant.safety.patterns import crisis_pattern
+from assistant.safety.patterns import crisis_pattern, help_pattern
 from assistant.safety.policy import RouteDecision, decide
 from assistant.safety.sentences import sentences
 
@@ -71,7 +71,8 @@ class Router:
         p = self.probabilities(text, vector)
         thresholds = self.model.thresholds
         whole_says_crisis = pattern is not None or p["crisis"] >= thresholds.crisis_possible
-        return decide(p, thresholds, pattern, 0.0 if whole_says_crisis else self.sentence_crisis(text))
+        return decide(p, thresholds, pattern, 0.0 if whole_says_crisis else self.sentence_crisis(text),
+                      help_pattern(text))
 
     def sentence_crisis(self, text: str) -> float:
         """The highest crisis probability among the message's sentences, each scored alone (0 for one sentence, or

@@ -27,7 +27,7 @@ from sklearn.model_selection import GroupKFold
 
 from assistant.safety.classifier import ROUTES, FeatureConfig, RouterModel, Thresholds, features, model_path
 from assistant.safety.metrics import RouteReport, read_labelled, report
-from assistant.safety.patterns import crisis_pattern
+from assistant.safety.patterns import crisis_pattern, help_pattern
 from assistant.safety.policy import COSTS, decide
 from assistant.safety.sentences import sentences
 
@@ -196,7 +196,7 @@ def route_with(model: RouterModel, rows: list[dict], vectors: np.ndarray, parts:
     column = model.classes.index("crisis")
     maxima = parts.crisis_maxima(lambda t, v: model.probabilities(t, v)[:, column], np.arange(len(rows)), len(rows))
     return [decide(dict(zip(model.classes, map(float, p), strict=True)), model.thresholds, crisis_pattern(text),
-                   float(m)).route
+                   float(m), help_pattern(text)).route
             for text, p, m in zip(texts, probs, maxima, strict=True)]
 
 
