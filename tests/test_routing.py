@@ -53,17 +53,6 @@ def test_the_shipped_model_was_trained_on_this_corpus(router):
     assert not set(model.provenance["train_batches"]) & set(corpus.test_batches)
 
 
-@pytest.mark.parametrize("pattern", read_patterns(HELP_PATTERNS_FILE), ids=lambda p: p.id)
-def test_each_help_pattern_keeps_to_its_examples(pattern):
-    everything = read_patterns(HELP_PATTERNS_FILE)
-    for text in pattern.match:
-        assert pattern.regex.search(normalize(text)), f"{pattern.id} should match: {text}"
-    for text in pattern.no_match:
-        hits = [p.id for p in everything if p.regex.search(normalize(text))]
-        assert not hits, f"{text!r} must not read as asking for a helpline, but {hits} match it"
-    assert len(pattern.match) >= 2 and len(pattern.no_match) >= 2, "each pattern needs its near misses"
-
-
 def test_no_request_the_corpus_labels_refuse_asks_for_a_helpline():
     """The evidence that lets a help pattern stop a refusal: no message labelled refuse matches one."""
     corpus = read_corpus()
@@ -71,14 +60,16 @@ def test_no_request_the_corpus_labels_refuse_asks_for_a_helpline():
     assert not hits, hits
 
 
-@pytest.mark.parametrize("pattern", read_patterns(), ids=lambda p: p.id)
-def test_each_crisis_pattern_keeps_to_its_examples(pattern):
-    everything = read_patterns()
+@pytest.mark.parametrize("path, pattern", [(path, pattern) for path in (PATTERNS_FILE, HELP_PATTERNS_FILE)
+                                            for pattern in read_patterns(path)], ids=lambda v: getattr(v, "id", ""))
+def test_each_pattern_keeps_to_its_examples(path, pattern):
+    """Crisis patterns and help patterns alike: each matches its examples, and none of its file matches a near miss."""
+    everything = read_patterns(path)
     for text in pattern.match:
         assert pattern.regex.search(normalize(text)), f"{pattern.id} should match: {text}"
     for text in pattern.no_match:
         hits = [p.id for p in everything if p.regex.search(normalize(text))]
-        assert not hits, f"{text!r} must not be crisis, but {hits} match it"
+        assert not hits, f"{text!r} must not match {path.name}, but {hits} do"
     assert len(pattern.match) >= 2 and len(pattern.no_match) >= 2, "each pattern needs its near misses"
 
 

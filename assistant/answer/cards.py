@@ -306,7 +306,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         local_groups.append([(doc, u, url) for doc in group for u, url in quotable(doc, place, members)[:per_section]])
     key, needs_place, needs_age = _question(sections, person)
     question_text = message(key, language) if key else ""
-    support = _supporting(question, language, place, sections, [d for d in (direct, steps) if d is not None],
+    support = _supporting(question, language, place, members, sections, [d for d in (direct, steps) if d is not None],
                           supporting, similarity)
 
     def assemble() -> tuple[list[Block], list]:
@@ -386,8 +386,8 @@ def _for_them(doc: Document, place: str | None) -> bool:
     return bool(place) and bool(own_places(place) & set(places))
 
 
-def _supporting(question: str, language: str, place: str | None, sections: list[Document], shown: list[Document],
-                supporting: list[Document], similarity: Similarity | None) -> list[Quote]:
+def _supporting(question: str, language: str, place: str | None, members: frozenset[str], sections: list[Document],
+                shown: list[Document], supporting: list[Document], similarity: Similarity | None) -> list[Quote]:
     """At most two lines of the best reference passage that says what the card does not and the message asks
     about ("on Telegram", "art. 226-2-1")."""
     card_group = sections[0].metadata["group"] if sections else None
@@ -401,8 +401,7 @@ def _supporting(question: str, language: str, place: str | None, sections: list[
             continue  # a page's introduction says what the page holds ("this page lists ..."), not a fact
         if similarity is not None and any(similarity(doc, other) >= SAYS_THE_SAME for other in shown):
             continue  # another page's words for what the card already said
-        units = [(doc, u, url) for u, url in quotable(doc, place, member_states(question))
-                 if asked & passage_terms(u, language)]
+        units = [(doc, u, url) for u, url in quotable(doc, place, members) if asked & passage_terms(u, language)]
         if units:
             return units[:2]
     return []

@@ -18,7 +18,7 @@ from assistant.knowledge.chunking import LINE_SOURCE, SOURCE_NOTE, _sections
 from assistant.knowledge.documents import KnowledgeDoc, Problem, load_documents
 from assistant.knowledge.glossary import check_glossary
 from assistant.knowledge.sources import REGISTRY_FILE, check_sources, load_registry
-from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC, JURISDICTIONS, LANGUAGES, PLACES
+from assistant.vocabulary import BULLET, CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC, JURISDICTIONS, LANGUAGES, PLACES
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；：）（、]+")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d+)*")
@@ -174,7 +174,6 @@ def check_cards(docs: list[KnowledgeDoc]) -> list[Problem]:
     return problems
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _ROLE_PLACE = re.compile(r"<!--\s*card:[^>]*\bplace=([A-Z]+)")
 
 
@@ -196,7 +195,7 @@ def check_places(docs: list[KnowledgeDoc]) -> list[Problem]:
             if role:
                 section_place = role.group(1)
             place = section_place or page_place
-            item = _LIST_ITEM.match(line)
+            item = BULLET.match(line)
             if not place or place == "GLOBAL" or not item:
                 continue
             other = marked_jurisdictions(LINE_SOURCE.sub("", item.group(1))) - own_places(place)

@@ -235,8 +235,9 @@ def foreign_places(text: str, jurisdiction: str | None, members: frozenset[str] 
     """
     if not jurisdiction or jurisdiction == "GLOBAL":
         return set()
-    found = marked_jurisdictions(text) - own_places(jurisdiction)
-    if members is not None and "EU" in own_places(jurisdiction):
+    own = own_places(jurisdiction)
+    found = marked_jurisdictions(text) - own
+    if members is not None and any(places()[code].members for code in own if code in places()):
         found |= member_states(text) - members
     return found
 
