@@ -60,6 +60,13 @@ from assistant.vocabulary import JURISDICTIONS
     ("professeure principale à Quimper, une photo circule dans le groupe WhatsApp", "FR"),  # a préfecture
     ("公司钉钉群里有人发了我同事的私密照", "CN"),  # a workplace app used in China
     ("X peut demander que le signalement vienne de la personne", None),  # "vienne", the verb, is not a city
+    # A place's name inside another place's longer name is that other place's
+    ("I live in Northern Ireland and my ex shared a video", "UK"),
+    ("je vis en Irlande du Nord", "UK"),
+    ("我在北爱尔兰读书", "UK"),
+    ("we moved to Ireland last year", "EU"),
+    ("my daughter is at uni in New South Wales", "AU"),
+    ("我在威尼斯旅游时发现酒店有摄像头", "EU"),  # Venice, not Nice
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place

@@ -42,8 +42,31 @@ _NUMBER_BEFORE = r"(?<![\dA-Za-z_/-])(?<!\d[ ,.\u00a0\u202f])"
 _NUMBER_AFTER = r"(?![\dA-Za-z_]|[-/]\d|[ ,.\u00a0\u202f]\d)"
 
 
-def _alternation(entries: list[str]) -> re.Pattern[str] | None:
-    """One pattern for a list of entries, in their order.
+def _inside(entry: str, others: tuple[str, ...]) -> str:
+    """Lookarounds that keep an entry from matching inside another place's longer name.
+
+    "Ireland" (the EU) is part of "Northern Ireland" (the UK), 爱尔兰 of 北爱尔兰, "Irlande" of "Irlande du Nord": a
+    person in Belfast would be read as in both places, so neither, and a line about Northern Ireland's law would be
+    kept from the very people it is for. Computed from places.yaml, so a new name guards itself.
+    """
+    guards = []
+    low = entry.lower()
+    for other in others:
+        wider = other.removeprefix("=").lower()
+        start = wider.find(low)
+        if start < 0 or wider == low:
+            continue
+        before, after = wider[:start], wider[start + len(low):]
+        if before:
+            guards.append(f"(?<!{re.escape(before)})")
+        if after:
+            guards.append(f"(?!{re.escape(after).replace(chr(92) + ' ', chr(92) + 's+')})")
+    return "".join(sorted(set(g for g in guards if g.startswith("(?<!")))), "".join(
+        sorted(set(g for g in guards if g.startswith("(?!"))))
+
+
+def _alternation(entries: list[str], others: tuple[str, ...] = ()) -> re.Pattern[str] | None:
+    """One pattern for a list of entries, in their order (none of them inside one of `others`, another place's).
 
     Entries in a row with the same surroundings share one lookbehind and one lookahead: `(?<!x)(?:a|b)(?!y)`
     matches exactly what `(?<!x)a(?!y)|(?<!x)b(?!y)` matches, in the same order, but a lookbehind that fails (inside
@@ -56,6 +79,8 @@ def _alternation(entries: list[str]) -> re.Pattern[str] | None:
         exact = entry.startswith("=")
         entry = entry.removeprefix("=")
         body = re.escape(entry).replace(r"\ ", r"\s+")
+        not_before, not_after = _inside(entry, others)
+        body = f"{not_before}{body}{not_after}"
         if _CJK.search(entry):
             around = ("", "")
         elif entry[:1].isdigit():
@@ -80,18 +105,25 @@ def _alternation(entries: list[str]) -> re.Pattern[str] | None:
 def places() -> dict[str, Place]:
     """Every covered place's patterns, read once from places.yaml (checked by a test: only known codes)."""
     data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+    everything = {code: [str(e) for key in ("names", "demonyms", "cities", "hints", "markers")
+                         for e in entry.get(key, [])] for code, entry in data.items()}
     result = {}
     for code, entry in data.items():
         if code not in JURISDICTIONS:
             raise ValueError(f"{PLACES_FILE}: {code}: not one of {', '.join(JURISDICTIONS)}")
+        others = tuple(e for other, entries in everything.items() if other != code for e in entries)
+
+        def alternation(entries: list[str], others: tuple[str, ...] = others) -> re.Pattern[str] | None:
+            return _alternation(entries, others)
+
         names = entry.get("names", []) + entry.get("demonyms", []) + entry.get("cities", [])
-        result[code] = Place(code=code, named=_alternation(names), cities=_alternation(entry.get("cities", [])),
-                             countries=_alternation(entry.get("names", [])),
-                             demonyms=_alternation(entry.get("demonyms", [])),
-                             hinted=_alternation(entry.get("hints", [])),
-                             marked=_alternation(names + entry.get("markers", [])),
+        result[code] = Place(code=code, named=alternation(names), cities=alternation(entry.get("cities", [])),
+                             countries=alternation(entry.get("names", [])),
+                             demonyms=alternation(entry.get("demonyms", [])),
+                             hinted=alternation(entry.get("hints", [])),
+                             marked=alternation(names + entry.get("markers", [])),
                              includes=tuple(entry.get("includes", [])),
-                             members={member: _alternation(names_of)
+                             members={member: alternation(names_of)
                                       for member, names_of in (entry.get("members") or {}).items()})
     return result
 
