@@ -234,7 +234,9 @@ def _pick(sections: list[Document], role: str, person: Person,
 def _locals(sections: list[Document], person: Person) -> list[list[Document]]:
     """The person's own local sections, in groups: their place's (France first, then the EU for France), or the
     everywhere-lines when the place is unknown or has none; then their age's. When the age is unknown, the lines for
-    each age, which say whom they are for ("if you were under 18 ..."): what applies, whichever the person is."""
+    each age, which say whom they are for ("if you were under 18 ..."): what applies, whichever the person is. Of
+    those, the adults' line first: most people who write are adults, the list keeps its first lines when it is full,
+    and the question back asks the age."""
     local = [s for s in sections if s.metadata.get("role") == "local"]
     groups: list[list[Document]] = []
     if person.place and person.place != "GLOBAL":
@@ -252,7 +254,7 @@ def _locals(sections: list[Document], person: Person) -> list[list[Document]]:
     if person.minor is not None:
         groups.append([s for s in by_age if _fits(s, person)])
     else:
-        groups += [[s] for s in by_age]
+        groups += [[s] for s in sorted(by_age, key=lambda s: s.metadata.get("for_age") != "adult")]
     return [group for group in groups if group]
 
 
