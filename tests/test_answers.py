@@ -168,3 +168,14 @@ def test_a_line_links_to_the_most_reliable_of_its_own_sources():
     line = cites.line(doc, "A line.", "https://a.example/x https://b.example/y")
     assert line.n == 1 and cites.items[0].url == "https://b.example/y" and cites.items[0].publisher == "B"
     assert cites.line(doc, "Another.", None).n == 2 and cites.items[1].url == "https://page.example/"
+
+
+def test_the_steps_do_not_say_the_direct_answer_again(full_service):
+    """A hidden camera: the direct answer says "do not touch it, photograph it, leave and call the police"; the list
+    then began with the same two actions, and the place's own number fell off the end of it."""
+    result = full_service.ask("I just found a camera hidden in the smoke detector of my Airbnb in Manchester")
+    direct = next(b for b in result.blocks if b.kind == "direct")
+    steps = next(b for b in result.blocks if b.kind == "steps")
+    assert "camera" in direct.lines[0].text
+    assert not any(line.text.startswith(("Leave the camera", "Do not touch")) for line in steps.lines)
+    assert "999" in result.answer or "101" in result.answer

@@ -302,6 +302,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     steps = _pick(sections, "steps", person)
     step_lines: list[Quote] = ([(steps, u, url) for u, url in quotable(steps, place, members)]
                                if steps is not None else [])
+    step_lines = _not_said(step_lines, [u for _, u, _ in direct_lines], language)
     local_groups: list[list[Quote]] = []
     for group in _locals(sections, person):
         per_section = 2 if len(group) == 1 and group[0].metadata.get("for_place") else 1
@@ -376,6 +377,24 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         blocks, citations = assemble()
     card_group = sections[0].metadata["group"] if sections else None
     return ComposedAnswer(blocks, citations, True, needs_place=needs_place, needs_age=needs_age, card=card_group)
+
+
+REPEATS = 0.5  # a step whose terms are this much (share of its own) in the direct answer says it again
+
+
+def _not_said(lines: list[Quote], said: list[str], language: str) -> list[Quote]:
+    """The steps that do not repeat the direct answer: "Do not touch the camera; photograph it, leave and call the
+    police" followed by "1. Leave the camera, photograph it" spends a step and a hundred characters on the same
+    words, and keeps a later step (the place's number) off a phone screen."""
+    if not said:
+        return lines
+    told = frozenset().union(*(passage_terms(u, language) for u in said))
+    kept = []
+    for quote in lines:
+        terms = passage_terms(quote[1], language)
+        if not terms or len(terms & told) / len(terms) < REPEATS:
+            kept.append(quote)
+    return kept
 
 
 def _for_them(doc: Document, place: str | None) -> bool:
