@@ -67,6 +67,10 @@ from assistant.vocabulary import JURISDICTIONS
     ("we moved to Ireland last year", "EU"),
     ("my daughter is at uni in New South Wales", "AU"),
     ("我在威尼斯旅游时发现酒店有摄像头", "EU"),  # Venice, not Nice
+    # a city someone comes from is not where they are; a French département or region, or a French institution
+    ("I'm originally from Guangzhou, doing my masters in Melbourne", "AU"),
+    ("Je vis dans l'Aveyron. Mon ancien compagnon a envoyé une capture à mon employeur", "FR"),
+    ("Je suis psychologue dans un CMP, une patiente a été filmée", "FR"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place

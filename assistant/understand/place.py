@@ -187,7 +187,8 @@ def _says_self(text: str, match: re.Match[str]) -> bool:
 
 
 def _as_origin(text: str, match: re.Match[str]) -> bool:
-    """Whether a country's name is used as an origin or a nationality rather than as where someone is."""
+    """Whether a country's or a city's name is used as an origin or a nationality rather than as where someone is
+    ("originally from Guangzhou, doing my masters in Melbourne")."""
     return bool(_ORIGIN.search(text[max(0, match.start() - 16):match.start()])
                 or (_CJK.match(match.group()) and _PERSON_AFTER.match(text, match.end())))
 
@@ -202,13 +203,13 @@ def _mentions(text: str, level: str) -> dict[str, int]:
                        for m in pattern.finditer(text) if _says_self(text, m))
         elif level == "demonyms":
             hits = len(place.demonyms.findall(text)) if place.demonyms else 0
-            if place.countries:
-                hits += sum(1 for m in place.countries.finditer(text) if _as_origin(text, m))
-        elif level == "countries":
-            hits = sum(1 for m in place.countries.finditer(text) if not _as_origin(text, m)) if place.countries else 0
+            hits += sum(1 for pattern in (place.countries, place.cities) if pattern
+                        for m in pattern.finditer(text) if _as_origin(text, m))
+        elif level in ("countries", "cities"):
+            pattern = place.countries if level == "countries" else place.cities
+            hits = sum(1 for m in pattern.finditer(text) if not _as_origin(text, m)) if pattern else 0
         else:
-            pattern = place.cities if level == "cities" else place.hinted
-            hits = len(pattern.findall(text)) if pattern else 0
+            hits = len(place.hinted.findall(text)) if place.hinted else 0
         if hits:
             counts[code] = hits
     return counts
