@@ -179,3 +179,11 @@ def test_the_steps_do_not_say_the_direct_answer_again(full_service):
     assert "camera" in direct.lines[0].text
     assert not any(line.text.startswith(("Leave the camera", "Do not touch")) for line in steps.lines)
     assert "999" in result.answer or "101" in result.answer
+
+
+def test_a_supporting_passage_is_not_news_or_statute_history(full_service):
+    """"Someone wants 500 Australian dollars": the word for the currency matched a court case ("on 2025-09-26 the
+    Federal Court ordered Rotondo to pay $343,500"), quoted to a frightened 19-year-old as if it answered her."""
+    result = full_service.ask("有人要我付500澳元 不然就把我裸照发给我ins好友 我才19 该付吗")
+    assert result.jurisdiction == "AU" and "不要付钱" in result.answer
+    assert "Rotondo" not in result.answer and "2025-09-26" not in result.answer

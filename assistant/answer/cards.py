@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -407,6 +408,12 @@ def _for_them(doc: Document, place: str | None) -> bool:
     return bool(place) and bool(own_places(place) & set(places))
 
 
+# A line that dates an event ("On 2025-09-26 the Federal Court ordered ...", "in force since 2023-01-10") is news or
+# statute history: a caseworker leaves it out unless the person asks when, or names a year.
+_DATED = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b")
+_WHEN = re.compile(r"\b(?:19|20)\d\d\b|\bwhen\b|\bsince\b|\bquand\b|\bdepuis\b|什么时候|何时|哪一?年")
+
+
 def _supporting(question: str, language: str, place: str | None, members: frozenset[str], sections: list[Document],
                 shown: list[Document], supporting: list[Document], similarity: Similarity | None) -> list[Quote]:
     """At most two lines of the best reference passage that says what the card does not and the message asks
@@ -417,12 +424,14 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
         asked -= passage_terms(doc.page_content, language)
     if not asked:
         return []
+    dated = bool(_WHEN.search(question))
     for doc in supporting:
         if doc.metadata.get("group") == card_group or not _for_them(doc, place) or _is_intro(doc):
             continue  # a page's introduction says what the page holds ("this page lists ..."), not a fact
         if similarity is not None and any(similarity(doc, other) >= SAYS_THE_SAME for other in shown):
             continue  # another page's words for what the card already said
-        units = [(doc, u, url) for u, url in quotable(doc, place, members) if asked & passage_terms(u, language)]
+        units = [(doc, u, url) for u, url in quotable(doc, place, members) if asked & passage_terms(u, language)
+                 and (dated or not _DATED.search(u))]
         if units:
             return units[:2]
     return []
