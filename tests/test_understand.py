@@ -123,6 +123,12 @@ def test_a_line_about_one_member_state_is_for_people_there(line, place, message,
     ("j'ai 19 ans", False),
     ("he wants 200 dollars or he posts them", None),
     ("I paid 500 already", None),
+    # a bare number right after whose age it is
+    ("有人要我付500澳元 我才19 该付吗", False),
+    ("my son is 14 and someone is blackmailing him", True),
+    ("她才15，照片被传到群里了", True),
+    ("he is 30 minutes away", None),
+    ("我19号去的派出所", None),
 ])
 def test_age_is_read_only_when_stated(text, minor):
     assert detect_minor(text) is minor

@@ -18,7 +18,12 @@ _AGE = re.compile(
     r"|(?i:\b(?:i'?m|i am|im|age|aged)\s+(?P<m>\d{1,2})\b(?!\s*(?:%|h\b|min|€|\$|euros?|dollars?|pounds?|k\b)))"
     r"|\((?P<p>\d{1,2})\s*[fmFM]?\)"
     r"|(?i:\b(?:i was|j'avais|she was|he was|elle avait|il avait|was only)\s+(?P<w>\d{1,2})\b)"
-    r"|(?P<z>[十一二两三四五六七八九]{1,3})岁")
+    r"|(?P<z>[十一二两三四五六七八九]{1,3})岁"
+    # a bare number right after the person it is the age of: "my son is 14", "she's only 15", "我才19", "女儿13，"
+    r"|(?i:\b(?:son|daughter|child|kid|sister|brother|niece|nephew|she|he|she's|he's)\s+(?:is\s+)?"
+    r"(?:only\s+|just\s+)?(?P<b>\d{1,2})\b(?!\s*(?:%|h\b|min|hours?|days?|weeks?|months?|times?|km|miles?|€|\$|euros?|"
+    r"dollars?|pounds?|k\b|am\b|pm\b|[:.,]\d)))"
+    r"|(?:我|她|他|女儿|儿子|孩子|闺女|妹妹|弟弟)(?:今年|现在|才|只有|刚|刚满)?(?P<c>\d{1,2})(?=[\s，,。.!！?？、]|$)")
 _MINOR = re.compile(
     r"(?i:\b(?:under\s*18|under[- ]age|underage|minor|a child|child(?:ren)?'s|teen(?:ager)?s?|high[- ]school(?:er)?|"
     r"middle[- ]school|year\s*(?:7|8|9|10|11)|mineur(?:e|es|s)?|moins de 18|ado(?:lescente?)?s?|collégien(?:ne)?s?|"
@@ -43,7 +48,8 @@ def stated_ages(text: str) -> list[int]:
         if match.group("z"):
             ages.append(_zh_number(match.group("z")))
         else:
-            ages.append(int(match.group("n") or match.group("m") or match.group("p") or match.group("w")))
+            ages.append(int(match.group("n") or match.group("m") or match.group("p") or match.group("w")
+                            or match.group("b") or match.group("c")))
     return [age for age in ages if 5 <= age <= 99]
 
 
