@@ -430,6 +430,8 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
             continue  # a page's introduction says what the page holds ("this page lists ..."), not a fact
         if similarity is not None and any(similarity(doc, other) >= SAYS_THE_SAME for other in shown):
             continue  # another page's words for what the card already said
+        if not dated and _DATED.search(shown_heading(doc, place)):
+            continue  # a section about one dated event ("The first order of this kind: Chongzhou court, 2023-01-01")
         units = [(doc, u, url) for u, url in quotable(doc, place, members) if asked & passage_terms(u, language)
                  and (dated or not _DATED.search(u))]
         if units:
