@@ -38,6 +38,7 @@ from assistant.knowledge.sources import REGISTRY_FILE, Registry, load_registry, 
 from assistant.safety.patterns import crisis_pattern
 from assistant.safety.policy import RouteDecision
 from assistant.safety.router import Router
+from assistant.safety.sentences import asked_sentences
 from assistant.settings import Settings, get_settings
 from assistant.understand.audience_model import AudienceReader
 from assistant.understand.brevity import is_brief, is_short, is_wordless, shows_distress
@@ -390,10 +391,18 @@ class Recourse:
         if sections:
             return compose_card_answer(text, sections, person, supporting=chosen,
                                        max_chars=self.settings.answer_max_chars, similarity=snapshot.similarity,
-                                       relevance=self.situations(snapshot).answer_relevance(card.group, language,
-                                                                                            vector))
+                                       relevance=self.situations(snapshot).answer_relevance(
+                                           card.group, language, vector, self._question_vector(text)))
         return compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                               max_chars=self.settings.answer_max_chars)
+
+    def _question_vector(self, text: str) -> Callable[[], np.ndarray | None]:
+        """The vector of the message's question alone, worked out only if a card has answers to choose between
+        (None for a one-sentence message: the whole message is its question)."""
+        def vector() -> np.ndarray | None:
+            question = asked_sentences(text)
+            return self.embeddings.query_vector(question) if question else None
+        return vector
 
     def _generate(self, grounded: ComposedAnswer, person: Person, text: str) -> ComposedAnswer:
         """The configured model's rephrasing of a grounded answer, shown only when the guard passes it."""
@@ -434,7 +443,7 @@ class Recourse:
         then = message("crisis_then_answer", language)
         if sections:
             relevance = None if vector is None else self.situations(snapshot).answer_relevance(
-                sections[0].metadata["group"], language, vector)
+                sections[0].metadata["group"], language, vector, self._question_vector(text))
             answer = compose_card_answer(text, sections, person, supporting=[], max_chars=budget,
                                          first_citation=len(lines.citations) + 1, lead=then, relevance=relevance)
         else:

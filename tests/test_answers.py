@@ -187,3 +187,13 @@ def test_a_supporting_passage_is_not_news_or_statute_history(full_service):
     result = full_service.ask("有人要我付500澳元 不然就把我裸照发给我ins好友 我才19 该付吗")
     assert result.jurisdiction == "AU" and "不要付钱" in result.answer
     assert "Rotondo" not in result.answer and "2025-09-26" not in result.answer
+
+
+def test_the_question_not_the_story_chooses_the_answer(full_service):
+    """A parent's long story (a 12-year-old, a man on Discord, a threat) is close to every example of the card; its
+    one question, "should I close her account?", is what a caseworker answers first: not yet, it is evidence."""
+    result = full_service.ask("We live in Nantes. My daughter is 12 and a grown man she met on Discord got her to "
+                              "take photos, and now he says he will post them. Should I close her Discord account "
+                              "right away?")
+    direct = next(b for b in result.blocks if b.kind == "direct")
+    assert "delete" in direct.lines[0].text and "evidence" in direct.lines[0].text, direct.lines[0].text

@@ -169,11 +169,17 @@ class SituationModel:
             return None
         return CardMatch(group, by_card[group], similarity)
 
-    def answer_relevance(self, group: str, language: str, query: np.ndarray | list[float]) -> Relevance:
+    def answer_relevance(self, group: str, language: str, query: np.ndarray | list[float],
+                         asked: Callable[[], np.ndarray | None] | None = None) -> Relevance:
         """How close the message is to the question each answer section of a card answers: the nearest of that
         answer's own example messages (`answers:`), or, for a section without any, the nearest of the card's
         examples. A particular answer is chosen only when the message is closer to its examples than to every other
-        way of describing the card's situation. Computed only when a card has answers to choose between."""
+        way of describing the card's situation. Computed only when a card has answers to choose between.
+
+        `asked` gives the vector of the message's question alone (its sentences that end in a question mark): a long
+        message is mostly its story ("my daughter is 12, a man on Discord has her photos"), close to the card's
+        examples whatever it asks, while its question ("should I delete her account?") is what decides the answer.
+        When there is one, every section's examples are compared with the question, not the story."""
         closest: dict[str, float] = {}
 
         def relevance(section: Document) -> float:
@@ -181,6 +187,9 @@ class SituationModel:
                 rows, headings = self._asked[(language, group)]
                 _, matrix = self.snapshot.examples[language]
                 values = matrix[rows] @ np.asarray(query, dtype=np.float32)
+                question = asked() if asked is not None and any(headings) else None
+                if question is not None:
+                    values = matrix[rows] @ np.asarray(question, dtype=np.float32)
                 for heading, value in zip(headings, values.tolist(), strict=True):
                     closest[heading] = max(closest.get(heading, -1.0), value)
             heading = section.metadata.get("section", "").rsplit(" > ", 1)[-1]

@@ -21,3 +21,10 @@ def sentences(text: str) -> list[str]:
     """The message's sentences, when it has at least two of them; a one-sentence message is the whole message."""
     parts = [part.strip() for part in _BOUNDARY.split(text or "") if part and len(part.strip()) >= MIN_CHARS]
     return parts[:MAX_SENTENCES] if len(parts) >= 2 else []
+
+
+def asked_sentences(text: str) -> str | None:
+    """The question of a longer message: its sentences that end in a question mark; None for a message of one
+    sentence (the whole message is its question) or without a question mark."""
+    questions = [part for part in sentences(text) if part.endswith(("?", "？"))]
+    return " ".join(questions) if questions else None
