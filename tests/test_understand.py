@@ -129,6 +129,8 @@ def test_a_line_about_one_member_state_is_for_people_there(line, place, message,
     ("她才15，照片被传到群里了", True),
     ("he is 30 minutes away", None),
     ("我19号去的派出所", None),
+    ("对于当事人未满 18 岁时拍摄的图像", True),  # "not yet 18" is under 18
+    ("如果拍摄时你已满 18 岁", False),
 ])
 def test_age_is_read_only_when_stated(text, minor):
     assert detect_minor(text) is minor

@@ -27,6 +27,7 @@ from assistant.answer.types import Block, ComposedAnswer, Line
 from assistant.index.lexical import passage_terms, tokenize
 from assistant.index.retrieval import IndexSnapshot
 from assistant.safety.classifier import FeatureConfig, features
+from assistant.understand.age import detect_minor
 from assistant.understand.followup import strip_places
 from assistant.understand.person import Person
 from assistant.understand.place import member_states, own_places
@@ -320,7 +321,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     key, needs_place, needs_age = _question(sections, person)
     question_text = message(key, language) if key else ""
     support = _supporting(question, language, place, members, sections, [d for d in (direct, steps) if d is not None],
-                          supporting, similarity)
+                          supporting, similarity, person.minor)
 
     def assemble() -> tuple[list[Block], list]:
         cites = Citations(first_citation)
@@ -424,9 +425,11 @@ _WHEN = re.compile(r"\b(?:19|20)\d\d\b|\bwhen\b|\bsince\b|\bquand\b|\bdepuis\b|ä
 
 
 def _supporting(question: str, language: str, place: str | None, members: frozenset[str], sections: list[Document],
-                shown: list[Document], supporting: list[Document], similarity: Similarity | None) -> list[Quote]:
+                shown: list[Document], supporting: list[Document], similarity: Similarity | None,
+                minor: bool | None = None) -> list[Quote]:
     """At most two lines of the best reference passage that says what the card does not and the message asks
-    about ("on Telegram", "art. 226-2-1")."""
+    about ("on Telegram", "art. 226-2-1"); not a line for another age than the person's ("if you were 18 or over
+    ..." to the parent of a 12-year-old)."""
     card_group = sections[0].metadata["group"] if sections else None
     asked = set(tokenize(strip_places(question), language))
     for doc in shown:
@@ -442,7 +445,7 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
         if not dated and _DATED.search(shown_heading(doc, place)):
             continue  # a section about one dated event ("The first order of this kind: Chongzhou court, 2023-01-01")
         units = [(doc, u, url) for u, url in quotable(doc, place, members) if asked & passage_terms(u, language)
-                 and (dated or not _DATED.search(u))]
+                 and (dated or not _DATED.search(u)) and (minor is None or detect_minor(u) in (None, minor))]
         if units:
             return units[:2]
     return []

@@ -28,7 +28,7 @@ _MINOR = re.compile(
     r"(?i:\b(?:under\s*18|under[- ]age|underage|minor|a child|child(?:ren)?'s|teen(?:ager)?s?|high[- ]school(?:er)?|"
     r"middle[- ]school|year\s*(?:7|8|9|10|11)|mineur(?:e|es|s)?|moins de 18|ado(?:lescente?)?s?|collégien(?:ne)?s?|"
     r"lycéen(?:ne)?s?|au collège|au lycée|en (?:6e|5e|4e|3e|seconde|première)|pédopornograph\w*)\b)"
-    r"|未成年|初中|高中|中学生|小学生|初一|初二|初三|高一|高二|高三")
+    r"|未成年|初中|高中|中学生|小学生|初一|初二|初三|高一|高二|高三|(?:未满|不满|不到)\s*(?:18|十八)\s*岁?|(?:18|十八)\s*岁以下")
 _ADULT = re.compile(r"(?i:\b(?:over\s*18|adult|majeure?s?|plus de 18)\b)|成年人|已成年|大学生|\b(?i:university student)\b")
 
 
