@@ -197,3 +197,12 @@ def test_the_question_not_the_story_chooses_the_answer(full_service):
                               "right away?")
     direct = next(b for b in result.blocks if b.kind == "direct")
     assert "delete" in direct.lines[0].text and "evidence" in direct.lines[0].text, direct.lines[0].text
+
+
+@pytest.mark.parametrize("where, scotland", [("I live in Glasgow", True), ("I live in Manchester", False)])
+def test_scotlands_own_law_is_for_people_in_scotland(full_service, where, scotland):
+    """Section 66B covers England and Wales; Scotland has its own offence (2016 Act, section 2). A person in Glasgow
+    gets both; a person in Manchester is not given another nation's law."""
+    result = full_service.ask(f"is it a crime to share someone's nudes? {where}")
+    assert result.jurisdiction == "UK" and "66B" in result.answer
+    assert ("Abusive Behaviour and Sexual Harm (Scotland) Act 2016" in result.answer) is scotland

@@ -105,6 +105,12 @@ def test_a_line_about_another_place_is_recognised(line, place, foreign):
     ("En Belgique, Child Focus travaille avec les grands réseaux sociaux.", "EU", "EU", {"BE"}),  # no member named
     ("Under the Digital Services Act you can complain in the app.", "EU", "I live in Vienna", set()),
     ("In Belgium, Child Focus works with the main social networks.", "UK", "I live in Leeds", {"EU"}),
+    # the UK's nations with their own law, the same way
+    ("In Scotland, section 2 of the Abusive Behaviour and Sexual Harm (Scotland) Act 2016 ...", "UK", "I live in Leeds",
+     {"SCT"}),
+    ("In Scotland, section 2 of the Abusive Behaviour and Sexual Harm (Scotland) Act 2016 ...", "UK",
+     "I study in Glasgow", set()),
+    ("In Northern Ireland, section 51 of the Justice Act (Northern Ireland) 2016 ...", "UK", "we live in Belfast", set()),
 ])
 def test_a_line_about_one_member_state_is_for_people_there(line, place, message, foreign):
     """The EU is one place in Recourse, but a Belgian body is not a Portuguese teacher's."""

@@ -264,14 +264,16 @@ def foreign_places(text: str, jurisdiction: str | None, members: frozenset[str] 
 
     With `members` (the member states the person's message names), a line about one EU member state ("In Belgium,
     Child Focus ...") is another place's for a person in the EU or in France whose message does not name it: the EU
-    is one place in Recourse, but Belgium's bodies are not Portugal's.
+    is one place in Recourse, but Belgium's bodies are not Portugal's. The UK's nations with their own law
+    (Scotland, Northern Ireland) are members of the UK in the same way.
     """
     if not jurisdiction or jurisdiction == "GLOBAL":
         return set()
     own = own_places(jurisdiction)
     found = marked_jurisdictions(text) - own
-    if members is not None and any(places()[code].members for code in own if code in places()):
-        found |= member_states(text) - members
+    nations = {member for code in own if code in places() for member in places()[code].members}
+    if members is not None and nations:
+        found |= (member_states(text) & nations) - members
     return found
 
 
