@@ -206,3 +206,12 @@ def test_scotlands_own_law_is_for_people_in_scotland(full_service, where, scotla
     result = full_service.ask(f"is it a crime to share someone's nudes? {where}")
     assert result.jurisdiction == "UK" and "66B" in result.answer
     assert ("Abusive Behaviour and Sexual Harm (Scotland) Act 2016" in result.answer) is scotland
+
+
+def test_a_supporting_passage_never_tells_of_a_death(full_service):
+    """A roommate asking how to get photos off Tieba quietly was given, on the shared word "photos", a court case's
+    facts: a woman who took her own life after her photos were spread."""
+    result = full_service.ask("My roommate in Beijing found her photos in a Baidu Tieba thread. She wants them gone "
+                              "but doesn't want her parents or her school to find out. Is there a way to do it quietly?")
+    assert result.jurisdiction == "CN" and "Baidu" in result.answer
+    assert "own life" not in result.answer

@@ -421,6 +421,10 @@ def _for_them(doc: Document, place: str | None) -> bool:
 # A line that dates an event ("On 2025-09-26 the Federal Court ordered ...", "in force since 2023-01-10") is news or
 # statute history: a caseworker leaves it out unless the person asks when, or names a year.
 _DATED = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b")
+# A line that tells of someone's death ("after which she took her own life", a court case's facts) is never a supporting
+# passage: it is chosen on one shared word, and the frightened person reading it did not ask for it.
+_DEATH = re.compile(r"(?i:took (?:her|his|their) own life|died by suicide|killed (?:her|him|them)sel(?:f|ves)|"
+                    r"donné la mort|mis fin à ses jours|s'est suicidée?)|自杀身亡|自尽")
 _WHEN = re.compile(r"\b(?:19|20)\d\d\b|\bwhen\b|\bsince\b|\bquand\b|\bdepuis\b|什么时候|何时|哪一?年")
 
 
@@ -445,7 +449,8 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
         if not dated and _DATED.search(shown_heading(doc, place)):
             continue  # a section about one dated event ("The first order of this kind: Chongzhou court, 2023-01-01")
         units = [(doc, u, url) for u, url in quotable(doc, place, members) if asked & passage_terms(u, language)
-                 and (dated or not _DATED.search(u)) and (minor is None or detect_minor(u) in (None, minor))]
+                 and (dated or not _DATED.search(u)) and (minor is None or detect_minor(u) in (None, minor))
+                 and not _DEATH.search(u)]
         if units:
             return units[:2]
     return []
