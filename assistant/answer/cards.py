@@ -21,7 +21,7 @@ import numpy as np
 from langchain_core.documents import Document
 from sklearn.linear_model import LogisticRegression
 
-from assistant.answer.compose import Citations, Similarity, _is_intro, quotable, shown_heading
+from assistant.answer.compose import Citations, Similarity, is_intro, quotable, shown_heading
 from assistant.answer.messages import message
 from assistant.answer.types import Block, ComposedAnswer, Line
 from assistant.index.lexical import passage_terms, tokenize
@@ -187,10 +187,8 @@ class SituationModel:
             if not closest and (language, group) in self._asked:
                 rows, headings = self._asked[(language, group)]
                 _, matrix = self.snapshot.examples[language]
-                values = matrix[rows] @ np.asarray(query, dtype=np.float32)
                 question = asked() if asked is not None and any(headings) else None
-                if question is not None:
-                    values = matrix[rows] @ np.asarray(question, dtype=np.float32)
+                values = matrix[rows] @ np.asarray(query if question is None else question, dtype=np.float32)
                 for heading, value in zip(headings, values.tolist(), strict=True):
                     closest[heading] = max(closest.get(heading, -1.0), value)
             heading = section.metadata.get("section", "").rsplit(" > ", 1)[-1]
@@ -442,7 +440,7 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
         return []
     dated = bool(_WHEN.search(question))
     for doc in supporting:
-        if doc.metadata.get("group") == card_group or not _for_them(doc, place) or _is_intro(doc):
+        if doc.metadata.get("group") == card_group or not _for_them(doc, place) or is_intro(doc):
             continue  # a page's introduction says what the page holds ("this page lists ..."), not a fact
         if similarity is not None and any(similarity(doc, other) >= SAYS_THE_SAME for other in shown):
             continue  # another page's words for what the card already said

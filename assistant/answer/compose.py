@@ -110,7 +110,7 @@ def _pick_units(units: list[str], query_terms: set[str], language: str, limit: i
     return [units[i] for i in keep]
 
 
-def _is_intro(doc: Document) -> bool:
+def is_intro(doc: Document) -> bool:
     return doc.metadata.get("section") == doc.metadata.get("title")
 
 
@@ -130,8 +130,8 @@ def select_passages(candidates: list[Document], max_passages: int, similarity: S
     intro only summarises: when a section of the same page is also relevant, the section is quoted instead.
     """
     relevant = [d for d in candidates if d.metadata.get("relevant")]
-    with_sections = {d.metadata["doc_id"] for d in relevant if not _is_intro(d)}
-    relevant = [d for d in relevant if not (_is_intro(d) and d.metadata["doc_id"] in with_sections)]
+    with_sections = {d.metadata["doc_id"] for d in relevant if not is_intro(d)}
+    relevant = [d for d in relevant if not (is_intro(d) and d.metadata["doc_id"] in with_sections)]
     if not relevant:
         return []
     best = relevant[0]
@@ -167,7 +167,7 @@ def plan_answer(question: str, chosen: list[Document], page_sections: Callable[[
     if not chosen:
         return []
     if is_broad(question):
-        sections = [s for s in page_sections(chosen[0].metadata["doc_id"]) if not _is_intro(s)]
+        sections = [s for s in page_sections(chosen[0].metadata["doc_id"]) if not is_intro(s)]
         if len(sections) >= 3:
             return [(section, 2) for section in sections[:OUTLINE_SECTIONS]]
     return [(doc, 6 if position == 0 else 3) for position, doc in enumerate(chosen)]
@@ -220,7 +220,7 @@ def shown_heading(doc: Document, jurisdiction: str | None) -> str:
 def quotable(doc: Document, jurisdiction: str | None,
              members: frozenset[str] | None = None) -> list[tuple[str, str | None]]:
     """A passage's units that may be shown to this person: none that is about another place than theirs (nor, with
-    `members`, the EU member states the person's message names, about another member state)."""
+    `members`, the members the person's message names, about another EU member state or UK nation)."""
     return [(u, url) for u, url in sourced_units(doc.page_content) if not foreign_places(u, jurisdiction, members)]
 
 
@@ -242,7 +242,7 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
     numbers one line each: a frightened person on a phone reads six short lines, not a wall of seven headed lists
     (the lead says the words to the person). A page without that section falls back on every place's own lines.
     """
-    general = [s for s in sections if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not _is_intro(s)]
+    general = [s for s in sections if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not is_intro(s)]
     places = [s for s in sections if "GLOBAL" not in s.metadata.get("jurisdictions", ()) and not _every_place(s)]
     if jurisdiction:
         mine = [s for s in places if jurisdiction in s.metadata.get("jurisdictions", ())]

@@ -1,5 +1,5 @@
-"""Overrides as data: explicit suicide, self-harm and danger patterns (`crisis_patterns.yaml`), and requests for a
-helpline (`help_patterns.yaml`).
+"""Overrides as data: explicit suicide, self-harm and danger patterns (`crisis_patterns.yaml`), and plain signs of
+help-seeking (`help_patterns.yaml`: asking for a helpline, asking how to check for spyware or a hidden camera).
 
 The learned classifier routes every message. A crisis pattern can only add the crisis route, never remove one,
 because a missed crisis is the costliest error the router can make; a help pattern can only stop a refusal, because
@@ -79,5 +79,6 @@ def crisis_pattern(text: str) -> str | None:
 
 
 def help_pattern(text: str) -> str | None:
-    """The id of the first help-seeking pattern (a request for a helpline) the message matches, or None."""
+    """The id of the first help-seeking pattern the message matches (a helpline asked for, a check for spyware or a
+    hidden camera), or None."""
     return _first(_help_patterns(), text)

@@ -7,7 +7,7 @@ The errors do not cost the same, and the order of the rules says so:
    rules as any other message: the answer to the question asked, or, for a request Recourse refuses ("send me the
    video or I'll kill myself"), the refusal: the lines to call never carry a bad request's answer;
 2. refuse and out of scope only when the model is confident AND the message carries no help-seeking signal (an
-   answer probability at or above `help`; for a refusal, also a request for a helpline, `help_patterns.yaml`):
+   answer probability at or above `help`; for a refusal, also a help pattern, `help_patterns.yaml`):
    turning away a survivor, a friend or a teacher costs more than answering a bad request from vetted guidance;
 3. everything else is answered.
 The thresholds come from `recourse router train`, chosen on held-out batches for these costs, not by hand.
@@ -54,7 +54,7 @@ def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | No
            sentence_crisis: float = 0.0, help_pattern: str | None = None) -> RouteDecision:
     """The route for a message with route probabilities `p` (keys: the four routes). `sentence_crisis`: the highest
     crisis probability of the message's sentences scored one by one (0 for a one-sentence message); `help_pattern`:
-    the help-seeking pattern the message matches (it asks for a helpline), which a refusal never overrides."""
+    the help-seeking pattern the message matches (`help_patterns.yaml`), which a refusal never overrides."""
     rest = _rest(p, thresholds, help_pattern)
     if crisis_pattern:
         return RouteDecision("crisis", "pattern:crisis", "likely", then=rest.route)

@@ -32,7 +32,7 @@ class Place:
     hinted: re.Pattern[str] | None  # platforms and institutions used only there
     marked: re.Pattern[str]  # names, cities, helplines, laws and bodies: "this line is about that place"
     includes: tuple[str, ...]  # places whose rules count as this one's own (EU for France)
-    members: dict[str, re.Pattern[str]]  # the member states of a union (the EU's), each named by names and cities
+    members: dict[str, re.Pattern[str]]  # parts with their own bodies or law (EU member states, Scotland), by names
 
 
 # What may stand before and after an entry: latin letters and numbers match as whole words (Chinese characters
@@ -42,14 +42,14 @@ _NUMBER_BEFORE = r"(?<![\dA-Za-z_/-])(?<!\d[ ,.\u00a0\u202f])"
 _NUMBER_AFTER = r"(?![\dA-Za-z_]|[-/]\d|[ ,.\u00a0\u202f]\d)"
 
 
-def _inside(entry: str, others: tuple[str, ...]) -> str:
-    """Lookarounds that keep an entry from matching inside another place's longer name.
+def _inside(entry: str, others: tuple[str, ...]) -> tuple[str, str]:
+    """Lookarounds (before, after) that keep an entry from matching inside another place's longer name.
 
     "Ireland" (the EU) is part of "Northern Ireland" (the UK), 爱尔兰 of 北爱尔兰, "Irlande" of "Irlande du Nord": a
     person in Belfast would be read as in both places, so neither, and a line about Northern Ireland's law would be
     kept from the very people it is for. Computed from places.yaml, so a new name guards itself.
     """
-    guards = []
+    not_before, not_after = set(), set()
     low = entry.lower()
     for other in others:
         wider = other.removeprefix("=").lower()
@@ -58,11 +58,10 @@ def _inside(entry: str, others: tuple[str, ...]) -> str:
             continue
         before, after = wider[:start], wider[start + len(low):]
         if before:
-            guards.append(f"(?<!{re.escape(before)})")
+            not_before.add(f"(?<!{re.escape(before)})")
         if after:
-            guards.append(f"(?!{re.escape(after).replace(chr(92) + ' ', chr(92) + 's+')})")
-    return "".join(sorted(set(g for g in guards if g.startswith("(?<!")))), "".join(
-        sorted(set(g for g in guards if g.startswith("(?!"))))
+            not_after.add(f"(?!{re.escape(after).replace(chr(92) + ' ', chr(92) + 's+')})")
+    return "".join(sorted(not_before)), "".join(sorted(not_after))
 
 
 def _alternation(entries: list[str], others: tuple[str, ...] = ()) -> re.Pattern[str] | None:
@@ -243,7 +242,8 @@ def _most(counts: dict[str, int]) -> str | None:
 
 
 def member_states(text: str) -> frozenset[str]:
-    """The EU member states a text names ("BE" for "en Belgique", "Bruxelles", "Child Focus")."""
+    """The members a text names: EU member states ("BE" for "en Belgique", "Bruxelles", "Child Focus") and the UK's
+    nations with their own law ("SCT" for "Glasgow")."""
     return _members(text)
 
 
@@ -271,10 +271,17 @@ def foreign_places(text: str, jurisdiction: str | None, members: frozenset[str] 
         return set()
     own = own_places(jurisdiction)
     found = marked_jurisdictions(text) - own
-    nations = {member for code in own if code in places() for member in places()[code].members}
+    nations = _nations(jurisdiction)
     if members is not None and nations:
         found |= (member_states(text) & nations) - members
     return found
+
+
+@lru_cache(maxsize=64)
+def _nations(jurisdiction: str) -> frozenset[str]:
+    """The members of the person's own places (the EU's member states for France, Scotland for the UK)."""
+    return frozenset(member for code in own_places(jurisdiction) if code in places()
+                     for member in places()[code].members)
 
 
 def check_jurisdiction(value: object) -> str | None:
