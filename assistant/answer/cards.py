@@ -417,13 +417,16 @@ def _for_them(doc: Document, place: str | None) -> bool:
 
 
 # A line that dates an event ("On 2025-09-26 the Federal Court ordered ...", "in force since 2023-01-10") is news or
-# statute history: a caseworker leaves it out unless the person asks when, or names a year.
+# statute history: a caseworker leaves it out unless the person asks when ("when did", "depuis quand", 什么时候; not the
+# everyday "when I found out", "depuis deux jours") or names a year.
 _DATED = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b")
 # A line that tells of someone's death ("after which she took her own life", a court case's facts) is never a supporting
 # passage: it is chosen on one shared word, and the frightened person reading it did not ask for it.
 _DEATH = re.compile(r"(?i:took (?:her|his|their) own life|died by suicide|killed (?:her|him|them)sel(?:f|ves)|"
                     r"donné la mort|mis fin à ses jours|s'est suicidée?)|自杀身亡|自尽")
-_WHEN = re.compile(r"\b(?:19|20)\d\d\b|\bwhen\b|\bsince\b|\bquand\b|\bdepuis\b|什么时候|何时|哪一?年")
+_WHEN = re.compile(r"(?i:(?<![\d.,])\b(?:19|20)\d\d\b(?![.,]?\d)|\bwhen (?:did|does|do|was|is|will|were|are)\b|"
+                   r"\bsince when\b|\bquand (?:est|a|ont|était|sera|entre)\b|\b(?:depuis|à partir de) quand\b)|"
+                   r"什么时候|何时|哪一?年")
 
 
 def _supporting(question: str, language: str, place: str | None, members: frozenset[str], sections: list[Document],
