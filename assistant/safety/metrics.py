@@ -11,10 +11,16 @@ from pathlib import Path
 
 from assistant.safety.classifier import ROUTES
 
+# The blind answer batches (bench/data/answers_firstsight*.jsonl), in a checkout: questions from people who never saw
+# the corpus, every one a help-seeker. Their tuning halves teach the router and the audience model; a hold-out only
+# once its one measurement is recorded.
+ANSWER_BATCHES = Path(__file__).resolve().parent.parent.parent / "bench" / "data"
 
-def read_labelled(path: Path) -> list[dict]:
-    """Rows of a labelled file: {"text", "language", "route", "kind"}; a bad line names the file and line."""
-    rows = []
+
+def _json_lines(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict]]:
+    """(line number, object) for each non-empty line; a line that is not JSON, or lacks one of `required` as text,
+    names the file, the line and the field."""
+    out = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
@@ -22,9 +28,24 @@ def read_labelled(path: Path) -> list[dict]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ValueError(f"{path}:{number}: not JSON ({exc.msg})") from None
-        for key in ("text", "language", "route"):
+        for key in required:
             if not isinstance(row.get(key), str):
                 raise ValueError(f"{path}:{number}: field '{key}' is missing or not text")
+        out.append((number, row))
+    return out
+
+
+def read_questions_as_labelled(path: Path) -> list[dict]:
+    """An answer batch's questions as labelled help-seeking messages ({"text", "language", "route": "answer",
+    "audience"}); a bad line names the file and line."""
+    return [{"text": row["question"], "language": row["language"], "route": "answer", "audience": row.get("audience")}
+            for _, row in _json_lines(path, ("question", "language"))]
+
+
+def read_labelled(path: Path) -> list[dict]:
+    """Rows of a labelled file: {"text", "language", "route", "kind"}; a bad line names the file and line."""
+    rows = []
+    for number, row in _json_lines(path, ("text", "language", "route")):
         if row["route"] not in ROUTES:
             raise ValueError(f"{path}:{number}: field 'route' is '{row['route']}', not one of {', '.join(ROUTES)}")
         rows.append(row)

@@ -1,7 +1,8 @@
 """`recourse router train`: rebuild the router's model from the labelled corpus, reproducibly.
 
-1. Read every batch in `corpus/`; `corpus/splits.yaml` names the batches held out as the test split (never trained
-   on, never used to choose anything).
+1. Read every batch in `corpus/`, and the tuning halves of the blind answer batches (bench/data, in a checkout) as
+   help-seekers, each file a batch; `corpus/splits.yaml` names the batches held out as the test split (never trained
+   on, never used to choose anything; a training message with the same text as a test message is left out).
 2. Embed every message with the service's embedding model, as a query, exactly as the service does.
 3. Choose the hyper-parameters and the policy's thresholds on out-of-fold predictions: each training batch is held
    out in turn (grouped cross-validation), so every choice is made on wording the model did not see, and the
@@ -26,7 +27,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from assistant.safety.classifier import ROUTES, FeatureConfig, RouterModel, Thresholds, features, model_path
-from assistant.safety.metrics import RouteReport, read_labelled, report
+from assistant.safety.metrics import ANSWER_BATCHES, RouteReport, read_labelled, read_questions_as_labelled, report
 from assistant.safety.patterns import crisis_pattern, help_pattern
 from assistant.safety.policy import COSTS, decide
 from assistant.safety.sentences import sentences
@@ -48,6 +49,11 @@ LIKELY_PRECISION = 0.9  # "likely" crisis wording from the threshold where crisi
 # can cost a life: the threshold used is one step of CRISIS_GRID below it (a few more help-seekers see the lines to
 # call first, with their whole answer after them).
 CRISIS_MARGIN_STEPS = 1
+# Turning a help-seeker away is the second costliest mistake, and the target for it on unseen wording is 1%: the
+# thresholds are the cheapest whose out-of-fold rate of help-seekers refused or turned away stays at or under this
+# (when some do). With cost alone the rate drifted to 1.1-1.6% on the test split once the corpus grew with requests
+# dressed as help. (Half of it, 0.005, was tried: USE's refusals on the test split fell from 74.0% to 67.3%.)
+HELP_TURNED_AWAY_MAX = 0.01
 
 
 @dataclass
@@ -57,7 +63,11 @@ class Corpus:
     test_batches: tuple[str, ...]
 
     def split(self, test: bool) -> tuple[list[dict], list[str]]:
-        keep = [i for i, b in enumerate(self.batches) if (b in self.test_batches) == test]
+        """The test split, or the training batches without any message that is word for word in the test split
+        (writers of different batches both wrote "help pls": trained on, it would be a test message seen)."""
+        tested = {self.rows[i]["text"] for i, b in enumerate(self.batches) if b in self.test_batches}
+        keep = [i for i, b in enumerate(self.batches)
+                if (b in self.test_batches) == test and (test or self.rows[i]["text"] not in tested)]
         return [self.rows[i] for i in keep], [self.batches[i] for i in keep]
 
     def digest(self) -> str:
@@ -66,13 +76,20 @@ class Corpus:
         return hashlib.sha256(blob).hexdigest()[:16]
 
 
-def read_corpus(folder: Path = CORPUS_DIR) -> Corpus:
+def read_corpus(folder: Path = CORPUS_DIR, answers: Path | None = ANSWER_BATCHES) -> Corpus:
+    """The labelled corpus, then the answer batches' tuning halves (`answers`; none when it is None or absent, as in
+    an installed package): their questions are help-seekers written by people who never saw the corpus."""
     splits = yaml.safe_load((folder / "splits.yaml").read_text(encoding="utf-8"))
     rows, batches = [], []
     for path in sorted(folder.glob("*.jsonl")):
         for row in read_labelled(path):
             rows.append(row)
             batches.append(path.stem)
+    if answers is not None and answers.is_dir():
+        for path in sorted(answers.glob("answers_firstsight*_tune.jsonl")):
+            for row in read_questions_as_labelled(path):
+                rows.append(row)
+                batches.append(path.stem)
     missing = set(splits["test"]) - set(batches)
     if missing:
         raise ValueError(f"{folder / 'splits.yaml'}: test batches {sorted(missing)} have no file in {folder}")
@@ -160,15 +177,24 @@ def given_routes(probs: np.ndarray, t: Thresholds, overrides: np.ndarray,
 
 def choose_thresholds(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray,
                       sentence_max: np.ndarray | None = None) -> tuple[Thresholds, float]:
-    """The thresholds with the lowest expected cost; ties go to more crisis recall and fewer refusals. The sentence
+    """The thresholds with the lowest expected cost among those that turn away at most HELP_TURNED_AWAY_MAX of the
+    help-seekers (all thresholds when none does); ties go to more crisis recall and fewer refusals. The sentence
     threshold is chosen last, the others held: it only adds crisis for messages the whole-message rule missed."""
     best: tuple[float, Thresholds] | None = None
+    fallback: tuple[float, Thresholds] | None = None
+    helpers = y == ROUTES.index("answer")
+    away = np.isin(np.arange(len(ROUTES)), [ROUTES.index("refuse"), ROUTES.index("out_of_scope")])
     for tc, th, tr, to in itertools.product(CRISIS_GRID, HELP_GRID[::-1], GRID, GRID):
         t = Thresholds(float(tc), 1.0, float(tr), float(to), float(th))
-        cost = expected_cost(y, given_routes(probs, t, overrides))
+        given = given_routes(probs, t, overrides)
+        cost = expected_cost(y, given)
+        if fallback is None or cost < fallback[0] - 1e-9:
+            fallback = (cost, t)
+        if helpers.any() and away[given[helpers]].mean() > HELP_TURNED_AWAY_MAX:
+            continue
         if best is None or cost < best[0] - 1e-9:
             best = (cost, t)
-    cost, t = best
+    cost, t = best or fallback
     position = int(np.searchsorted(CRISIS_GRID, t.crisis_possible))
     t = Thresholds(float(CRISIS_GRID[max(0, position - CRISIS_MARGIN_STEPS)]), 1.0, t.refuse, t.out_of_scope, t.help)
     cost = expected_cost(y, given_routes(probs, t, overrides))

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.safety.classifier import FeatureConfig, load_linear, save_linear, softmax_scores
-from assistant.safety.metrics import read_labelled
+from assistant.safety.metrics import ANSWER_BATCHES, read_labelled
 from assistant.understand.age import writer_is_minor
 
 if TYPE_CHECKING:
@@ -38,11 +38,10 @@ if TYPE_CHECKING:
 
 MODELS_DIR = Path(__file__).with_name("models")
 CORPUS_DIR = Path(__file__).parent.parent / "safety" / "corpus"
-ANSWER_BATCHES = Path(__file__).parent.parent.parent / "bench" / "data"  # answers_firstsight*.jsonl, from a checkout
 # The answer batches' hold-outs whose one measurement is recorded (bench/data/README.md) and that may now teach the
 # model. Every tuning half is trained on; a new batch's hold-out stays out until it is named here, so it is still
 # unseen when it is measured. The seventh is never named: the test checks the model on it.
-SPENT_HOLDOUTS = tuple(f"answers_firstsight{n}_holdout.jsonl" for n in ("", "2", "3", "4", "5", "6", "8", "9"))
+SPENT_HOLDOUTS = tuple(f"answers_firstsight{n}_holdout.jsonl" for n in ("", "2", "3", "4", "5", "6", "8", "9", "10"))
 AUDIENCE_TEST = "answers_firstsight7_holdout.jsonl"
 # The corpus's kinds of help-seeking message that say who writes, and the audience each one is.
 KIND_TO_AUDIENCE: dict[str, str] = {
