@@ -35,12 +35,20 @@ def test_a_sextortion_question_gets_the_caseworkers_answer(full_service):
     assert markers_match(result.answer, [c.to_dict() for c in result.citations])
 
 
-@pytest.mark.parametrize("place, must", [("FR", "gendarmerie"), ("UK", "0345 6000 459"), ("AU", "eSafety")])
+@pytest.mark.parametrize("place, must", [("FR", "gendarmerie"), ("UK", "0345 6000 459"), ("AU", "eSafety"),
+                                         ("EU", "112")])
 def test_the_persons_place_gives_its_own_lines_and_no_other_places(full_service, place, must):
     result = full_service.ask(SEXTORTION, place)
     assert must in result.answer
     assert place_violations(result.answer, place) == set()
     assert not result.needs_place
+
+
+def test_asking_whether_it_is_a_crime_also_tells_how_to_block_copies(full_service):
+    """The law's answer first, and the hash-blocking line with it (the adults' first when the age is unknown): before,
+    someone asking "is it illegal?" was never told that copies can be blocked meanwhile."""
+    result = full_service.ask("is it actually illegal for him to post my nudes?")
+    assert result.card == "is-it-a-crime" and "StopNCII" in result.answer
 
 
 def test_a_known_places_own_lines_outrank_a_supporting_passage(full_service):
