@@ -17,7 +17,7 @@ from assistant.safety.classifier import ROUTES
 ANSWER_BATCHES = Path(__file__).resolve().parent.parent.parent / "bench" / "data"
 
 
-def _json_lines(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict]]:
+def json_lines(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict]]:
     """(line number, object) for each non-empty line; a line that is not JSON, or lacks one of `required` as text,
     names the file, the line and the field."""
     out = []
@@ -39,13 +39,13 @@ def read_questions_as_labelled(path: Path) -> list[dict]:
     """An answer batch's questions as labelled help-seeking messages ({"text", "language", "route": "answer",
     "audience"}); a bad line names the file and line."""
     return [{"text": row["question"], "language": row["language"], "route": "answer", "audience": row.get("audience")}
-            for _, row in _json_lines(path, ("question", "language"))]
+            for _, row in json_lines(path, ("question", "language"))]
 
 
 def read_labelled(path: Path) -> list[dict]:
     """Rows of a labelled file: {"text", "language", "route", "kind"}; a bad line names the file and line."""
     rows = []
-    for number, row in _json_lines(path, ("text", "language", "route")):
+    for number, row in json_lines(path, ("text", "language", "route")):
         if row["route"] not in ROUTES:
             raise ValueError(f"{path}:{number}: field 'route' is '{row['route']}', not one of {', '.join(ROUTES)}")
         rows.append(row)

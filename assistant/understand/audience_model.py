@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.safety.classifier import FeatureConfig, load_linear, save_linear, softmax_scores
-from assistant.safety.metrics import ANSWER_BATCHES, read_labelled
+from assistant.safety.metrics import ANSWER_BATCHES, json_lines, read_labelled
 from assistant.understand.age import writer_is_minor
 
 if TYPE_CHECKING:
@@ -116,8 +116,7 @@ def training_rows(folder: Path = CORPUS_DIR, answers: Path = ANSWER_BATCHES) -> 
     for path in sorted(answers.glob("answers_firstsight*.jsonl")):
         if not (path.name.endswith("_tune.jsonl") or path.name in SPENT_HOLDOUTS):
             continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            row = json.loads(line) if line.strip() else {}
+        for number, row in json_lines(path, ("question",)):
             if row.get("audience"):
                 if row["audience"] not in KIND_TO_AUDIENCE.values():
                     raise ValueError(f"{path}:{number}: field 'audience' is '{row['audience']}', not one of "
