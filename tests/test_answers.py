@@ -223,3 +223,18 @@ def test_a_supporting_passage_never_tells_of_a_death(full_service):
                               "but doesn't want her parents or her school to find out. Is there a way to do it quietly?")
     assert result.jurisdiction == "CN" and "Baidu" in result.answer
     assert "own life" not in result.answer
+
+
+@pytest.mark.parametrize("question, place, must", [
+    ("I can't afford a lawyer, is there free legal help? I'm in Lyon", "FR", "116 006"),
+    ("没钱请律师，有没有免费的法律咨询？我在成都", "CN", "12348"),
+    ("je n'ai pas les moyens de payer un avocat, il existe une aide ?", "FR", "116 006"),
+])
+def test_a_person_asking_for_free_legal_help_gets_their_places_legal_lines(full_service, question, place, must):
+    """Free legal advice had no card of its own: "有没有免费的律师" was given the myths card, whose first line is about
+    consent. Now the legal-help card answers, with the person's own place's line (12348, 116 006, aide
+    juridictionnelle) and no other place's."""
+    result = full_service.ask(question, place)
+    assert result.card == "legal-help", result.card
+    assert must in result.answer
+    assert place_violations(result.answer, place) == set()
