@@ -2,7 +2,8 @@
 the time to route one message, for both embedding models, on
 
 - the corpus's test split (batches never trained on nor used to choose anything), and
-- each first-sight batch in bench/data/routes_firstsight_*.jsonl (written blind after training, measured once).
+- each first-sight batch in bench/data/routes_firstsight_*.jsonl (written blind after training, measured once),
+  each half on its own when the batch is split (`half`: tune, whose lines may be trained on, and hold).
 
     .venv/bin/python bench/route_report.py [--misses] [--model use|e5]
 """
@@ -55,7 +56,11 @@ def main() -> None:
     test_rows, _ = corpus.split(test=True)
     sets = {f"test split ({', '.join(corpus.test_batches)})": test_rows}
     for path in sorted((ROOT / "bench" / "data").glob("routes_firstsight_*.jsonl")):
-        sets[f"first sight: {path.name}"] = read_labelled(path)
+        rows = read_labelled(path)
+        halves = sorted({row.get("half", "") for row in rows})
+        for half in halves:
+            label = f", {half} half" if half else ""
+            sets[f"first sight: {path.name}{label}"] = [row for row in rows if row.get("half", "") == half]
     for model in args.model or ["use", "e5"]:
         router = Router(make_embeddings(model))
         router.route("warm up", "en")

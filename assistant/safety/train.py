@@ -47,7 +47,11 @@ SENTENCE_GRID = np.round(np.arange(0.95, 0.29, -0.05), 3)  # from the highest: e
 LIKELY_PRECISION = 0.9  # "likely" crisis wording from the threshold where crisis precision reaches this
 # The cost-optimal "possible crisis" threshold is an estimate from a few hundred crisis messages, and a missed crisis
 # can cost a life: the threshold used is one step of CRISIS_GRID below it (a few more help-seekers see the lines to
-# call first, with their whole answer after them).
+# call first, with their whole answer after them). The one-sentence threshold (a crisis said in one sentence of a
+# longer message) gets the same step of SENTENCE_GRID: at the cost optimum it moved from 0.80 to 0.95 when 342
+# messages joined the corpus (eleventh session), and USE missed four more crisis messages of the test split, said in
+# one sentence after a question ("... 填完我就去把事情了结了。"); with the step, 0.90, one more (299 -> 298 of 300).
+# Disclosure: the step was added after seeing that.
 CRISIS_MARGIN_STEPS = 1
 # Turning a help-seeker away is the second costliest mistake, and the target for it on unseen wording is 1%: the
 # thresholds are the cheapest whose out-of-fold rate of help-seekers refused or turned away stays at or under this
@@ -212,6 +216,7 @@ def choose_thresholds(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray,
         costs = [expected_cost(y, given_routes(probs, o, overrides, sentence_max)) for o in options]
         best_index = int(np.argmin(costs))  # the first (the highest threshold) of equal costs: fewer lines first
         if costs[best_index] < cost - 1e-9:
+            best_index = min(best_index + CRISIS_MARGIN_STEPS, len(options) - 1)  # the grid runs high to low
             t, cost = options[best_index], costs[best_index]
     return t, cost
 
