@@ -54,6 +54,26 @@ def test_the_answer_batches_tuning_halves_are_read_as_help_seekers(corpus_dir: P
     assert corpus.digest() != read_corpus(corpus_dir, answers=None).digest()
 
 
+def test_an_answer_batch_not_joined_yet_leaves_the_corpus_unchanged(corpus_dir: Path, tmp_path: Path):
+    """A new blind batch lands in bench/data to be measured before the router is retrained: until splits.yaml stops
+    naming it, the corpus (and so the shipped models' digest) is the one they were trained on."""
+    answers = tmp_path / "data"
+    answers.mkdir()
+    _write(answers / "answers_firstsight9_tune.jsonl",
+           [{"id": "a", "question": "my ex posted my pics, what now?", "language": "en", "route": "answer",
+             "expect": [["police"]]}])
+    before = read_corpus(corpus_dir, answers=answers).digest()
+    _write(answers / "answers_firstsight10_tune.jsonl",
+           [{"id": "b", "question": "written after the last retrain", "language": "en", "route": "answer",
+             "expect": [["police"]]}])
+    assert read_corpus(corpus_dir, answers=answers).digest() != before
+    (corpus_dir / "splits.yaml").write_text("test: [batch_t]\nanswers_not_joined: [answers_firstsight10_tune]\n",
+                                            encoding="utf-8")
+    corpus = read_corpus(corpus_dir, answers=answers)
+    assert corpus.digest() == before
+    assert "written after the last retrain" not in [r["text"] for r in corpus.rows]
+
+
 def test_a_malformed_answer_batch_line_names_the_file_line_and_field(corpus_dir: Path, tmp_path: Path):
     answers = tmp_path / "data"
     answers.mkdir()

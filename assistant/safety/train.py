@@ -82,8 +82,11 @@ class Corpus:
 
 def read_corpus(folder: Path = CORPUS_DIR, answers: Path | None = ANSWER_BATCHES) -> Corpus:
     """The labelled corpus, then the answer batches' tuning halves (`answers`; none when it is None or absent, as in
-    an installed package): their questions are help-seekers written by people who never saw the corpus."""
+    an installed package): their questions are help-seekers written by people who never saw the corpus. A batch
+    named under `answers_not_joined` in splits.yaml is left out: written after the router's last retrain, it joins
+    at the next one (so adding a batch to bench/data does not change the corpus the shipped models were trained on)."""
     splits = yaml.safe_load((folder / "splits.yaml").read_text(encoding="utf-8"))
+    not_joined = set(splits.get("answers_not_joined") or ())
     rows, batches = [], []
     for path in sorted(folder.glob("*.jsonl")):
         for row in read_labelled(path):
@@ -91,6 +94,8 @@ def read_corpus(folder: Path = CORPUS_DIR, answers: Path | None = ANSWER_BATCHES
             batches.append(path.stem)
     if answers is not None and answers.is_dir():
         for path in sorted(answers.glob("answers_firstsight*_tune.jsonl")):
+            if path.stem in not_joined:
+                continue
             for row in read_questions_as_labelled(path):
                 rows.append(row)
                 batches.append(path.stem)
