@@ -238,3 +238,16 @@ def test_a_person_asking_for_free_legal_help_gets_their_places_legal_lines(full_
     assert result.card == "legal-help", result.card
     assert must in result.answer
     assert place_violations(result.answer, place) == set()
+
+
+def test_a_friend_of_a_threatened_teenager_is_spoken_to_as_the_friend(full_service):
+    """The card on a minor's images spoke only to the teenager or a parent: a friend who wrote was told "this is not
+    your fault" and "tell an adult you trust" as if the images were theirs. Now the friend's own lines: what to say to
+    the friend, and not to look at or keep the images."""
+    result = full_service.ask("my friend is 14 and a man online says he'll post her nudes unless she sends more, "
+                              "she told me and nobody else")
+    assert result.card == "minor-images"
+    ack = next(b for b in result.blocks if b.kind == "ack")
+    assert "your friend" in ack.lines[0].text
+    direct = next(b for b in result.blocks if b.kind == "direct")
+    assert "not their fault" in direct.lines[0].text and "adult they trust" in direct.lines[0].text
