@@ -167,6 +167,8 @@ def test_who_is_asking(text, audience):
     ("Take It Down sur Telegram ?", "fr"),  # the service's name holds "it": French around a name
     ("Report Remove ça marche ?", "fr"),
     ("does take it down work", "en"),
+    ("17 ans, on me fait chanter", "fr"),  # "on" and "me" are French too: they count for neither language
+    ("he sent it to me on snap", "en"),
 ])
 def test_the_language_is_read_from_the_little_words(text, language):
     assert detect_language(text) == language

@@ -21,7 +21,7 @@ ses notre votre leur pour avec dans sur sous est sont suis être avoir ai a ét�
 quoi quand comment pourquoi où ce cette ces ça cela c' qu' d' l' m' n' s' t' y en très aussi faire fait plainte porter
 déposer signaler signalement victime explication aide aidez besoin photos vidéos intimes mineur police gendarmerie
 commissariat loi droit peux peut dois faut quel quelle quels de moi toi lui si sans chez tout tous rien veux sais fais
-stp svp pote copine copain""".split())
+stp svp pote copine copain on me te se ans""".split())
 _ENGLISH = frozenset("""i me my mine you your he she his her we our they their the a an of to in on at for with by from
 is are was were be been have has had do does did and or but not no what when how why where who which this that these
 those it its can could should would will shall my help please report photos videos someone law police""".split())
