@@ -57,7 +57,8 @@ def test_a_known_places_own_lines_outrank_a_supporting_passage(full_service):
     result = full_service.ask("Je suis prof dans un collège à Leeds. Une photo intime d'une élève de 14 ans circule "
                               "dans un groupe Snapchat de la classe et je ne veux surtout pas la regarder. Que dois-je "
                               "faire côté procédure anglaise ?")
-    assert result.jurisdiction == "UK" and result.card == "educator"
+    # the school staff's lines of the card on a minor's images, or the school staff's card
+    assert result.jurisdiction == "UK" and result.card in {"minor-images", "educator"}
     assert "Report Remove" in result.answer
     assert len(result.answer) <= full_service.settings.answer_max_chars
 
@@ -251,3 +252,18 @@ def test_a_friend_of_a_threatened_teenager_is_spoken_to_as_the_friend(full_servi
     assert "your friend" in ack.lines[0].text
     direct = next(b for b in result.blocks if b.kind == "direct")
     assert "not their fault" in direct.lines[0].text and "adult they trust" in direct.lines[0].text
+
+
+def test_a_helper_who_names_what_happened_gets_that_situations_card(full_service):
+    """A friend asking how to help someone being sextorted was given the helpers' card ("believe them"), without
+    "Do not pay". A helper who names what happened now gets the card for that situation, thanked as the helper (not
+    told "it is not your fault" as if the images were theirs); one who only asks how to help keeps the helpers' card."""
+    named = full_service.ask("my friend is being blackmailed for money over a video call recording, he wants to pay, "
+                             "how do I help him")
+    assert named.card == "sextortion-pay"
+    ack = next(b for b in named.blocks if b.kind == "ack").lines[0].text
+    assert ack == messages.message("helper_ack", "en")
+    assert "do not pay" in next(b for b in named.blocks if b.kind == "direct").lines[0].text.lower()
+    general = full_service.ask("how do I support my friend? her nudes got shared")
+    assert general.card == "helping-friend"
+    assert next(b for b in general.blocks if b.kind == "ack").lines[0].text != messages.message("helper_ack", "en")

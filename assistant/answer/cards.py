@@ -42,6 +42,14 @@ CARD_MIN_PROBABILITY = 0.30
 UNSURE = 0.35
 FEATURES = FeatureConfig(ngram_min=1, ngram_max=4, char_weight=1.0)  # measured: bench/card_model.py
 C = 10.0
+# A helper's card (written only for people helping someone else: a friend, a parent, school staff) answers "how do I
+# help?" whatever happened. When a helper names what happened ("friend being sextorted help"), the card for that
+# situation answers better ("Do not pay"), with its own lines for the helper. The situation is read by a second model
+# trained without the helpers' cards (their examples say "friend", not what happened), and its card replaces the
+# helper's at this probability or above. Chosen on the answer batches' tuning halves (1-14, 1,050 questions, 113 on a
+# helper's card): 0.3 / 0.4 / 0.5 / 0.6 / 0.8 -> +9 / +13 / +6 / +2 / 0 facts of 418 there.
+HELPERS = frozenset({"friend", "parent", "educator", "counsellor"})
+SITUATION_OVER_HELPER = 0.4
 MAX_STEPS = 6
 SAYS_THE_SAME = 0.6  # a reference passage this close (cosine) to the card's answer or steps adds nothing
 
@@ -55,10 +63,11 @@ class CardMatch:
     similarity: float
 
 
-def examples_digest(example_ids: list[str], model: str) -> str:
+def examples_digest(example_ids: list[str], model: str, helper_cards: list[str] | None = None) -> str:
     """What the situation model depends on: the example messages (their ids hold their text's hash), the embedding
-    model, the features and the regularisation. Equal digests: the same model."""
-    payload = json.dumps([sorted(example_ids), model, FEATURES.__dict__, C], sort_keys=True, default=str)
+    model, the features, the regularisation and which cards are helpers' cards. Equal digests: the same model."""
+    payload = json.dumps([sorted(example_ids), model, FEATURES.__dict__, C, sorted(helper_cards or ())],
+                         sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
@@ -75,27 +84,39 @@ class SituationModel:
 
     def __init__(self, snapshot: IndexSnapshot, cache_dir: Path | None = None):
         ids = [cid for lang in sorted(snapshot.examples) for cid in snapshot.examples[lang][0]]
+        # Whom each card is written for (its front matter's audience): a card is never given to someone it is not
+        # for (the card for people who shared images, to the person in them).
+        self.audiences: dict[str, set[str]] = {}
+        for record in snapshot.records.values():
+            meta = record["metadata"]
+            if meta.get("kind") == "card":
+                self.audiences.setdefault(meta["group"], set()).update(meta["audience"])
+        self.helper_cards = frozenset(g for g, who in self.audiences.items() if who and who <= HELPERS)
         self.classes: list[str] = []
         self.coef: np.ndarray | None = None
         self.intercept: np.ndarray | None = None
         self._coef_t: np.ndarray | None = None
+        # The same model without the helpers' cards: what happened, when a helper names it (SITUATION_OVER_HELPER).
+        self.specific: tuple[list[str], np.ndarray, np.ndarray] | None = None
         if len({snapshot.records[cid]["metadata"]["group"] for cid in ids}) >= 2:
-            digest = examples_digest(ids, snapshot.generation.model)
+            digest = examples_digest(ids, snapshot.generation.model, sorted(self.helper_cards))
             path = cache_dir / f"situations-{digest}.npz" if cache_dir is not None else None
             if path is not None and path.exists():
                 self._load(path)
             else:
                 texts = [snapshot.records[cid]["text"] for cid in ids]
                 labels = [snapshot.records[cid]["metadata"]["group"] for cid in ids]
-                vectors = np.stack([snapshot.vectors[cid] for cid in ids])
-                model = LogisticRegression(C=C, max_iter=3000).fit(features(texts, vectors, FEATURES), labels)
-                self.classes = [str(c) for c in model.classes_]
-                self.coef, self.intercept = model.coef_.astype(np.float32), model.intercept_.astype(np.float32)
+                matrix = features(texts, np.stack([snapshot.vectors[cid] for cid in ids]), FEATURES)
+                self.classes, self.coef, self.intercept = _fit(matrix, labels)
+                rows = [i for i, label in enumerate(labels) if label not in self.helper_cards]
+                if self.helper_cards and len({labels[i] for i in rows}) >= 2:
+                    self.specific = _fit(matrix[rows], [labels[i] for i in rows])
                 if path is not None:
                     self._save(path)
         self.snapshot = snapshot
         if self.coef is not None:
             self._coef_t = np.ascontiguousarray(self.coef.T)  # a sparse row times `coef.T` copied it every time
+        self._specific_t = np.ascontiguousarray(self.specific[1].T) if self.specific is not None else None
         # Each language's example rows ordered card by card, with where each card's rows start, worked out once (not
         # in a question's time): a card's closest example is then one `maximum.reduceat` over all cards.
         self._example_groups: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
@@ -116,33 +137,41 @@ class SituationModel:
             for group, pairs in by_card.items():
                 if any(heading for _, heading in pairs):
                     self._asked[(language, group)] = (np.array([r for r, _ in pairs]), [h for _, h in pairs])
-        # Whom each card is written for (its front matter's audience): a card is never given to someone it is not
-        # for (the card for people who shared images, to the person in them).
-        self.audiences: dict[str, set[str]] = {}
-        for record in snapshot.records.values():
-            meta = record["metadata"]
-            if meta.get("kind") == "card":
-                self.audiences.setdefault(meta["group"], set()).update(meta["audience"])
 
     def _save(self, path: Path) -> None:
         """Plain arrays (no pickle), written whole then renamed, so a reader never sees half a file."""
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        arrays = {"classes": np.array(self.classes), "coef": self.coef, "intercept": self.intercept}
+        if self.specific is not None:
+            arrays.update(specific_classes=np.array(self.specific[0]), specific_coef=self.specific[1],
+                          specific_intercept=self.specific[2])
         with partial.open("wb") as handle:
-            np.savez(handle, classes=np.array(self.classes), coef=self.coef, intercept=self.intercept)
+            np.savez(handle, **arrays)
         partial.replace(path)
 
     def _load(self, path: Path) -> None:
         with np.load(path, allow_pickle=False) as data:
             self.classes = [str(c) for c in data["classes"]]
             self.coef, self.intercept = data["coef"], data["intercept"]
+            if "specific_coef" in data:
+                self.specific = ([str(c) for c in data["specific_classes"]], data["specific_coef"],
+                                 data["specific_intercept"])
 
     def probabilities(self, text: str, query: np.ndarray) -> dict[str, float]:
         """The model's probability for each card (a softmax over the linear scores, as scikit-learn computes it)."""
         row = features([text], query[None, :], FEATURES)
-        scores = np.asarray(row @ self._coef_t).ravel() + self.intercept
-        scores = np.exp(scores - scores.max())
-        return dict(zip(self.classes, (float(p) for p in scores / scores.sum()), strict=True))
+        return _softmax(self.classes, np.asarray(row @ self._coef_t).ravel() + self.intercept)
+
+    def _situation(self, text: str, query: np.ndarray) -> tuple[str, float] | None:
+        """The most likely card other than the helpers', by the model trained without them."""
+        if self.specific is None:
+            return None
+        classes, _, intercept = self.specific
+        row = features([text], query[None, :], FEATURES)
+        by_card = _softmax(classes, np.asarray(row @ self._specific_t).ravel() + intercept)
+        group = max(by_card, key=lambda g: (by_card[g], g))
+        return group, by_card[group]
 
     def match(self, vector: list[float] | np.ndarray, text: str, language: str, floor: float,
               near: float = 1.0, audience: str | None = None) -> CardMatch | None:
@@ -168,6 +197,11 @@ class SituationModel:
         similarity = nearest.get(group, -1.0)
         if by_card[group] < CARD_MIN_PROBABILITY or similarity < floor:
             return None
+        if group in self.helper_cards:
+            situation = self._situation(text, query)
+            if (situation is not None and situation[1] >= SITUATION_OVER_HELPER and situation[0] in by_card
+                    and nearest.get(situation[0], -1.0) >= floor):
+                return CardMatch(situation[0], situation[1], nearest[situation[0]])
         return CardMatch(group, by_card[group], similarity)
 
     def answer_relevance(self, group: str, language: str, query: np.ndarray | list[float],
@@ -204,6 +238,17 @@ class SituationModel:
         groups, order, starts = self._example_groups[language]
         closest = np.maximum.reduceat((matrix @ query)[order], starts)
         return dict(zip(groups, closest.tolist(), strict=True))
+
+
+def _fit(matrix, labels: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """A logistic regression's classes and float32 weights, for the situation models."""
+    model = LogisticRegression(C=C, max_iter=3000).fit(matrix, labels)
+    return [str(c) for c in model.classes_], model.coef_.astype(np.float32), model.intercept_.astype(np.float32)
+
+
+def _softmax(classes: list[str], scores: np.ndarray) -> dict[str, float]:
+    scores = np.exp(scores - scores.max())
+    return dict(zip(classes, (float(p) for p in scores / scores.sum()), strict=True))
 
 
 def _fits(doc: Document, person: Person) -> bool:
@@ -306,6 +351,11 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     members = member_states(question)
     ack = _pick(sections, "ack", person)
     ack_text = next(iter(quotable(ack, place, members)), ("", None))[0] if ack is not None and not lead else ""
+    if (ack_text and person.audience in HELPERS and "survivor" in ack.metadata.get("audience", ())
+            and ack.metadata.get("for_audience") != person.audience):
+        # The card's plain acknowledgement speaks to the person in the images ("it is not your fault"); someone
+        # helping them (a friend, a parent, a teacher) is thanked instead, in Recourse's own words.
+        ack_text = message("helper_ack", language)
     direct = _pick(sections, "answer", person, relevance)
     direct_lines: list[Quote] = [(direct, u, url) for u, url in quotable(direct, place, members)[:2]] if direct else []
     steps = _pick(sections, "steps", person)

@@ -30,6 +30,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Les lois et les services varient selon les pays. Dites-moi où vous êtes (Chine, États-Unis, "
               "Royaume-Uni, Australie, Union européenne ou France) pour des informations adaptées.",
     },
+    "helper_ack": {
+        "en": "Thank you for helping them: believe them, and tell them it is not their fault.",
+        "zh": "谢谢你愿意帮忙：相信对方，并告诉对方这不是他们的错。",
+        "fr": "Merci de lui venir en aide : croyez cette personne et dites-lui que ce n'est pas sa faute.",
+    },
     "crisis_lead": {
         "en": "I'm really glad you told me. You matter, and you do not have to face this alone. Please reach out "
               "to someone now:",
