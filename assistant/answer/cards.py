@@ -78,8 +78,9 @@ class SituationModel:
     examples of all three languages train one model: the embedding is multilingual, so a French example helps a
     Chinese message. Measured on the examples (5-fold, 18 cards), it picks the right card 74-80% of the time, where
     the nearest example alone did 35-48% (bench/card_model.py). It is trained once for the examples being served
-    (about 3 s of CPU): `kb build` trains it when the examples change and keeps it beside the index
-    (`situations-<digest>.npz`, plain arrays), so a running app swapping in a new generation only reads it.
+    (12 s of CPU with 2,693 examples, and 5 s more for the model without the helpers' cards): `kb build` trains it
+    when the examples change and keeps it beside the index (`situations-<digest>.npz`, plain arrays), so a running
+    app swapping in a new generation only reads it.
     """
 
     def __init__(self, snapshot: IndexSnapshot, cache_dir: Path | None = None):
@@ -110,7 +111,10 @@ class SituationModel:
                 self.classes, self.coef, self.intercept = _fit(matrix, labels)
                 rows = [i for i, label in enumerate(labels) if label not in self.helper_cards]
                 if self.helper_cards and len({labels[i] for i in rows}) >= 2:
-                    self.specific = _fit(matrix[rows], [labels[i] for i in rows])
+                    # started from the first model's weights: the same optimum in half the time (4.8 s, not 9.3)
+                    keep = [k for k, group in enumerate(self.classes) if group not in self.helper_cards]
+                    self.specific = _fit(matrix[rows], [labels[i] for i in rows],
+                                         (self.coef[keep], self.intercept[keep]))
                 if path is not None:
                     self._save(path)
         self.snapshot = snapshot
@@ -240,9 +244,14 @@ class SituationModel:
         return dict(zip(groups, closest.tolist(), strict=True))
 
 
-def _fit(matrix, labels: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """A logistic regression's classes and float32 weights, for the situation models."""
-    model = LogisticRegression(C=C, max_iter=3000).fit(matrix, labels)
+def _fit(matrix, labels: list[str], start: tuple[np.ndarray, np.ndarray] | None = None
+         ) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """A logistic regression's classes and float32 weights, for the situation models; `start`: weights to start
+    from (one row per class, in sorted class order), for a model close to one already trained."""
+    model = LogisticRegression(C=C, max_iter=3000, warm_start=start is not None)
+    if start is not None:
+        model.coef_, model.intercept_ = start[0].astype(np.float64), start[1].astype(np.float64)
+    model.fit(matrix, labels)
     return [str(c) for c in model.classes_], model.coef_.astype(np.float32), model.intercept_.astype(np.float32)
 
 
