@@ -48,6 +48,35 @@ def test_editing_one_file_re_embeds_only_that_file(small_settings, small_kb: Pat
     assert len(texts) == report.passages  # the old version of the section is gone
 
 
+def test_an_update_rewrites_the_spare_generation_and_only_what_differs(small_settings, small_kb: Path):
+    """From the third build on, a build renames the spare generation (two builds old, never answering) and writes
+    only the passages that differ from it; the index it publishes holds exactly the knowledge base's passages, with
+    their text and tags, and a deleted section is gone from it."""
+    service = Recourse(small_settings)
+    first = service.build()
+    path = small_kb / "telegram" / "en.md"
+    for n in ("one", "two", "three"):  # words: a digit in the original would be missing from its translations
+        path.write_text(path.read_text(encoding="utf-8") + f"\n## Test section {n}\n\n- Keep calm, {n}.\n",
+                        encoding="utf-8")
+        report = service.build()
+    store = service.store
+    spares = [g for g in store.generations() if g.spare]
+    assert len(spares) == 1 and not spares[0].complete
+    assert len([g for g in store.generations() if g.complete]) == 2
+    # the third update rewrote the first update's generation: only the edited document's passages were written
+    records = store.records(store.active())
+    assert report.embedded == 1
+    assert report.written == sum(r["metadata"]["doc_id"] == "telegram" for r in records.values()) < first.passages / 4
+    assert len(records) == report.passages
+    assert sum("Keep calm" in r["text"] for r in records.values()) == 3
+    # a section removed from the file leaves the next generation, even where it was in the spare
+    path.write_text(path.read_text(encoding="utf-8").split("\n## Test section one")[0] + "\n", encoding="utf-8")
+    service.build()
+    records = store.records(store.active())
+    assert not any("Keep calm" in r["text"] for r in records.values())
+    assert service.ask("How do I report a message on Telegram?").citations
+
+
 def test_a_deleted_file_leaves_the_index(small_settings, small_kb: Path):
     service = Recourse(small_settings)
     service.build()
@@ -105,7 +134,7 @@ def test_a_build_killed_halfway_leaves_the_previous_index_answering(tmp_path, sm
                             cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     while time.time() < deadline:
-        if any(not g.complete for g in service.store.generations()):
+        if any(not g.complete and not g.spare for g in service.store.generations()):
             break
         time.sleep(0.2)
     else:
@@ -118,9 +147,10 @@ def test_a_build_killed_halfway_leaves_the_previous_index_answering(tmp_path, sm
     assert service.store.active() == before
     fresh = Recourse(settings)
     assert fresh.ask("What evidence should I keep?").answer == answer_before
-    # The next build cleans up the abandoned generation.
+    # The next build cleans up the abandoned generation (a spare, kept for the build after, never answers).
     fresh.build(full=True)
-    assert all(g.complete for g in fresh.store.generations())
+    assert all(g.complete or g.spare for g in fresh.store.generations())
+    assert not any(g.complete and g.spare for g in fresh.store.generations())
 
 
 def test_a_running_service_swaps_in_a_new_generation_without_stalling_answers(small_settings, small_kb: Path):

@@ -2,7 +2,9 @@
 
 Each build validates every document first (a broken file never half-enters the index), reuses the vectors of
 passages whose text has not changed, embeds only new or changed passages, and writes the result as a new
-generation that becomes active only when complete.
+generation that becomes active only when complete. The new generation is the spare one when the store keeps one
+(a generation two builds old, which no reader uses: `VectorStore.recycle`), so that only the passages that differ
+from it are written.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 from filelock import FileLock, Timeout
 
 from assistant.index.embeddings import BATCH, OfflineEmbeddings
-from assistant.index.store import STORE_FORMAT, Generation, VectorStore
+from assistant.index.store import STORE_FORMAT, Generation, VectorStore, from_chroma, to_chroma
 from assistant.knowledge.chunking import Chunk, chunk_document
 from assistant.knowledge.documents import KnowledgeDoc, KnowledgeError
 from assistant.knowledge.validation import validate_knowledge
@@ -38,6 +40,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     embedded: int = 0
+    written: int = 0  # passages written to the store (all of them, or only those that differ from the spare's)
     passages: int = 0
     seconds: float = 0.0
     generation: str = ""
@@ -122,7 +125,7 @@ def _build(settings: Settings, store: VectorStore, docs: list[KnowledgeDoc], ful
                                   f"settings ask for {embeddings.name} ({embeddings.dimension}); rebuilding")
         log.warning(report.rebuilt_because)
     reusable = active is not None and status != "model-mismatch" and not full
-    previous = store.records(active, with_vectors=True) if reusable else {}
+    previous = store.records(active) if reusable else {}
 
     chunks: list[Chunk] = [c for doc in docs for c in cut[doc.meta.id]]
     report.passages = len(chunks)
@@ -138,11 +141,28 @@ def _build(settings: Settings, store: VectorStore, docs: list[KnowledgeDoc], ful
         report.seconds = time.perf_counter() - start
         return report
 
-    generation = store.create(fingerprint(docs, embeddings.name, cut))
-    reused = [c for c in chunks if c.id in previous]
+    spare = store.spare() if reusable else None
+    if spare is not None:
+        # Rewrite the spare: keep its passages that are still wanted as they are, delete the rest, add what is
+        # missing (a one-document update writes a few passages, not all of them).
+        generation = store.recycle(spare, fingerprint(docs, embeddings.name, cut))
+        wanted = {c.id: c for c in chunks}
+        have = store.records(generation)
+        stale = [cid for cid, record in have.items()
+                 if cid not in wanted or record["text"] != wanted[cid].text
+                 or record["metadata"] != from_chroma(to_chroma(wanted[cid].metadata))]
+        store.delete(generation, stale)
+        kept = set(have) - set(stale)
+        missing = [c for c in chunks if c.id not in kept]
+    else:
+        generation = store.create(fingerprint(docs, embeddings.name, cut))
+        missing = chunks
+    stored = store.vectors(active, [c.id for c in missing if c.id in previous]) if reusable else {}
+    reused = [c for c in missing if c.id in stored]
     store.add(generation, [c.id for c in reused], [c.text for c in reused], [c.metadata for c in reused],
-              [previous[c.id]["vector"] for c in reused])
-    fresh = [c for c in chunks if c.id not in previous]
+              [stored[c.id] for c in reused])
+    report.written = len(missing)
+    fresh = [c for c in missing if c.id not in stored]
     done = 0
     for batch_start, vectors in zip(range(0, len(fresh), BATCH), embeddings.batches([c.embed_text for c in fresh]), strict=False):
         batch = fresh[batch_start:batch_start + len(vectors)]
