@@ -77,6 +77,40 @@ def test_an_update_rewrites_the_spare_generation_and_only_what_differs(small_set
     assert service.ask("How do I report a message on Telegram?").citations
 
 
+def test_a_build_that_fails_while_rewriting_the_spare_leaves_the_previous_index_answering(small_settings,
+                                                                                           small_kb: Path, monkeypatch):
+    """The spare is renamed and half rewritten when the store fails (a Chroma error on adding passages): the active
+    generation still answers, the half-written one never does, and the next build publishes a whole index."""
+    service = Recourse(small_settings)
+    service.build()
+    path = small_kb / "telegram" / "en.md"
+    for n in ("one", "two"):
+        path.write_text(path.read_text(encoding="utf-8") + f"\n## Test section {n}\n\n- Keep calm, {n}.\n",
+                        encoding="utf-8")
+        service.build()
+    store = service.store
+    assert store.spare() is not None
+    before = store.active()
+    answer_before = service.ask("How do I report a message on Telegram?").answer
+    path.write_text(path.read_text(encoding="utf-8") + "\n## Test section three\n\n- Keep calm, three.\n",
+                    encoding="utf-8")
+
+    def broken_add(*args, **kwargs):
+        raise RuntimeError("the store failed while adding passages")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "add", broken_add)
+        with pytest.raises(RuntimeError):
+            service.build()
+    assert store.active() == before
+    assert [g for g in store.generations() if not g.complete and not g.spare]  # the half-rewritten one, unpublished
+    assert Recourse(small_settings).ask("How do I report a message on Telegram?").answer == answer_before
+    report = service.build()
+    records = store.records(store.active())
+    assert len(records) == report.passages and sum("Keep calm" in r["text"] for r in records.values()) == 3
+    assert all(g.complete or g.spare for g in store.generations())
+
+
 def test_a_deleted_file_leaves_the_index(small_settings, small_kb: Path):
     service = Recourse(small_settings)
     service.build()

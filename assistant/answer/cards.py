@@ -162,17 +162,17 @@ class SituationModel:
                 self.specific = ([str(c) for c in data["specific_classes"]], data["specific_coef"],
                                  data["specific_intercept"])
 
-    def probabilities(self, text: str, query: np.ndarray) -> dict[str, float]:
-        """The model's probability for each card (a softmax over the linear scores, as scikit-learn computes it)."""
-        row = features([text], query[None, :], FEATURES)
+    def probabilities(self, text: str, query: np.ndarray, row=None) -> dict[str, float]:
+        """The model's probability for each card (a softmax over the linear scores, as scikit-learn computes it).
+        `row`: the message's features, when already made."""
+        row = features([text], query[None, :], FEATURES) if row is None else row
         return _softmax(self.classes, np.asarray(row @ self._coef_t).ravel() + self.intercept)
 
-    def _situation(self, text: str, query: np.ndarray) -> tuple[str, float] | None:
-        """The most likely card other than the helpers', by the model trained without them."""
+    def _situation(self, row) -> tuple[str, float] | None:
+        """The most likely card other than the helpers', by the model trained without them (`row`: the features)."""
         if self.specific is None:
             return None
         classes, _, intercept = self.specific
-        row = features([text], query[None, :], FEATURES)
         by_card = _softmax(classes, np.asarray(row @ self._specific_t).ravel() + intercept)
         group = max(by_card, key=lambda g: (by_card[g], g))
         return group, by_card[group]
@@ -185,7 +185,8 @@ class SituationModel:
         if self.coef is None:
             return None
         query = np.asarray(vector, dtype=np.float32)
-        by_card = self.probabilities(text, query)
+        row = features([text], query[None, :], FEATURES)  # made once: both models read it
+        by_card = self.probabilities(text, query, row)
         nearest = self._nearest(query, language)
         if audience:
             allowed = {g for g, who in self.audiences.items() if audience in who}
@@ -202,7 +203,7 @@ class SituationModel:
         if by_card[group] < CARD_MIN_PROBABILITY or similarity < floor:
             return None
         if group in self.helper_cards:
-            situation = self._situation(text, query)
+            situation = self._situation(row)
             if (situation is not None and situation[1] >= SITUATION_OVER_HELPER and situation[0] in by_card
                     and nearest.get(situation[0], -1.0) >= floor):
                 return CardMatch(situation[0], situation[1], nearest[situation[0]])

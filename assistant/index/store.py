@@ -38,7 +38,7 @@ KEEP_GENERATIONS = 2  # the active one and its predecessor (which a reader may s
 # read every passage and its vector (`passages`) and search them in memory. The smallest graph Chroma builds costs
 # least: 4,775 made-up records took 7.8-8.3 s to add with the defaults and 3.6-4.6 s with this (busy 2-core
 # machine); in a one-document update, profiled once each, Chroma's add took 5.7 s before and 5.1 s after, and full
-# builds 75.0 / 77.8 s before, 71.2 / 72.3 s after (bench: the README's performance table).
+# builds took 75.0 / 77.8 s before, 71.2 / 72.3 s after (a busy machine; twelfth session).
 HNSW = {"space": "cosine", "ef_construction": 8, "max_neighbors": 4}
 
 
@@ -250,15 +250,9 @@ class VectorStore:
         matrix = np.concatenate(vectors) if vectors else np.zeros((0, generation.dimension), dtype=np.float32)
         return ids, texts, metadatas, matrix
 
-    def records(self, generation: Generation, with_vectors: bool = False) -> dict[str, dict[str, Any]]:
-        """Every passage of a generation: id -> {text, metadata[, vector]}."""
+    def records(self, generation: Generation) -> dict[str, dict[str, Any]]:
+        """Every passage of a generation: id -> {text, metadata} (vectors: `vectors` or `passages`)."""
         collection = self._guard("read the index", self._client.get_collection, generation.name)
-        include = ["documents", "metadatas"] + (["embeddings"] if with_vectors else [])
-        data = self._guard("read the index", collection.get, include=include)
-        out: dict[str, dict[str, Any]] = {}
-        for i, chunk_id in enumerate(data["ids"]):
-            record = {"text": data["documents"][i], "metadata": from_chroma(data["metadatas"][i])}
-            if with_vectors:
-                record["vector"] = [float(x) for x in data["embeddings"][i]]
-            out[chunk_id] = record
-        return out
+        data = self._guard("read the index", collection.get, include=["documents", "metadatas"])
+        return {chunk_id: {"text": data["documents"][i], "metadata": from_chroma(data["metadatas"][i])}
+                for i, chunk_id in enumerate(data["ids"])}
