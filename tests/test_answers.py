@@ -96,6 +96,16 @@ def test_a_minor_in_france_gets_3018_whatever_the_situation(full_service):
         assert result.jurisdiction == "FR" and "3018" in result.answer, result.answer
 
 
+def test_a_person_in_china_whose_images_are_online_gets_110_and_12377(full_service):
+    """China's section of the hidden-camera and threat cards has three lines (110, 12377, the law); it gave two, so
+    a person in Hangzhou whose secretly filmed video is in a group, or whose ex posted on Douyin, got 110 but never
+    12377, the body that takes reports of such content."""
+    for question in ("我在杭州 朋友说在一个群里看到我在商场厕所被偷拍的视频 这种能报警吗",
+                     "ex posted my pic on douyin"):
+        result = full_service.ask(question)
+        assert result.jurisdiction == "CN" and "110" in result.answer and "12377" in result.answer, result.answer
+
+
 def test_a_teacher_preparing_a_class_gets_what_to_teach(full_service):
     """The educator card answers two questions: what the school does when an image circulates, and what to teach."""
     lesson = full_service.ask("I'm planning a lesson for year 9 on sextortion and nudify apps, what should I cover?")

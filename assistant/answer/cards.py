@@ -353,7 +353,8 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     A supporting passage comes right after the direct answer: it answers what the message names and the card does
     not ("on Telegram"). Under the phone budget, what gives way first is that passage when the person's place is
     known and its lines would otherwise be cut (on the answer batches' tuning halves: 1,701 -> 1,718 of 2,237 facts),
-    then the second line of each local section, then the last general steps (never fewer than three), then the
+    then all but the first line of each local section (a place's section gives up to three: 110, 12377 and the law
+    in China), then the last general steps (never fewer than three), then the
     supporting passage's second line, then the direct answer's second line, then the supporting passage; when even
     that does not fit (after the lines to call in a crisis), the local lines, the question and the last steps.
     """
@@ -374,7 +375,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     step_lines = _not_said(step_lines, [u for _, u, _ in direct_lines], language)
     local_groups: list[list[Quote]] = []
     for group in _locals(sections, person):
-        per_section = 2 if len(group) == 1 and group[0].metadata.get("for_place") else 1
+        per_section = 3 if len(group) == 1 and group[0].metadata.get("for_place") else 1
         local_groups.append([(doc, u, url) for doc in group for u, url in quotable(doc, place, members)[:per_section]])
     key, needs_place, needs_age = _question(sections, person)
     question_text = message(key, language) if key else ""
