@@ -71,6 +71,11 @@ from assistant.vocabulary import JURISDICTIONS
     ("I'm originally from Guangzhou, doing my masters in Melbourne", "AU"),
     ("Je vis dans l'Aveyron. Mon ancien compagnon a envoyé une capture à mon employeur", "FR"),
     ("Je suis psychologue dans un CMP, une patiente a été filmée", "FR"),
+    ("Je suis psychologue de l'Éducation nationale, une lycéenne me confie une menace", "FR"),
+    ("assistante sociale en CCAS, une usagère a des vidéos en ligne", "FR"),
+    # where the person says they are not
+    ("Chinese student in Manchester here. My hometown QQ group has my photos. I'm not even in China rn", "UK"),
+    ("I'm not in France any more, I live in Berlin now", "EU"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place

@@ -166,8 +166,10 @@ _PERSON_AFTER = re.compile(r"(?:人|籍|学生|留学生|同学|女孩|女生|�
 # Words with which people say where they themselves are, just before a city or a country: "I'm a social worker in
 # Melbourne", "we live in", "je suis à", "j'habite en", "我在", "我们住在". When the message names other places too (where
 # the ex lives, where the images were made), the place the person puts themself in is theirs.
-# Between "I'm" and "in": a few words of the same clause ("I'm a social worker in"), not another person's clause.
-_GAP = r"(?:(?!\b(?:he|she|they|his|her|my|il|elle|ils|mon|ma|son|sa)\b)[^.!?\n,;]){0,32}?"
+# Between "I'm" and "in": a few words of the same clause ("I'm a social worker in"), not another person's clause,
+# and not a negation: "I'm not even in China" says where the person is not.
+_GAP = (r"(?:(?!\b(?:he|she|they|his|her|my|il|elle|ils|mon|ma|son|sa|not|never|no longer|pas|plus|jamais)\b|n['’]t\b)"
+        r"[^.!?\n,;]){0,32}?")
 _SELF = re.compile(
     r"(?:\b(?:i['’]?m|i am|we['’]?re|we are|i live|we live|i['’]?ve been living|i['’]?m living|based|i study|i work|"
     r"i teach|i moved|we moved)\b" + _GAP + r"\b(?:in|at|to)\s+(?:the\s+)?"
