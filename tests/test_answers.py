@@ -106,6 +106,17 @@ def test_a_person_in_china_whose_images_are_online_gets_110_and_12377(full_servi
         assert result.jurisdiction == "CN" and "110" in result.answer and "12377" in result.answer, result.answer
 
 
+def test_after_the_lines_to_call_the_place_question_outranks_a_third_step(full_service):
+    """A crisis with a question, place unknown: the lines for every place come first, and under the phone budget the
+    question 'where are you?' was the first thing dropped, before the general steps; it is what gets the person their
+    own place's help, so a third general step gives way first."""
+    result = full_service.ask("Je veux mourir. Il m'a filmée à mon insu chez lui et il montre la vidéo à ses potes, "
+                              "je fais quoi ?")
+    assert result.route == "crisis" and result.needs_place
+    assert "Où êtes-vous" in result.answer, result.answer
+    assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
 def test_a_teacher_preparing_a_class_gets_what_to_teach(full_service):
     """The educator card answers two questions: what the school does when an image circulates, and what to teach."""
     lesson = full_service.ask("I'm planning a lesson for year 9 on sextortion and nudify apps, what should I cover?")

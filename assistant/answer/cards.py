@@ -438,6 +438,10 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
             step_lines = step_lines[:-1]
         elif local_groups:
             local_groups = []
+        elif len(step_lines) > 2 and question_text:
+            # The one question that changes the advice (where are you? under 18?) outranks a third general step:
+            # after the lines to call for every place, the place question is what gets the person their own.
+            step_lines = step_lines[:-1]
         elif question_text:
             question_text = ""
         elif len(step_lines) > 1:
