@@ -76,6 +76,12 @@ from assistant.vocabulary import JURISDICTIONS
     # where the person says they are not
     ("Chinese student in Manchester here. My hometown QQ group has my photos. I'm not even in China rn", "UK"),
     ("I'm not in France any more, I live in Berlin now", "EU"),
+    # a helper writes about someone in another place: the place of the person in the images wins
+    ("Je vous écris depuis Lyon pour ma sœur qui vit à Dalian", "CN"),
+    ("My girlfriend lives in Berlin, I'm in Chicago. Her ex says he'll post her videos", "EU"),
+    ("My daughter is 23 and lives in Dublin. Her ex moved back home to Brisbane", "EU"),
+    ("我在墨尔本，女儿在上海读书，她的照片被人发到微博", "CN"),
+    ("my friend says her ex lives in Sydney, we live in London", "UK"),  # the ex's place is not hers
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place

@@ -179,6 +179,32 @@ _SELF = re.compile(
     re.IGNORECASE)
 
 
+# The person a helper writes about, put in a place: "my sister, who lives in Dalian", "ma copine vit à Berlin",
+# "女儿在悉尼读书". That is where the person in the images is, and their place's law and services are the ones that
+# apply to them (eSafety takes reports from people who live in Australia), so it outranks where the writer is
+# ("I'm in Chicago"). Only the people a helper writes for, never a pronoun: "he moved to Brisbane" is often the ex.
+_THEM = (r"(?:daughter|son|sister|brother|friend|girlfriend|boyfriend|wife|husband|partner|client|student|pupil|"
+         r"niece|nephew|cousin|flatmate|roommate|fille|fils|sœur|soeur|frère|frere|amie?|copine|copain|femme|"
+         r"compagne|compagnon|cliente?|élève|étudiante?|nièce|neveu|cousine?|coloc|colocataire)")
+_THEIRS = re.compile(
+    r"(?:\b(?:my|our|his|her|ma|mon|notre|sa|son)\s+(?:\w+\s+)?" + _THEM + r"\b"
+    # a few words of the same clause ("is 23 and", ", who"), none of them another person's (her ex lives in ...)
+    r"(?:(?!\b(?:he|she|his|her|him|ex|il|elle|lui|son|sa|ses|mec)\b)[^.!?\n;]){0,24}?"
+    r"\b(?:now\s+|still\s+|currently\s+|actuellement\s+)?"
+    r"(?:lives|is living|is based|studies|is studying|works|vit|habite|étudie|travaille|est)\s+(?:in|at|à|a|en|au|aux)\s+"
+    r"(?:the\s+)?"
+    r"|(?:女儿|儿子|妹妹|姐姐|弟弟|哥哥|闺蜜|朋友|女朋友|男朋友|女友|男友|老婆|妻子|表姐|表妹|来访者|学生)"
+    r"(?:现在|目前|人|一直)*(?:在|住在|生活在|定居在?))$",
+    re.IGNORECASE)
+
+
+def _says_theirs(text: str, match: re.Match[str]) -> bool:
+    """Whether a place is named as where the person a helper writes about is ("ma sœur qui vit à Dalian")."""
+    if text[match.end():match.end() + 1] == "的":
+        return False
+    return bool(_THEIRS.search(text[max(0, match.start() - 60):match.start()]))
+
+
 def _says_self(text: str, match: re.Match[str]) -> bool:
     """Whether a place is named as where the writer is ("I'm in", "je suis à", "我在"; not "我在国内的家人", my family
     back home). "Here" and "ici" are left out: "here or in France?" asks which place, it does not say one."""
@@ -199,9 +225,10 @@ def _mentions(text: str, level: str) -> dict[str, int]:
     country after "I'm in"), cities, countries, demonyms (with the countries named as an origin), hints."""
     counts: dict[str, int] = {}
     for code, place in places().items():
-        if level == "self":
+        if level in ("self", "theirs"):
+            says = _says_self if level == "self" else _says_theirs
             hits = sum(1 for pattern in (place.cities, place.countries) if pattern
-                       for m in pattern.finditer(text) if _says_self(text, m))
+                       for m in pattern.finditer(text) if says(text, m))
         elif level == "demonyms":
             hits = len(place.demonyms.findall(text)) if place.demonyms else 0
             hits += sum(1 for pattern in (place.countries, place.cities) if pattern
@@ -219,13 +246,14 @@ def _mentions(text: str, level: str) -> dict[str, int]:
 def detect_jurisdiction(text: str) -> str | None:
     """The one place a message puts the person in, or None (no place, or several that weigh the same).
 
-    The strongest evidence decides: where the writer says they are ("I live in Melbourne", "我在休斯顿") over any
-    other mention, then a city ("in Manchester") over a country ("my family in China"), a country over a
-    demonym or an origin ("I'm French", "a student from China"); platforms and institutions used only in one place
-    count when no place is named at all (a Chinese student in London who mentions WeChat is in the UK). Within one
-    level, the place named most often wins; a tie stays unknown, and the person is asked.
+    The strongest evidence decides: where a helper says the person they write about is ("ma sœur qui vit à Dalian"),
+    then where the writer says they are ("I live in Melbourne", "我在休斯顿") over any other mention, then a city
+    ("in Manchester") over a country ("my family in China"), a country over a demonym or an origin ("I'm French", "a
+    student from China"); platforms and institutions used only in one place count when no place is named at all (a
+    Chinese student in London who mentions WeChat is in the UK). Within one level, the place named most often wins; a
+    tie stays unknown, and the person is asked.
     """
-    for level in ("self", "cities", "countries", "demonyms", "hints"):
+    for level in ("theirs", "self", "cities", "countries", "demonyms", "hints"):
         counts = _mentions(text, level)
         if counts:
             return _most(counts)
