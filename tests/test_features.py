@@ -9,7 +9,7 @@ from scipy import sparse
 
 from assistant.answer.cards import FEATURES as CARD_FEATURES
 from assistant.index.embeddings import make_embeddings
-from assistant.safety.classifier import RouterModel, features, model_path, vectorizer
+from assistant.safety.classifier import RouterModel, blend, features, model_path, softmax_scores, vectorizer
 from assistant.safety.train import read_corpus
 
 
@@ -47,6 +47,15 @@ def test_router_probabilities_are_unchanged_on_the_test_split():
     scores = np.asarray(reference(texts, vectors, model.config) @ model.coef.T + model.intercept, dtype=np.float64)
     scores -= scores.max(axis=1, keepdims=True)
     expected = np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
-    assert np.array_equal(model.probabilities(texts, vectors), expected)
-    one = np.vstack([model.probabilities([t], v[None, :]) for t, v in zip(texts[:50], vectors[:50], strict=True)])
+    linear = softmax_scores(texts, vectors, model.config, model.coef_t, model.intercept)
+    assert np.array_equal(linear, expected)
+    one = np.vstack([softmax_scores([t], v[None, :], model.config, model.coef_t, model.intercept)
+                     for t, v in zip(texts[:50], vectors[:50], strict=True)])
     assert np.array_equal(one, expected[:50])
+    # The shipped model blends the linear model with the nearest messages' vote (classifier.Neighbours), for every
+    # route but crisis, whose probability stays the linear model's.
+    crisis = model.classes.index("crisis")
+    blended = (blend(expected, model.neighbours.vote(vectors), model.neighbours.weight, crisis)
+               if model.neighbours else expected)
+    assert np.allclose(model.probabilities(texts, vectors), blended, rtol=0, atol=1e-9)
+    assert np.array_equal(model.probabilities(texts, vectors)[:, crisis], expected[:, crisis])

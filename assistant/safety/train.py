@@ -26,7 +26,18 @@ import yaml
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from assistant.safety.classifier import ROUTES, FeatureConfig, RouterModel, Thresholds, features, model_path
+from assistant.safety.classifier import (
+    ROUTES,
+    FeatureConfig,
+    Neighbours,
+    RouterModel,
+    Thresholds,
+    blend,
+    features,
+    model_path,
+    neighbour_vote,
+    unit_rows,
+)
 from assistant.safety.metrics import ANSWER_BATCHES, RouteReport, read_labelled, read_questions_as_labelled, report
 from assistant.safety.patterns import crisis_pattern, help_pattern
 from assistant.safety.policy import COSTS, decide
@@ -39,6 +50,12 @@ GRID_C = (4.0,)
 GRID_CHAR_WEIGHT = (3.0, 5.0)
 GRID_NGRAMS = ((1, 4), (2, 4))
 FOLDS = 5
+# The vote of the nearest labelled messages (classifier.Neighbours): how many, how sharply the nearest count, and the
+# grid for its share of the blend. k and the temperature were chosen on out-of-fold cost (USE, k 10/15/30 and
+# temperature 0.02/0.05/0.1); the share is chosen at each training on the same cost (0 keeps the linear model alone).
+NEIGHBOURS_K = 15
+NEIGHBOURS_TEMPERATURE = 0.05
+GRID_VOTE_WEIGHT = (0.0, 0.3, 0.4, 0.5, 0.6)
 # Threshold grids for the policy (probabilities).
 CRISIS_GRID = np.round(np.concatenate([np.arange(0.02, 0.2, 0.01), np.arange(0.2, 0.61, 0.05)]), 3)
 GRID = np.round(np.arange(0.3, 0.96, 0.05), 3)
@@ -144,22 +161,55 @@ class Sentences:
         return out
 
 
+@dataclass
+class OutOfFold:
+    """Each training message scored by models that did not see its batch: the linear model's probabilities and the
+    vote of the nearest messages of the other batches, and the linear model's crisis probability for every sentence
+    of the messages with several (`parts`), so any share of the vote can be scored without refitting."""
+
+    linear: np.ndarray  # (messages, routes)
+    vote: np.ndarray  # (messages, routes)
+    sentence_linear: np.ndarray  # (sentences,) crisis probability
+    owner: np.ndarray  # the message each sentence belongs to
+
+    def blend(self, weight: float) -> tuple[np.ndarray, np.ndarray]:
+        """(probabilities, each message's highest sentence crisis probability) with the vote at `weight`; crisis is
+        the linear model's in both (classifier.blend)."""
+        probs = blend(self.linear, self.vote, weight, ROUTES.index("crisis")) if weight else self.linear
+        sentence_max = np.zeros(len(probs))
+        if len(self.owner):
+            np.maximum.at(sentence_max, self.owner, self.sentence_linear)
+        return probs, sentence_max
+
+
 def out_of_fold(texts: list[str], vectors: np.ndarray, y: np.ndarray, groups: list[str], config: FeatureConfig,
-                c: float, parts: Sentences | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Probabilities for each training message from a model that did not see its batch, and the highest crisis
-    probability among its sentences from that same model."""
-    probs = np.zeros((len(texts), len(ROUTES)))
-    sentence_max = np.zeros(len(texts))
+                c: float, parts: Sentences | None = None) -> OutOfFold:
+    """Every training message (and sentence) scored by the linear model and the nearest-message vote of a fold
+    that did not see its batch."""
+    count = len(ROUTES)
+    linear, vote = np.zeros((len(texts), count)), np.zeros((len(texts), count))
+    owner = parts.owner if parts is not None else np.zeros(0, dtype=int)
+    sentence_linear = np.zeros(len(owner))
     crisis = ROUTES.index("crisis")
+    units = unit_rows(vectors)
     for train, held in GroupKFold(n_splits=min(FOLDS, len(set(groups)))).split(texts, y, groups):
         model = fit([texts[i] for i in train], vectors[train], y[train], config, c)
-        probs[held] = model.predict_proba(features([texts[i] for i in held], vectors[held], config))
+        prior = np.bincount(y[train], minlength=count) / len(train)
+        linear[held] = _columns(model, model.predict_proba(features([texts[i] for i in held], vectors[held], config)))
+        vote[held] = neighbour_vote(units[held] @ units[train].T, y[train], prior, NEIGHBOURS_K, NEIGHBOURS_TEMPERATURE)
         if parts is not None:
-            column = list(model.classes_).index(crisis)
-            maxima = parts.crisis_maxima(lambda t, v, m=model, k=column: m.predict_proba(features(t, v, config))[:, k],
-                                         held, len(texts))
-            sentence_max[held] = maxima[held]
-    return probs, sentence_max
+            chosen = np.flatnonzero(np.isin(owner, held))
+            if len(chosen):
+                texts_k, vectors_k = [parts.texts[k] for k in chosen], parts.vectors[chosen]
+                sentence_linear[chosen] = _columns(model, model.predict_proba(features(texts_k, vectors_k, config)))[:, crisis]
+    return OutOfFold(linear, vote, sentence_linear, owner)
+
+
+def _columns(model: LogisticRegression, probs: np.ndarray) -> np.ndarray:
+    """`probs` with one column per route in ROUTES order (a fold may lack a route)."""
+    out = np.zeros((len(probs), len(ROUTES)))
+    out[:, model.classes_] = probs
+    return out
 
 
 def expected_cost(y: np.ndarray, given: np.ndarray) -> float:
@@ -253,20 +303,35 @@ def train(embeddings, corpus: Corpus, out: Path | None = None, log=print) -> tup
     best = None
     for c, weight, (low, high) in itertools.product(GRID_C, GRID_CHAR_WEIGHT, GRID_NGRAMS):
         config = FeatureConfig(ngram_min=low, ngram_max=high, char_weight=weight)
-        probs, sentence_max = out_of_fold(texts, vectors, y, groups, config, c, parts)
+        scored = out_of_fold(texts, vectors, y, groups, config, c, parts)
+        # The features are chosen with the linear model alone, then the vote's share for them (fewer threshold
+        # searches: each takes most of a minute).
+        probs, sentence_max = scored.blend(0.0)
         thresholds, cost = choose_thresholds(probs, y, overrides, sentence_max)
         given = given_routes(probs, thresholds, overrides, sentence_max)
         log(f"  C={c:<5} n-grams {low}-{high} weight {weight:<4} out-of-fold cost {cost:8.1f}  "
             f"{report(rows, [ROUTES[i] for i in given]).summary()}")
         if best is None or cost < best[0]:
-            best = (cost, c, config, thresholds)
-    cost, c, config, thresholds = best
-    log(f"chosen: C={c}, {config}, {thresholds}")
+            best = (cost, c, config, thresholds, scored, 0.0)
+    cost, c, config, thresholds, scored, vote_weight = best
+    for share in GRID_VOTE_WEIGHT:
+        if share == 0.0:
+            continue
+        probs, sentence_max = scored.blend(share)
+        chosen, share_cost = choose_thresholds(probs, y, overrides, sentence_max)
+        given = given_routes(probs, chosen, overrides, sentence_max)
+        log(f"  nearest-message vote at {share}: out-of-fold cost {share_cost:8.1f}  "
+            f"{report(rows, [ROUTES[i] for i in given]).summary()}")
+        if share_cost < cost:
+            cost, thresholds, vote_weight = share_cost, chosen, share
+    log(f"chosen: C={c}, {config}, vote {vote_weight}, {thresholds}")
 
     final = fit(texts, vectors, y, config, c)
     classes = tuple(ROUTES[i] for i in final.classes_)
+    neighbours = (Neighbours.of(vectors, np.array([classes.index(ROUTES[i]) for i in y]), NEIGHBOURS_K,
+                                NEIGHBOURS_TEMPERATURE, vote_weight) if vote_weight else None)
     model = RouterModel(embedding_model=embeddings.name, classes=classes, coef=final.coef_, intercept=final.intercept_,
-                        config=config, thresholds=thresholds,
+                        config=config, thresholds=thresholds, neighbours=neighbours,
                         provenance={"corpus_digest": corpus.digest(), "train_messages": len(rows),
                                     "train_batches": sorted(set(groups)), "test_batches": list(corpus.test_batches),
                                     "C": c, "out_of_fold_cost": round(cost, 1), "folds": FOLDS})
