@@ -59,3 +59,4 @@ def test_router_probabilities_are_unchanged_on_the_test_split():
                if model.neighbours else expected)
     assert np.allclose(model.probabilities(texts, vectors), blended, rtol=0, atol=1e-9)
     assert np.array_equal(model.probabilities(texts, vectors)[:, crisis], expected[:, crisis])
+    assert np.array_equal(model.crisis_probability(texts, vectors), expected[:, crisis])  # the sentence check's

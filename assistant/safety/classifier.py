@@ -195,6 +195,11 @@ class RouterModel:
             return linear
         return blend(linear, self.neighbours.vote(vectors), self.neighbours.weight, self.classes.index("crisis"))
 
+    def crisis_probability(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+        """P(crisis | message), the linear model's alone: the vote never moves crisis (`blend`), so the sentence check
+        skips it."""
+        return softmax_scores(texts, vectors, self.config, self.coef_t, self.intercept)[:, self.classes.index("crisis")]
+
     @cached_property
     def coef_t(self) -> np.ndarray:
         """The weights transposed, contiguous: a sparse row times `coef.T` copied all of it on every message."""

@@ -82,5 +82,4 @@ class Router:
         if not parts or self.model.thresholds.crisis_sentence > 1:
             return 0.0
         vectors = np.asarray(self.embeddings.embed_queries(parts), dtype=np.float32)
-        column = self.model.classes.index("crisis")
-        return float(self.model.probabilities(parts, vectors)[:, column].max())
+        return float(self.model.crisis_probability(parts, vectors).max())
