@@ -163,33 +163,27 @@ class Sentences:
 
 @dataclass
 class OutOfFold:
-    """Each training message scored by models that did not see its batch: the linear model's probabilities and the
-    vote of the nearest messages of the other batches, and the linear model's crisis probability for every sentence
-    of the messages with several (`parts`), so any share of the vote can be scored without refitting."""
+    """Each training message scored by models that did not see its batch: the linear model's probabilities, the
+    vote of the nearest messages of the other batches, and the highest crisis probability among its sentences (the
+    linear model's: the vote never moves crisis), so any share of the vote can be scored without refitting."""
 
     linear: np.ndarray  # (messages, routes)
     vote: np.ndarray  # (messages, routes)
-    sentence_linear: np.ndarray  # (sentences,) crisis probability
-    owner: np.ndarray  # the message each sentence belongs to
+    sentence_max: np.ndarray  # (messages,)
 
     def blend(self, weight: float) -> tuple[np.ndarray, np.ndarray]:
-        """(probabilities, each message's highest sentence crisis probability) with the vote at `weight`; crisis is
-        the linear model's in both (classifier.blend)."""
+        """(probabilities, each message's highest sentence crisis probability) with the vote at `weight`."""
         probs = blend(self.linear, self.vote, weight, ROUTES.index("crisis")) if weight else self.linear
-        sentence_max = np.zeros(len(probs))
-        if len(self.owner):
-            np.maximum.at(sentence_max, self.owner, self.sentence_linear)
-        return probs, sentence_max
+        return probs, self.sentence_max
 
 
 def out_of_fold(texts: list[str], vectors: np.ndarray, y: np.ndarray, groups: list[str], config: FeatureConfig,
                 c: float, parts: Sentences | None = None) -> OutOfFold:
-    """Every training message (and sentence) scored by the linear model and the nearest-message vote of a fold
+    """Every training message (and its sentences) scored by the linear model and the nearest-message vote of a fold
     that did not see its batch."""
     count = len(ROUTES)
     linear, vote = np.zeros((len(texts), count)), np.zeros((len(texts), count))
-    owner = parts.owner if parts is not None else np.zeros(0, dtype=int)
-    sentence_linear = np.zeros(len(owner))
+    sentence_max = np.zeros(len(texts))
     crisis = ROUTES.index("crisis")
     units = unit_rows(vectors)
     for train, held in GroupKFold(n_splits=min(FOLDS, len(set(groups)))).split(texts, y, groups):
@@ -198,11 +192,10 @@ def out_of_fold(texts: list[str], vectors: np.ndarray, y: np.ndarray, groups: li
         linear[held] = _columns(model, model.predict_proba(features([texts[i] for i in held], vectors[held], config)))
         vote[held] = neighbour_vote(units[held] @ units[train].T, y[train], prior, NEIGHBOURS_K, NEIGHBOURS_TEMPERATURE)
         if parts is not None:
-            chosen = np.flatnonzero(np.isin(owner, held))
-            if len(chosen):
-                texts_k, vectors_k = [parts.texts[k] for k in chosen], parts.vectors[chosen]
-                sentence_linear[chosen] = _columns(model, model.predict_proba(features(texts_k, vectors_k, config)))[:, crisis]
-    return OutOfFold(linear, vote, sentence_linear, owner)
+            maxima = parts.crisis_maxima(
+                lambda t, v, m=model: _columns(m, m.predict_proba(features(t, v, config)))[:, crisis], held, len(texts))
+            sentence_max[held] = maxima[held]
+    return OutOfFold(linear, vote, sentence_max)
 
 
 def _columns(model: LogisticRegression, probs: np.ndarray) -> np.ndarray:
@@ -279,8 +272,7 @@ def choose_thresholds(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray,
 def route_with(model: RouterModel, rows: list[dict], vectors: np.ndarray, parts: Sentences) -> list[str]:
     texts = [r["text"] for r in rows]
     probs = model.probabilities(texts, vectors)
-    column = model.classes.index("crisis")
-    maxima = parts.crisis_maxima(lambda t, v: model.probabilities(t, v)[:, column], np.arange(len(rows)), len(rows))
+    maxima = parts.crisis_maxima(model.crisis_probability, np.arange(len(rows)), len(rows))
     return [decide(dict(zip(model.classes, map(float, p), strict=True)), model.thresholds, crisis_pattern(text),
                    float(m), help_pattern(text)).route
             for text, p, m in zip(texts, probs, maxima, strict=True)]

@@ -198,19 +198,13 @@ _THEIRS = re.compile(
     re.IGNORECASE)
 
 
-def _says_theirs(text: str, match: re.Match[str]) -> bool:
-    """Whether a place is named as where the person a helper writes about is ("ma sœur qui vit à Dalian")."""
+def _said_there(text: str, match: re.Match[str], before: re.Pattern[str], reach: int) -> bool:
+    """Whether a place is named as where someone is: `before` ends the `reach` characters before it (_SELF: the writer,
+    "I'm in", "je suis à", "我在"; _THEIRS: the person a helper writes about, "ma sœur qui vit à"). Not "我在国内的家人"
+    (my family back home). "Here" and "ici" are left out: "here or in France?" asks which place, it does not say one."""
     if text[match.end():match.end() + 1] == "的":
         return False
-    return bool(_THEIRS.search(text[max(0, match.start() - 60):match.start()]))
-
-
-def _says_self(text: str, match: re.Match[str]) -> bool:
-    """Whether a place is named as where the writer is ("I'm in", "je suis à", "我在"; not "我在国内的家人", my family
-    back home). "Here" and "ici" are left out: "here or in France?" asks which place, it does not say one."""
-    if text[match.end():match.end() + 1] == "的":
-        return False
-    return bool(_SELF.search(text[max(0, match.start() - 48):match.start()]))
+    return bool(before.search(text[max(0, match.start() - reach):match.start()]))
 
 
 def _as_origin(text: str, match: re.Match[str]) -> bool:
@@ -226,9 +220,9 @@ def _mentions(text: str, level: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for code, place in places().items():
         if level in ("self", "theirs"):
-            says = _says_self if level == "self" else _says_theirs
+            before, reach = (_SELF, 48) if level == "self" else (_THEIRS, 60)
             hits = sum(1 for pattern in (place.cities, place.countries) if pattern
-                       for m in pattern.finditer(text) if says(text, m))
+                       for m in pattern.finditer(text) if _said_there(text, m, before, reach))
         elif level == "demonyms":
             hits = len(place.demonyms.findall(text)) if place.demonyms else 0
             hits += sum(1 for pattern in (place.countries, place.cities) if pattern
