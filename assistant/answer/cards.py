@@ -426,8 +426,11 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         elif (person.minor is None and place and any(_for_age(group) for group in local_groups)
               and any(not _for_age(group) for group in local_groups)):
             # The age unknown, the lines for each age ("if you were under 18 ...", "if you were 18 or over ...") go
-            # before the person's own place's line: the question back asks the age, and the place is known.
-            local_groups = [group for group in local_groups if not _for_age(group)]
+            # before the person's own place's line: the question back asks the age, and the place is known. One at a
+            # time, the last first (the adults' line comes first, and most people who write are adults): both at
+            # once freed twice the room needed and left short answers without either.
+            last = max(i for i, group in enumerate(local_groups) if _for_age(group))
+            local_groups = local_groups[:last] + local_groups[last + 1:]
         elif any(not _for_age(group) for group in local_groups):
             # Short of room (after the lines to call): the place's lines go before the age's, which are the most
             # specific to the person (Take It Down for a 15-year-old), then the age's, then fewer steps.
