@@ -407,6 +407,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         return len(ComposedAnswer(blocks, [], True).answer)
 
     blocks, citations = assemble()
+    all_steps = step_lines
     while length(blocks) > max_chars:
         if support and place and any(len(group) > 1 for group in local_groups):
             # The person's own place's lines (its numbers and bodies) outrank another page's passage: a caseworker
@@ -452,6 +453,14 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         else:
             break
         blocks, citations = assemble()
+    # Each cut frees a whole line or group; a general step cut early may fit again in the room a later cut freed.
+    while len(step_lines) < len(all_steps):
+        step_lines = all_steps[:len(step_lines) + 1]
+        more, more_citations = assemble()
+        if length(more) > max_chars:
+            step_lines = step_lines[:-1]
+            break
+        blocks, citations = more, more_citations
     card_group = sections[0].metadata["group"] if sections else None
     return ComposedAnswer(blocks, citations, True, needs_place=needs_place, needs_age=needs_age, card=card_group)
 
