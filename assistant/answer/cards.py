@@ -407,7 +407,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         return len(ComposedAnswer(blocks, [], True).answer)
 
     blocks, citations = assemble()
-    all_steps = step_lines
+    all_steps, all_locals = step_lines, [list(group) for group in local_groups]
     while length(blocks) > max_chars:
         if support and place and any(len(group) > 1 for group in local_groups):
             # The person's own place's lines (its numbers and bodies) outrank another page's passage: a caseworker
@@ -453,7 +453,17 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         else:
             break
         blocks, citations = assemble()
-    # Each cut frees a whole line or group; a general step cut early may fit again in the room a later cut freed.
+    # Each cut frees a whole line or group; a line cut early may fit again in the room a later cut freed: the
+    # place's own lines first (3919 after the police for a woman in France), then the general steps.
+    for index, group in enumerate(local_groups):
+        full = next((g for g in all_locals if g and group and g[0][0] is group[0][0]), group)
+        while len(local_groups[index]) < len(full):
+            local_groups[index] = full[:len(local_groups[index]) + 1]
+            more, more_citations = assemble()
+            if length(more) > max_chars:
+                local_groups[index] = local_groups[index][:-1]
+                break
+            blocks, citations = more, more_citations
     while len(step_lines) < len(all_steps):
         step_lines = all_steps[:len(step_lines) + 1]
         more, more_citations = assemble()
