@@ -407,7 +407,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         return len(ComposedAnswer(blocks, [], True).answer)
 
     blocks, citations = assemble()
-    all_steps, all_locals = step_lines, [list(group) for group in local_groups]
+    all_steps, all_locals, all_support = step_lines, [list(group) for group in local_groups], support
     while length(blocks) > max_chars:
         if support and place and any(len(group) > 1 for group in local_groups):
             # The person's own place's lines (its numbers and bodies) outrank another page's passage: a caseworker
@@ -464,6 +464,13 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
                 local_groups[index] = local_groups[index][:-1]
                 break
             blocks, citations = more, more_citations
+    if all_support and not support:
+        support = all_support[:1]
+        more, more_citations = assemble()
+        if length(more) <= max_chars:
+            blocks, citations = more, more_citations
+        else:
+            support = []
     while len(step_lines) < len(all_steps):
         step_lines = all_steps[:len(step_lines) + 1]
         more, more_citations = assemble()
