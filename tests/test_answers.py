@@ -288,3 +288,34 @@ def test_a_helper_who_names_what_happened_gets_that_situations_card(full_service
     general = full_service.ask("how do I support my friend? her nudes got shared")
     assert general.card == "helping-friend"
     assert next(b for b in general.blocks if b.kind == "ack").lines[0].text != messages.message("helper_ack", "en")
+
+
+@pytest.mark.parametrize("question, must", [
+    ("Namur here. I opened a StopNCII case but lost my PIN. Can they get it back for me?", "cannot be recovered"),
+    ("Telegram donne l'IP à la police ?", "adresses IP"),
+    ("StopNCII收费吗", "免费"),
+])
+def test_a_question_people_keep_asking_gets_its_literal_answer_first(full_service, question, must):
+    """"Can I get my PIN back?", "does Telegram give the IP to the police?", "is it free?": the card's answer for
+    that question leads (before the steps), not the card's general answer."""
+    result = full_service.ask(question)
+    direct = next(b for b in result.blocks if b.kind == "direct")
+    assert must in direct.lines[0].text
+
+
+def test_a_places_second_line_comes_back_when_later_cuts_freed_the_room(full_service):
+    """A woman in France threatened by her ex: the place's lines are cut to one early under the budget; when the
+    later cuts (the lines for each age) leave room, 3919 comes back after the police."""
+    result = full_service.ask("Mon mari menace de mettre nos vidéos intimes en ligne si je le quitte. J'habite Paris. "
+                              "Qui je peux appeler ?")
+    assert result.card == "ex-threatens" and "3919" in result.answer
+    assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
+def test_with_the_age_unknown_one_ages_line_stays_when_only_one_fits(full_service):
+    """Over the budget with the age unknown, the lines for each age go one at a time (the minors' first): a person
+    in Belgium threatened by an ex keeps the adults' line (StopNCII) beside the EU's own."""
+    result = full_service.ask("Il menace de tout publier si je le quitte. On vit en Belgique. Est-ce que la menace "
+                              "seule est déjà punie ou il faut qu'il les ait publiées ?")
+    assert "StopNCII" in result.answer and "2024/1385" in result.answer
+    assert len(result.answer) <= full_service.settings.answer_max_chars
