@@ -165,3 +165,25 @@ def test_the_vote_moves_every_route_but_crisis():
     assert mixed.sum() == pytest.approx(1.0)
     # What is left (0.9) is shared as the blend without crisis shares it: answer 0.45 against refuse 0.25.
     assert mixed[0, refuse] == pytest.approx(0.9 * 0.25 / 0.70)
+
+
+def test_the_grid_search_scores_every_threshold_as_the_policy_routes():
+    """`_grid_costs` scores the whole threshold grid at once with matrix products; every cell must equal the cost and
+    the share of help-seekers turned away of `given_routes` with those thresholds (checked on a sample of cells over
+    made-up probabilities with crisis overrides), or the chosen thresholds would not be the ones the policy needs."""
+    rng = np.random.default_rng(3)
+    n = 600
+    y = rng.integers(0, len(ROUTES), n)
+    logits = rng.normal(size=(n, len(ROUTES))) * 1.5
+    logits[np.arange(n), y] += 1.5
+    probs = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    overrides = rng.random(n) < 0.03
+    costs, away = train._grid_costs(probs, y, overrides)
+    helpers = y == ROUTES.index("answer")
+    turned = [ROUTES.index("refuse"), ROUTES.index("out_of_scope")]
+    for i, j, k, m in zip(*(rng.integers(0, size, 40) for size in costs.shape), strict=True):
+        t = train.Thresholds(float(train.CRISIS_GRID[i]), 1.0, float(train.GRID[k]), float(train.GRID[m]),
+                             float(train.HELP_GRID[::-1][j]))
+        given = given_routes(probs, t, overrides)
+        assert costs[i, j, k, m] == train.expected_cost(y, given)
+        assert away[i, j, k, m] == np.isin(given[helpers], turned).mean()

@@ -44,8 +44,9 @@ from assistant.safety.policy import COSTS, decide
 from assistant.safety.sentences import sentences
 
 CORPUS_DIR = Path(__file__).with_name("corpus")
-# Searched on grouped cross-validation (a wider grid, C 2-32 and n-gram weights 0-3, chose these regions);
-# a small grid keeps `router train` to about two minutes per model on 2 cores.
+# Searched on grouped cross-validation (a wider grid, C 2-32 and n-gram weights 0-3, chose these regions). Each
+# point costs five fits; each threshold search takes about a second (`_grid_costs`); embedding the corpus is most of
+# what is left (USE in under 10 minutes on 2 cores, e5 in about 30, 2026-12-02).
 GRID_C = (4.0,)
 GRID_CHAR_WEIGHT = (3.0, 5.0)
 GRID_NGRAMS = ((1, 4), (2, 4))
@@ -206,10 +207,7 @@ def _columns(model: LogisticRegression, probs: np.ndarray) -> np.ndarray:
 
 
 def expected_cost(y: np.ndarray, given: np.ndarray) -> float:
-    cost = np.zeros((len(ROUTES), len(ROUTES)))
-    for (expected, got), value in COSTS.items():
-        cost[ROUTES.index(expected), ROUTES.index(got)] = value
-    return float(cost[y, given].sum())
+    return float(_cost_matrix()[y, given].sum())
 
 
 def given_routes(probs: np.ndarray, t: Thresholds, overrides: np.ndarray,
@@ -227,26 +225,57 @@ def given_routes(probs: np.ndarray, t: Thresholds, overrides: np.ndarray,
     return out
 
 
+def _cost_matrix() -> np.ndarray:
+    cost = np.zeros((len(ROUTES), len(ROUTES)))
+    for (expected, got), value in COSTS.items():
+        cost[ROUTES.index(expected), ROUTES.index(got)] = value
+    return cost
+
+
+def _grid_costs(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The expected cost and the share of help-seekers turned away of `given_routes` for every threshold of the
+    grid at once, as arrays indexed [crisis, help (high to low), refuse, out of scope] in CRISIS_GRID, HELP_GRID[::-1]
+    and GRID order: the same numbers as calling `given_routes` 63,504 times, in a second instead of most of a minute.
+
+    For a fixed crisis and help threshold each message is crisis, answered (help-seeking signal), or free; a free
+    message is refused when r >= t_refuse and r >= o, else out of scope when o >= t_oos, else answered. So the cost
+    of the free messages is a sum over refuse columns plus a product of two indicator matrices (one matmul)."""
+    cost = _cost_matrix()
+    a, c, r, o = (probs[:, ROUTES.index(k)] for k in ROUTES)
+    answer, crisis, refuse, oos = (ROUTES.index(k) for k in ROUTES)
+    c_answer, c_crisis, c_refuse, c_oos = cost[y, answer], cost[y, crisis], cost[y, refuse], cost[y, oos]
+    helpers = (y == answer).astype(np.float64)
+    n_helpers = max(helpers.sum(), 1.0)
+    refused = ((r[:, None] >= GRID[None, :]) & (r >= o)[:, None]).astype(np.float64)  # (n, refuse thresholds)
+    out = (o[:, None] >= GRID[None, :]).astype(np.float64)  # (n, oos thresholds)
+    helps = HELP_GRID[::-1]
+    costs = np.zeros((len(CRISIS_GRID), len(helps), len(GRID), len(GRID)))
+    away = np.zeros_like(costs)
+    for i, tc in enumerate(CRISIS_GRID):
+        is_crisis = (c >= tc) | overrides
+        for j, th in enumerate(helps):
+            free = (~is_crisis & ~(a >= th)).astype(np.float64)
+            fixed = c_crisis[is_crisis].sum() + c_answer[~is_crisis & (a >= th)].sum()
+            kept = free[:, None] * (1 - refused)  # free and not refused, per refuse threshold
+            costs[i, j] = (fixed + (free * c_refuse) @ refused + kept.T @ c_answer)[:, None] \
+                + kept.T @ ((c_oos - c_answer)[:, None] * out)
+            away[i, j] = ((free * helpers) @ refused)[:, None] + (kept * helpers[:, None]).T @ out
+    return costs, away / n_helpers
+
+
 def choose_thresholds(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray,
                       sentence_max: np.ndarray | None = None) -> tuple[Thresholds, float]:
     """The thresholds with the lowest expected cost among those that turn away at most HELP_TURNED_AWAY_MAX of the
-    help-seekers (all thresholds when none does); ties go to more crisis recall and fewer refusals. The sentence
-    threshold is chosen last, the others held: it only adds crisis for messages the whole-message rule missed."""
-    best: tuple[float, Thresholds] | None = None
-    fallback: tuple[float, Thresholds] | None = None
-    helpers = y == ROUTES.index("answer")
-    away = np.isin(np.arange(len(ROUTES)), [ROUTES.index("refuse"), ROUTES.index("out_of_scope")])
-    for tc, th, tr, to in itertools.product(CRISIS_GRID, HELP_GRID[::-1], GRID, GRID):
-        t = Thresholds(float(tc), 1.0, float(tr), float(to), float(th))
-        given = given_routes(probs, t, overrides)
-        cost = expected_cost(y, given)
-        if fallback is None or cost < fallback[0] - 1e-9:
-            fallback = (cost, t)
-        if helpers.any() and away[given[helpers]].mean() > HELP_TURNED_AWAY_MAX:
-            continue
-        if best is None or cost < best[0] - 1e-9:
-            best = (cost, t)
-    cost, t = best or fallback
+    help-seekers (all thresholds when none does); ties go to more crisis recall and fewer refusals (the first in
+    grid order). The sentence threshold is chosen last, the others held: it only adds crisis for messages the
+    whole-message rule missed."""
+    costs, away = _grid_costs(probs, y, overrides)
+    flat, flat_away = costs.ravel(), away.ravel()
+    allowed = flat_away <= HELP_TURNED_AWAY_MAX if (y == ROUTES.index("answer")).any() else np.ones_like(
+        flat, dtype=bool)
+    pick = int(np.argmin(np.where(allowed, flat, np.inf))) if allowed.any() else int(np.argmin(flat))
+    i, j, k, m = np.unravel_index(pick, costs.shape)
+    t = Thresholds(float(CRISIS_GRID[i]), 1.0, float(GRID[k]), float(GRID[m]), float(HELP_GRID[::-1][j]))
     position = int(np.searchsorted(CRISIS_GRID, t.crisis_possible))
     t = Thresholds(float(CRISIS_GRID[max(0, position - CRISIS_MARGIN_STEPS)]), 1.0, t.refuse, t.out_of_scope, t.help)
     cost = expected_cost(y, given_routes(probs, t, overrides))
