@@ -453,31 +453,34 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         else:
             break
         blocks, citations = assemble()
-    # Each cut frees a whole line or group; a line cut early may fit again in the room a later cut freed: the
-    # place's own lines first (3919 after the police for a woman in France), then the general steps.
+    # Each cut frees a whole line or group; a line cut early may fit again in the room a later cut freed. Given back
+    # one line at a time while the answer fits: the place's own lines first (3919 after the police for a woman in
+    # France), then one line of the supporting passage, then the general steps (only as many as the list shows).
+    def fitting() -> tuple[list[Block], list] | None:
+        attempt = assemble()
+        return attempt if length(attempt[0]) <= max_chars else None
+
     for index, group in enumerate(local_groups):
         full = next((g for g in all_locals if g and group and g[0][0] is group[0][0]), group)
         while len(local_groups[index]) < len(full):
             local_groups[index] = full[:len(local_groups[index]) + 1]
-            more, more_citations = assemble()
-            if length(more) > max_chars:
+            if (attempt := fitting()) is None:
                 local_groups[index] = local_groups[index][:-1]
                 break
-            blocks, citations = more, more_citations
+            blocks, citations = attempt
     if all_support and not support:
         support = all_support[:1]
-        more, more_citations = assemble()
-        if length(more) <= max_chars:
-            blocks, citations = more, more_citations
-        else:
+        if (attempt := fitting()) is None:
             support = []
-    while len(step_lines) < len(all_steps):
+        else:
+            blocks, citations = attempt
+    shown = min(len(all_steps), max(3, MAX_STEPS - sum(len(group) for group in local_groups)))
+    while len(step_lines) < shown:
         step_lines = all_steps[:len(step_lines) + 1]
-        more, more_citations = assemble()
-        if length(more) > max_chars:
+        if (attempt := fitting()) is None:
             step_lines = step_lines[:-1]
             break
-        blocks, citations = more, more_citations
+        blocks, citations = attempt
     card_group = sections[0].metadata["group"] if sections else None
     return ComposedAnswer(blocks, citations, True, needs_place=needs_place, needs_age=needs_age, card=card_group)
 

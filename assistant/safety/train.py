@@ -325,8 +325,9 @@ def train(embeddings, corpus: Corpus, out: Path | None = None, log=print) -> tup
     for c, weight, (low, high) in itertools.product(GRID_C, GRID_CHAR_WEIGHT, GRID_NGRAMS):
         config = FeatureConfig(ngram_min=low, ngram_max=high, char_weight=weight)
         scored = out_of_fold(texts, vectors, y, groups, config, c, parts)
-        # The features are chosen with the linear model alone, then the vote's share for them (fewer threshold
-        # searches: each takes most of a minute).
+        # The features are chosen with the linear model alone, then the vote's share for them. Choosing both
+        # together was tried (fifteenth session, corpus/README.md) and gave USE a lower crisis threshold that showed
+        # the lines to call first to more help-seekers; it was not kept.
         probs, sentence_max = scored.blend(0.0)
         thresholds, cost = choose_thresholds(probs, y, overrides, sentence_max)
         given = given_routes(probs, thresholds, overrides, sentence_max)
