@@ -278,12 +278,16 @@ Relevance = Callable[[Document], float]  # how close an answer section's questio
 
 def _pick(sections: list[Document], role: str, person: Person,
           relevance: Relevance | None = None) -> Document | None:
-    """The most specific section of a role that fits the person, else the plain one. When the card answers several
-    questions for that same person (its `answers:`), the one whose question is closest to the message."""
+    """The most specific section of a role that fits the person, else the plain one. Of two as specific, the one for
+    their place: a friend in Bordeaux asking "what is the offence?" gets "It is an offence (art. 226-1)", not the
+    helper's "believe them" written for every place (on the tuning halves, 4 facts more and none fewer). When the
+    card answers several questions for that same person (its `answers:`), the one whose question is closest to the
+    message."""
     fitting = [s for s in sections if s.metadata.get("role") == role and _fits(s, person)]
 
-    def specificity(section: Document) -> int:
-        return sum(bool(section.metadata.get(k)) for k in ("for_audience", "for_age", "for_place"))
+    def specificity(section: Document) -> tuple[int, bool]:
+        qualified = sum(bool(section.metadata.get(k)) for k in ("for_audience", "for_age", "for_place"))
+        return qualified, bool(section.metadata.get("for_place"))
 
     def qualifiers(section: Document) -> tuple:
         return tuple(section.metadata.get(k) or "" for k in ("for_audience", "for_age", "for_place"))
