@@ -49,6 +49,7 @@ C = 10.0
 # helper's at this probability or above. Chosen on the answer batches' tuning halves (1-14, 1,050 questions, 113 on a
 # helper's card): 0.3 / 0.4 / 0.5 / 0.6 / 0.8 -> +9 / +13 / +6 / +2 / 0 facts of 418 there.
 HELPERS = frozenset({"friend", "parent", "educator", "counsellor"})
+SHARER = "person-who-shared"
 SITUATION_OVER_HELPER = 0.4
 MAX_STEPS = 6
 SAYS_THE_SAME = 0.6  # a reference passage this close (cosine) to the card's answer or steps adds nothing
@@ -93,6 +94,7 @@ class SituationModel:
             if meta.get("kind") == "card":
                 self.audiences.setdefault(meta["group"], set()).update(meta["audience"])
         self.helper_cards = frozenset(g for g, who in self.audiences.items() if who and who <= HELPERS)
+        self.sharer_cards = frozenset(g for g, who in self.audiences.items() if SHARER in who)
         self.classes: list[str] = []
         self.coef: np.ndarray | None = None
         self.intercept: np.ndarray | None = None
@@ -196,6 +198,11 @@ class SituationModel:
                 return None
         group = max(by_card, key=lambda g: (by_card[g], g))
         if by_card[group] < UNSURE and nearest:
+            if audience != SHARER:
+                # Only a model sure of it gives the card for people who shared images to anyone else: its nearest
+                # example is often the one that names the asker's role ("I'm a therapist and my client shared ..."),
+                # and a social worker helping a victim would be told what to do about images they shared.
+                nearest = {g: p for g, p in nearest.items() if g not in self.sharer_cards} or nearest
             closest = max(nearest, key=lambda g: (nearest[g], g))
             if nearest[closest] >= near:
                 return CardMatch(closest, by_card.get(closest, 0.0), nearest[closest])
