@@ -319,3 +319,23 @@ def test_with_the_age_unknown_one_ages_line_stays_when_only_one_fits(full_servic
                               "seule est déjà punie ou il faut qu'il les ait publiées ?")
     assert "StopNCII" in result.answer and "2024/1385" in result.answer
     assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
+def test_someone_helping_a_victim_is_never_answered_as_the_person_who_shared(full_service):
+    """A social worker whose client is the person in the images gets guidance for the victim; the card for people who
+    shared images ("delete your copies") went to helpers whose message only named their role like its one example."""
+    helper = full_service.ask("Je suis psychologue. Une patiente a découvert qu'une vidéo d'elle tournée par son ex "
+                              "circule sur un site. Comment l'aider ?")
+    assert helper.card not in (None, "i-shared"), helper.card
+    sharer = full_service.ask("I'm a therapist and my client told me he shared his ex's intimate photos in a group "
+                              "chat. How should I guide him?")
+    assert sharer.card == "i-shared"
+
+
+def test_a_helpers_question_about_the_law_gets_their_places_law(full_service):
+    """Of two answers as specific (the friend's, the place's), the place's: a friend in France asking what the offence
+    is gets the article, not only "believe them"."""
+    result = full_service.ask("Mon meilleur ami a découvert qu'un collègue le filmait en cachette dans les vestiaires "
+                              "de son travail à Lille. C'est quoi l'infraction exactement ?")
+    assert result.card == "hidden-camera" and "226-1" in result.answer
+    assert place_violations(result.answer, "FR") == set()
