@@ -22,7 +22,7 @@ import numpy as np
 from langchain_core.documents import Document
 
 from assistant.answer.budget import fit_to_budget
-from assistant.answer.cards import SituationModel
+from assistant.answer.cards import LAW_QUESTION, SituationModel
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, plan_answer, select_passages
 from assistant.answer.messages import message
@@ -45,7 +45,7 @@ from assistant.understand.brevity import is_brief, is_short, is_wordless, shows_
 from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
 from assistant.understand.place import check_jurisdiction
-from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC
+from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC, LAW_CARD
 
 log = logging.getLogger(__name__)
 # Seconds between pages of 100 passages when a running app reads a new generation from Chroma (no passage file beside
@@ -389,19 +389,39 @@ class Recourse:
             return self._crisis_answer(snapshot, text, person, decision, plan, sections, chosen, help_passage,
                                        vector)
         if sections:
+            asked = self._question_vector(text)
             return compose_card_answer(text, sections, person, supporting=chosen,
                                        max_chars=self.settings.answer_max_chars, similarity=snapshot.similarity,
                                        relevance=self.situations(snapshot).answer_relevance(
-                                           card.group, language, vector, self._question_vector(text)))
+                                           card.group, language, vector, asked),
+                                       law=self._law_card(snapshot, text, person, card.group, asked))
         return compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                               max_chars=self.settings.answer_max_chars)
+
+    def _law_card(self, snapshot: IndexSnapshot, text: str, person: Person, group: str,
+                  asked: Callable[[], np.ndarray | None]) -> list[Document]:
+        """The law card's sections, when the message's question (its sentences ending in "?") asks whether something
+        is a crime and its story is another card's: "my flatmate filmed me in the shower. Is that illegal?" is a
+        hidden camera, and its question wants the law where the person is."""
+        question = asked_sentences(text)
+        vector = asked() if question else None
+        if vector is None or group == LAW_CARD:
+            return []
+        by_card = self.situations(snapshot).probabilities(question, np.asarray(vector, dtype=np.float32))
+        if by_card.get(LAW_CARD, 0.0) < LAW_QUESTION:
+            return []
+        return snapshot.card_sections(LAW_CARD, person.language)
 
     def _question_vector(self, text: str) -> Callable[[], np.ndarray | None]:
         """The vector of the message's question alone, worked out only if a card has answers to choose between
         (None for a one-sentence message: the whole message is its question)."""
+        made: list[np.ndarray | None] = []
+
         def vector() -> np.ndarray | None:
-            question = asked_sentences(text)
-            return self.embeddings.query_vector(question) if question else None
+            if not made:
+                question = asked_sentences(text)
+                made.append(self.embeddings.query_vector(question) if question else None)
+            return made[0]
         return vector
 
     def _generate(self, grounded: ComposedAnswer, person: Person, text: str) -> ComposedAnswer:

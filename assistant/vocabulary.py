@@ -12,6 +12,7 @@ PLACES: tuple[str, ...] = tuple(j for j in JURISDICTIONS if j != "GLOBAL")  # pl
 CRISIS_GROUP = "crisis-lines"  # the page the safety layer cites when someone is in danger: one section per place
 HELPLINES_TOPIC = "helplines"  # pages whose sections give a place's helplines, added when an answer has none
 FIRST_STEPS_GROUP = "first-steps"  # the card a message too short to read ("😭", "help") is answered with
+LAW_CARD = "is-it-a-crime"  # the card that says whether something is a crime where the person is, place by place
 
 # Chinese characters (the CJK unified ideographs, extension A and compatibility ideographs): one definition for the
 # language detector, the tokenizer, follow-ups and place names.

@@ -339,3 +339,13 @@ def test_a_helpers_question_about_the_law_gets_their_places_law(full_service):
                               "de son travail à Lille. C'est quoi l'infraction exactement ?")
     assert result.card == "hidden-camera" and "226-1" in result.answer
     assert place_violations(result.answer, "FR") == set()
+
+
+def test_a_question_whether_it_is_a_crime_gets_the_law_whatever_the_story(full_service):
+    """The story is another card's (a teenager's images shown around), the question is the law's: the law card's
+    answer for the person's place comes with the card's own."""
+    result = full_service.ask("im 15 and a boy in my class screenshotted my snap and sent it to half the school. "
+                              "we're in Texas. is that even a crime?")
+    assert result.card == "minor-images"
+    assert "TAKE IT DOWN Act" in result.answer
+    assert place_violations(result.answer, "US") == set()
