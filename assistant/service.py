@@ -399,18 +399,22 @@ class Recourse:
                               max_chars=self.settings.answer_max_chars)
 
     def _law_card(self, snapshot: IndexSnapshot, text: str, person: Person, group: str,
-                  asked: Callable[[], np.ndarray | None]) -> list[Document]:
-        """The law card's sections, when the message's question (its sentences ending in "?") asks whether something
-        is a crime and its story is another card's: "my flatmate filmed me in the shower. Is that illegal?" is a
-        hidden camera, and its question wants the law where the person is."""
+                  asked: Callable[[], np.ndarray | None]) -> tuple[list[Document], bool]:
+        """The law card's sections for another card's answer, and whether the message asks about the law.
+
+        A caseworker tells a person whose place is known whether what happened is a crime there ("Yes, that is a
+        crime under art. 226-2-1"), whatever they asked: the law card's answer for their place joins the card's.
+        With the place unknown, only a message whose question (its sentences ending in "?") reads as the law card's
+        ("my flatmate filmed me in the shower. Is that illegal?") gets it: the card asks where they are."""
+        if group == LAW_CARD:
+            return [], False
         question = asked_sentences(text)
         vector = asked() if question else None
-        if vector is None or group == LAW_CARD:
-            return []
-        by_card = self.situations(snapshot).probabilities(question, np.asarray(vector, dtype=np.float32))
-        if by_card.get(LAW_CARD, 0.0) < LAW_QUESTION:
-            return []
-        return snapshot.card_sections(LAW_CARD, person.language)
+        asks = vector is not None and self.situations(snapshot).probabilities(
+            question, np.asarray(vector, dtype=np.float32)).get(LAW_CARD, 0.0) >= LAW_QUESTION
+        if not asks and not person.place:
+            return [], False
+        return snapshot.card_sections(LAW_CARD, person.language), asks
 
     def _question_vector(self, text: str) -> Callable[[], np.ndarray | None]:
         """The vector of the message's question alone, worked out only if a card has answers to choose between

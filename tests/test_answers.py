@@ -349,3 +349,17 @@ def test_a_question_whether_it_is_a_crime_gets_the_law_whatever_the_story(full_s
     assert result.card == "minor-images"
     assert "TAKE IT DOWN Act" in result.answer
     assert place_violations(result.answer, "US") == set()
+
+
+@pytest.mark.parametrize("question, place, law", [
+    ("Mon ex a mis mes photos intimes sur Instagram, je fais quoi ? J'habite à Lyon.", None, "226-2-1"),
+    ("my ex put my nudes on a porn site, what do i do first", "UK", "66B"),
+    ("前男友把我的私密照发到了网上，怎么办", "US", "TAKE IT DOWN"),
+])
+def test_a_person_whose_place_is_known_is_told_it_is_a_crime_there(full_service, question, place, law):
+    """What a caseworker says early, asked or not: "Yes, that is a crime here", with the place's own law, and no other
+    place's."""
+    result = full_service.ask(question, place)
+    assert result.card != "is-it-a-crime" and law in result.answer
+    assert place_violations(result.answer, result.jurisdiction) == set()
+    assert len(result.answer) <= full_service.settings.answer_max_chars

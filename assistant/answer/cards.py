@@ -53,9 +53,10 @@ SHARER = "person-who-shared"
 SITUATION_OVER_HELPER = 0.4
 MAX_STEPS = 6
 # The situation model's probability, for the message's question alone, of the law card ("is it illegal?") at which the
-# law card's answer for the person's place joins another card's answer. On the answer batches' tuning halves (1-18,
-# 1,350 questions): 0.3 / 0.5 -> +5 / +1 facts; letting the question bring any other card's answer instead was noisy
-# (+16 for 232 answers changed: a short question alone is often read as the wrong card).
+# law card's answer joins another card's answer when the person's place is unknown (a known place always gets its
+# law's line). On the answer batches' tuning halves (1-18, 1,350 questions): 0.3 / 0.5 -> +5 / +1 facts; letting the
+# question bring any other card's answer instead was noisy (+16 for 232 answers changed: a short question alone is
+# often read as the wrong card).
 LAW_QUESTION = 0.3
 SAYS_THE_SAME = 0.6  # a reference passage this close (cosine) to the card's answer or steps adds nothing
 
@@ -364,15 +365,17 @@ Quote = tuple[Document, str, str | None]  # a passage, one of its lines, that li
 def compose_card(question: str, sections: list[Document], person: Person, *, supporting: list[Document],
                  max_chars: int = 1400, first_citation: int = 1, lead: str | None = None,
                  similarity: Similarity | None = None, relevance: Relevance | None = None,
-                 law: list[Document] | None = None) -> ComposedAnswer:
-    """The card's answer for this person, then at most one supporting passage from the reference pages.
+                 law: tuple[list[Document], bool] = ([], False)) -> ComposedAnswer:
+    """The card's answer for this person, then whether it is a crime where they are, then at most one supporting
+    passage from the reference pages.
 
-    A supporting passage comes right after the direct answer: it answers what the message names and the card does
-    not ("on Telegram"). Under the phone budget, what gives way first is that passage when the person's place is
+    The law card's line for their place (`law`: its sections, and whether the message asks about the law) and a
+    supporting passage come right after the direct answer: the passage answers what the message names and the card
+    does not ("on Telegram"). Under the phone budget, what gives way first is that passage when the person's place is
     known and its lines would otherwise be cut (on the answer batches' tuning halves: 1,701 -> 1,718 of 2,237 facts),
-    then all but the first line of each local section (a place's section gives up to three: 110, 12377 and the law
-    in China), then the last general steps (never fewer than three), then the
-    supporting passage's second line, then the direct answer's second line, then the supporting passage; when even
+    then the law's line, then all but the first line of each local section (a place's section gives up to three:
+    110, 12377 and the law in China), then the last general steps (never fewer than three), then the supporting
+    passage's second line, the law's second, the direct answer's second, the supporting passage, the law; when even
     that does not fit (after the lines to call in a crisis), the local lines, the question and the last steps.
     """
     language, place = person.language, person.place
@@ -398,14 +401,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     question_text = message(key, language) if key else ""
     support = _supporting(question, language, place, members, sections, [d for d in (direct, steps) if d is not None],
                           supporting, similarity, person.minor)
-    law_answer = _pick(law, "answer", person) if law else None
-    if law_answer is not None:
-        # The question asks whether it is a crime: the law card's answer for their place comes right after the
-        # card's own, before (and in the room of) a reference passage.
-        said = [u for _, u, _ in direct_lines]
-        told = _not_said([(law_answer, u, url) for u, url in quotable(law_answer, place, members)], said, language)
-        support = told[:2] + support[:1]
-
+    law_lines = _law_lines(law, person, members, [u for _, u, _ in direct_lines])
     def assemble() -> tuple[list[Block], list]:
         cites = Citations(first_citation)
         blocks: list[Block] = []
@@ -415,6 +411,9 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
             blocks.append(Block("ack", (Line(ack_text),)))
         if direct_lines:
             blocks.append(Block("direct", tuple(cites.line(d, u, url) for d, u, url in direct_lines)))
+        if law_lines:  # whether it is a crime where they are
+            blocks.append(Block("passage", tuple(cites.line(d, u, url) for d, u, url in law_lines),
+                                shown_heading(law_lines[0][0], place)))
         if support:  # the message's own subject ("on Telegram") the card does not name: right after the answer
             blocks.append(Block("passage", tuple(cites.line(d, u, url) for d, u, url in support),
                                 shown_heading(support[0][0], place)))
@@ -438,16 +437,22 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
             # gives the local numbers before background. With the place unknown, the passage on what the message
             # names ("on Telegram") outranks the everywhere-lines.
             support = []
+        elif law_lines and place and any(len(group) > 1 for group in local_groups):
+            law_lines = []  # then whether it is a crime there, which they did not ask (on the tuning halves: +43 facts)
         elif any(len(group) > 1 for group in local_groups):
             local_groups = [group[:1] for group in local_groups]
         elif len(step_lines) > 3:
             step_lines = step_lines[:min(len(step_lines), MAX_STEPS) - 1]
         elif len(support) > 1:
             support = support[:1]
+        elif len(law_lines) > 1:
+            law_lines = law_lines[:1]
         elif len(direct_lines) > 1:
             direct_lines = direct_lines[:1]
         elif support:
             support = []
+        elif law_lines:
+            law_lines = []
         elif (person.minor is None and place and any(_for_age(group) for group in local_groups)
               and any(not _for_age(group) for group in local_groups)):
             # The age unknown, the lines for each age ("if you were under 18 ...", "if you were 18 or over ...") go
@@ -507,6 +512,19 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         blocks, citations = attempt
     card_group = sections[0].metadata["group"] if sections else None
     return ComposedAnswer(blocks, citations, True, needs_place=needs_place, needs_age=needs_age, card=card_group)
+
+
+def _law_lines(law: tuple[list[Document], bool], person: Person, members: frozenset[str],
+               said: list[str]) -> list[Quote]:
+    """The law card's answer for this person, not saying again what the direct answer says: its first line (whether
+    it is a crime where they are) when their place is known, two when they asked; none when the law card has no
+    answer for their place (its "in many countries" is for a person who asked and has not said where)."""
+    sections, asked = law
+    answer = _pick(sections, "answer", person) if sections else None
+    if answer is None or not (asked or answer.metadata.get("for_place")):
+        return []
+    lines = [(answer, u, url) for u, url in quotable(answer, person.place, members)]
+    return _not_said(lines, said, person.language)[:2 if asked else 1]
 
 
 REPEATS = 0.5  # a step whose terms are this much (share of its own) in the direct answer says it again
