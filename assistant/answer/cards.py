@@ -402,6 +402,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     support = _supporting(question, language, place, members, sections, [d for d in (direct, steps) if d is not None],
                           supporting, similarity, person.minor)
     law_lines = _law_lines(law, person, members, [u for _, u, _ in direct_lines])
+
     def assemble() -> tuple[list[Block], list]:
         cites = Citations(first_citation)
         blocks: list[Block] = []
