@@ -417,8 +417,9 @@ class Recourse:
         return snapshot.card_sections(LAW_CARD, person.language), asks
 
     def _question_vector(self, text: str) -> Callable[[], np.ndarray | None]:
-        """The vector of the message's question alone, worked out only if a card has answers to choose between
-        (None for a one-sentence message: the whole message is its question)."""
+        """The vector of the message's question alone, worked out once and only when asked for (a card with answers
+        to choose between, or whether the question asks about the law); None for a one-sentence message, whose whole
+        text is its question."""
         made: list[np.ndarray | None] = []
 
         def vector() -> np.ndarray | None:

@@ -349,6 +349,13 @@ def test_a_question_whether_it_is_a_crime_gets_the_law_whatever_the_story(full_s
     assert result.card == "minor-images"
     assert "TAKE IT DOWN Act" in result.answer
     assert place_violations(result.answer, "US") == set()
+    # with the place unknown, only because the question asks: the law for everywhere, and the card asks where
+    unplaced = full_service.ask("im 15 and a boy in my class screenshotted my snap and sent it to half the school. "
+                                "is that even a crime?")
+    law = [b for b in unplaced.blocks if b.kind == "passage" and "crime" in (b.heading or "")]
+    assert unplaced.card == "minor-images" and law and unplaced.needs_place
+    told = full_service.ask("im 15 and a boy in my class screenshotted my snap and sent it to half the school.")
+    assert not any(b.kind == "passage" and "crime" in (b.heading or "") for b in told.blocks)
 
 
 @pytest.mark.parametrize("question, place, law", [
