@@ -370,3 +370,32 @@ def test_a_person_whose_place_is_known_is_told_it_is_a_crime_there(full_service,
     assert result.card != "is-it-a-crime" and law in result.answer
     assert place_violations(result.answer, result.jurisdiction) == set()
     assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
+@pytest.mark.parametrize("question, place, first", [
+    ("I'm in Cardiff. Instagram says the post with my photos doesn't break their rules. Is there anything else I can "
+     "do?", None, "not the end"),
+    ("TikTok m'a répondu que la vidéo ne viole pas ses règles. C'est moi, sans mon accord. Je fais quoi maintenant ?",
+     "FR", "n'est pas la fin"),
+    ("我举报了，微博说不违规，还能做什么？", "CN", "1195"),
+])
+def test_a_report_the_platform_rejected_gets_what_to_do_next(full_service, question, place, first):
+    """Someone who already reported and was told "no violation" is not told again how to find the Report button:
+    the answer is that the reply is not the end (report again with the right reason, keep the reply), or where the
+    law obliges the platform, what it must do (art. 1195 in China)."""
+    result = full_service.ask(question, place)
+    direct = next(b for b in result.blocks if b.kind == "direct")
+    assert first in direct.lines[0].text, direct.lines[0].text
+
+
+def test_a_question_that_only_points_back_at_the_story_does_not_choose_the_answer():
+    """"sérieux ??" or "c'est normal ?" at the end of a message asks about the story before it: the whole message,
+    not those two words, says what is asked."""
+    from assistant.safety.sentences import asked_sentences
+
+    story = "J'ai signalé le compte, réponse automatique : aucune violation constatée."
+    assert asked_sentences(f"{story} sérieux ??") is None
+    assert asked_sentences(f"{story} C'est normal ?") is None
+    assert asked_sentences(f"{story} Je peux le signaler à nouveau ?") == "Je peux le signaler à nouveau ?"
+    assert asked_sentences("平台说没违规。是吗？") is None
+    assert asked_sentences("平台说没违规。还能报警吗？") == "还能报警吗？"

@@ -180,6 +180,9 @@ def test_who_is_asking(text, audience):
     ("does take it down work", "en"),
     ("17 ans, on me fait chanter", "fr"),  # "on" and "me" are French too: they count for neither language
     ("he sent it to me on snap", "en"),
+    ("report deepfake australia", "en"),  # one English word, none French: it was answered in French
+    ("chantage webcam", "fr"),
+    ("ok merci 🙏", "fr"),
 ])
 def test_the_language_is_read_from_the_little_words(text, language):
     assert detect_language(text) == language

@@ -23,8 +23,20 @@ def sentences(text: str) -> list[str]:
     return parts[:MAX_SENTENCES] if len(parts) >= 2 else []
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _says_something(question: str) -> bool:
+    """A question that carries its ask (three words, or four Chinese characters), not a tag that points back at the
+    story: "sérieux ??", "c'est normal ?", "why?", "是吗？" are read with the message they end."""
+    cjk = len(_CJK.findall(question))
+    words = len([w for w in _WORD.findall(_CJK.sub(" ", question))])
+    return cjk >= 4 or words >= 3 or (cjk >= 2 and words >= 1)
+
+
 def asked_sentences(text: str) -> str | None:
-    """The question of a longer message: its sentences that end in a question mark; None for a message of one
-    sentence (the whole message is its question) or without a question mark."""
-    questions = [part for part in sentences(text) if part.endswith(("?", "？"))]
+    """The question of a longer message: its sentences that end in a question mark and say something; None for a
+    message of one sentence (the whole message is its question), or without such a question."""
+    questions = [part for part in sentences(text) if part.endswith(("?", "？")) and _says_something(part)]
     return " ".join(questions) if questions else None

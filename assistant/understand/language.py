@@ -14,17 +14,21 @@ from assistant.vocabulary import CJK
 _CJK = CJK
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _WORDS = re.compile(r"[a-zàâçéèêëîïôûùüÿœ']+")
-# Common words of one language and not the other: short messages mix in English names ("revenge porn", "StopNCII")
-# that tip the character model, while the little words still say which language the person writes.
+# Common words of one language and not the other (little words, greetings, and the domain's own spellings:
+# "sextorsion" / "sextortion"): short messages mix in English names ("revenge porn", "StopNCII") that tip the
+# character model, while these words still say which language the person writes. When the model is unsure (under
+# 0.9), one such word with none of the other language's decides: "report deepfake australia" was answered in French.
 _FRENCH = frozenset("""je j' tu il elle nous vous ils elles le la les un une des du au aux mon ma mes ton ta tes son sa
 ses notre votre leur pour avec dans sur sous est sont suis être avoir ai a été et ou mais donc car pas ne plus que qui
 quoi quand comment pourquoi où ce cette ces ça cela c' qu' d' l' m' n' s' t' y en très aussi faire fait plainte porter
 déposer signaler signalement victime explication aide aidez besoin photos vidéos intimes mineur police gendarmerie
 commissariat loi droit peux peut dois faut quel quelle quels de moi toi lui si sans chez tout tous rien veux sais fais
-stp svp pote copine copain on me te se ans""".split())
+stp svp pote copine copain on me te se ans sextorsion chantage supprimer retirer fiable perdu anonyme fils fille
+montage menace menacé merci bonjour bonsoir salut slt qqn coloc allo""".split())
 _ENGLISH = frozenset("""i me my mine you your he she his her we our they their the a an of to in on at for with by from
 is are was were be been have has had do does did and or but not no what when how why where who which this that these
-those it its can could should would will shall my help please report photos videos someone law police""".split())
+those it its can could should would will shall my help please report photos videos someone law police remove delete
+leaked sextortion sentence australia threatening pls dont thanks hello hi hey""".split())
 
 
 @load_once
@@ -68,7 +72,7 @@ def detect_language(text: str, hint: str | None = None) -> str:
         words = [w for w in words] + [w[:2] for w in words if len(w) > 2 and w[1] == "'"]
         french = sum(w in _FRENCH and w not in _ENGLISH for w in words)
         english = sum(w in _ENGLISH and w not in _FRENCH for w in words)
-        if french != english and max(french, english) >= 2:
+        if french != english and (max(french, english) >= 2 or (probability < 0.9 and min(french, english) == 0)):
             return "fr" if french > english else "en"
     if probability < 0.75 and hint in ("en", "fr"):
         return hint
