@@ -66,6 +66,8 @@ from assistant.vocabulary import JURISDICTIONS
     ("我在北爱尔兰读书", "UK"),
     ("we moved to Ireland last year", "EU"),
     ("my daughter is at uni in New South Wales", "AU"),
+    ("photos she sent are going round a WhatsApp group at her college in York", "UK"),
+    ("I moved to New York last year", "US"),  # York's own name inside New York's
     ("我在威尼斯旅游时发现酒店有摄像头", "EU"),  # Venice, not Nice
     # a city someone comes from is not where they are; a French département or region, or a French institution
     ("I'm originally from Guangzhou, doing my masters in Melbourne", "AU"),
@@ -73,6 +75,7 @@ from assistant.vocabulary import JURISDICTIONS
     ("Je suis psychologue dans un CMP, une patiente a été filmée", "FR"),
     ("Je suis psychologue de l'Éducation nationale, une lycéenne me confie une menace", "FR"),
     ("assistante sociale en CCAS, une usagère a des vidéos en ligne", "FR"),
+    ("si jen parle a la cpe mes parents vont le savoir ?", "FR"),  # typed in lower case
     # where the person says they are not
     ("Chinese student in Manchester here. My hometown QQ group has my photos. I'm not even in China rn", "UK"),
     ("I'm not in France any more, I live in Berlin now", "EU"),
