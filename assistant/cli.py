@@ -100,9 +100,8 @@ def _router(args: argparse.Namespace) -> int:
     from assistant.index.embeddings import MODELS, make_embeddings
     from assistant.safety.train import read_corpus, train
 
-    corpus = read_corpus()
     for name in MODELS if args.model == "all" else [args.model]:
-        _, test = train(make_embeddings(name), corpus)
+        _, test = train(make_embeddings(name), read_corpus(model=name))
         print(f"{name}: test split {test.summary()}")
     return 0
 

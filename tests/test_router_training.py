@@ -74,6 +74,23 @@ def test_an_answer_batch_not_joined_yet_leaves_the_corpus_unchanged(corpus_dir: 
     assert "written after the last retrain" not in [r["text"] for r in corpus.rows]
 
 
+def test_a_model_whose_retrain_did_worse_keeps_the_corpus_it_was_trained_on(corpus_dir: Path, tmp_path: Path):
+    """A batch can join one embedding model's corpus and not the other's (a retrain is adopted per model): the
+    model named under answers_not_joined_by_model reads the corpus without it, the other with it."""
+    answers = tmp_path / "data"
+    answers.mkdir()
+    _write(answers / "answers_firstsight9_tune.jsonl",
+           [{"id": "a", "question": "my ex posted my pics, what now?", "language": "en", "route": "answer",
+             "expect": [["police"]]}])
+    without = read_corpus(corpus_dir, answers=None).digest()
+    (corpus_dir / "splits.yaml").write_text(
+        "test: [batch_t]\nanswers_not_joined: []\nanswers_not_joined_by_model:\n  e5: [answers_firstsight9_tune]\n",
+        encoding="utf-8")
+    assert read_corpus(corpus_dir, answers=answers, model="e5").digest() == without
+    joined = read_corpus(corpus_dir, answers=answers, model="use")
+    assert joined.digest() != without and "my ex posted my pics, what now?" in [r["text"] for r in joined.rows]
+
+
 def test_a_malformed_answer_batch_line_names_the_file_line_and_field(corpus_dir: Path, tmp_path: Path):
     answers = tmp_path / "data"
     answers.mkdir()

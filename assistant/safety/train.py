@@ -98,13 +98,18 @@ class Corpus:
         return hashlib.sha256(blob).hexdigest()[:16]
 
 
-def read_corpus(folder: Path = CORPUS_DIR, answers: Path | None = ANSWER_BATCHES) -> Corpus:
+def read_corpus(folder: Path = CORPUS_DIR, answers: Path | None = ANSWER_BATCHES, model: str | None = None) -> Corpus:
     """The labelled corpus, then the answer batches' tuning halves (`answers`; none when it is None or absent, as in
     an installed package): their questions are help-seekers written by people who never saw the corpus. A batch
     named under `answers_not_joined` in splits.yaml is left out: written after the router's last retrain, it joins
-    at the next one (so adding a batch to bench/data does not change the corpus the shipped models were trained on)."""
+    at the next one (so adding a batch to bench/data does not change the corpus the shipped models were trained on).
+    For one embedding model (`model`: "use" or "e5"), the batches named for it under `answers_not_joined_by_model`
+    are left out too: a retrain is adopted for each model only when it does better on wording it never saw, and a
+    model whose retrain did worse keeps the corpus it was trained on, so `router train` still rebuilds it exactly."""
     splits = yaml.safe_load((folder / "splits.yaml").read_text(encoding="utf-8"))
     not_joined = set(splits.get("answers_not_joined") or ())
+    if model is not None:
+        not_joined |= set((splits.get("answers_not_joined_by_model") or {}).get(model) or ())
     rows, batches = [], []
     for path in sorted(folder.glob("*.jsonl")):
         for row in read_labelled(path):
