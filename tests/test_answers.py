@@ -376,13 +376,17 @@ def test_a_person_whose_place_is_known_is_told_it_is_a_crime_there(full_service,
     ("I'm in Cardiff. Instagram says the post with my photos doesn't break their rules. Is there anything else I can "
      "do?", None, "not the end"),
     ("TikTok m'a répondu que la vidéo ne viole pas ses règles. C'est moi, sans mon accord. Je fais quoi maintenant ?",
-     "FR", "n'est pas la fin"),
+     "FR", "contester"),  # in France the EU's own answer: the DSA's free internal complaint
     ("我举报了，微博说不违规，还能做什么？", "CN", "1195"),
+    # The same example asks for each place's answer: before it was stored once per place, only the first place's
+    # answer (the US's) had it, and a person in the EU or China was told again how to find the Report button.
+    ("the site refuses to take down my video, are they allowed to?", "EU", "challenge"),
+    ("the site refuses to take down my video, are they allowed to?", "CN", "1195"),
 ])
 def test_a_report_the_platform_rejected_gets_what_to_do_next(full_service, question, place, first):
     """Someone who already reported and was told "no violation" is not told again how to find the Report button:
     the answer is that the reply is not the end (report again with the right reason, keep the reply), or where the
-    law obliges the platform, what it must do (art. 1195 in China)."""
+    law gives a way to challenge it, that way (the DSA's internal complaint in France, art. 1195 in China)."""
     result = full_service.ask(question, place)
     direct = next(b for b in result.blocks if b.kind == "direct")
     assert first in direct.lines[0].text, direct.lines[0].text

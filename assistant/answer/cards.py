@@ -26,6 +26,7 @@ from assistant.answer.messages import message
 from assistant.answer.types import Block, ComposedAnswer, Line
 from assistant.index.lexical import passage_terms, tokenize
 from assistant.index.retrieval import IndexSnapshot
+from assistant.knowledge.chunking import ANSWER_SEPARATOR
 from assistant.safety.classifier import FeatureConfig, features
 from assistant.understand.age import detect_minor
 from assistant.understand.followup import strip_places
@@ -145,7 +146,8 @@ class SituationModel:
             by_card: dict[str, list[tuple[int, str]]] = {}
             for row, cid in enumerate(example_ids):
                 meta = snapshot.records[cid]["metadata"]
-                by_card.setdefault(meta["group"], []).append((row, meta.get("answer") or ""))
+                for heading in (meta.get("answer") or "").split(ANSWER_SEPARATOR):
+                    by_card.setdefault(meta["group"], []).append((row, heading))
             for group, pairs in by_card.items():
                 if any(heading for _, heading in pairs):
                     self._asked[(language, group)] = (np.array([r for r, _ in pairs]), [h for _, h in pairs])

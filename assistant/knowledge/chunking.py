@@ -19,6 +19,8 @@ from assistant.knowledge.documents import KnowledgeDoc, Source
 from assistant.understand.place import named_jurisdictions
 from assistant.vocabulary import JURISDICTIONS
 
+# Between the headings an example asks for, in its `answer` metadata (a store's metadata holds strings, not lists).
+ANSWER_SEPARATOR = "\x1f"
 MAX_CHUNK_CHARS = 1400  # about 350-450 e5 tokens in English, fewer characters in Chinese still under 512
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 SOURCE_NOTE = re.compile(r"^<!--\s*sources?:\s*(.+?)\s*-->\s*$", re.I)
@@ -189,14 +191,21 @@ def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
             ))
     # The card's examples, then those of its particular answers (`answer`: the heading they ask for). All of them
     # are the card's: the situation model learns the card from both.
-    asked = [(example, "") for example in meta.examples]
-    asked += [(example, heading) for heading, examples in meta.answers.items() for example in examples]
-    for example, heading in asked:
+    # One example can ask for several answers (the same "they refuse to remove it" for each place's answer): it is
+    # stored once, with every heading it asks for (`ANSWER_SEPARATOR`), so no answer loses its examples to another.
+    asked: dict[str, list[str]] = {}
+    for example in meta.examples:
+        asked.setdefault(example, []).append("")
+    for heading, examples in meta.answers.items():
+        for example in examples:
+            if heading not in asked.setdefault(example, []):
+                asked[example].append(heading)
+    for example, headings in asked.items():
         digest = hashlib.sha256(example.encode("utf-8")).hexdigest()[:12]
         chunks.append(Chunk(id=f"{meta.id}:example:{digest}", doc_id=meta.id, text=example, section="", order=-1,
                             metadata={"doc_id": meta.id, "group": meta.group, "language": meta.language,
                                       "kind": "example", "title": meta.title, "section": "", "order": -1,
-                                      "answer": heading, "doc_hash": doc.content_hash,
+                                      "answer": ANSWER_SEPARATOR.join(headings), "doc_hash": doc.content_hash,
                                       "path": doc.path.as_posix()}))
     # Two identical passages in one document would collide; keep the first.
     unique: dict[str, Chunk] = {}
