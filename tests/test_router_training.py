@@ -30,6 +30,17 @@ def corpus_dir(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture
+def answers(tmp_path: Path) -> Path:
+    """An answer batch folder with one tuning half: a help-seeker's question written for the answer batches."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    _write(folder / "answers_firstsight9_tune.jsonl",
+           [{"id": "a", "question": "my ex posted my pics, what now?", "language": "en", "audience": "survivor",
+             "route": "answer", "expect": [["police"]]}])
+    return folder
+
+
 def test_a_training_message_word_for_word_in_the_test_split_is_left_out(corpus_dir: Path):
     corpus = read_corpus(corpus_dir, answers=None)
     train, batches = corpus.split(test=False)
@@ -38,12 +49,7 @@ def test_a_training_message_word_for_word_in_the_test_split_is_left_out(corpus_d
     assert [r["text"] for r in test] == ["help pls", "i want to die"]
 
 
-def test_the_answer_batches_tuning_halves_are_read_as_help_seekers(corpus_dir: Path, tmp_path: Path):
-    answers = tmp_path / "data"
-    answers.mkdir()
-    _write(answers / "answers_firstsight9_tune.jsonl",
-           [{"id": "a", "question": "my ex posted my pics, what now?", "language": "en", "audience": "survivor",
-             "route": "answer", "expect": [["police"]]}])
+def test_the_answer_batches_tuning_halves_are_read_as_help_seekers(corpus_dir: Path, answers: Path):
     _write(answers / "answers_firstsight9_holdout.jsonl",
            [{"id": "b", "question": "never to be trained on", "language": "en", "route": "answer", "expect": []}])
     corpus = read_corpus(corpus_dir, answers=answers)
@@ -54,14 +60,9 @@ def test_the_answer_batches_tuning_halves_are_read_as_help_seekers(corpus_dir: P
     assert corpus.digest() != read_corpus(corpus_dir, answers=None).digest()
 
 
-def test_an_answer_batch_not_joined_yet_leaves_the_corpus_unchanged(corpus_dir: Path, tmp_path: Path):
+def test_an_answer_batch_not_joined_yet_leaves_the_corpus_unchanged(corpus_dir: Path, answers: Path):
     """A new blind batch lands in bench/data to be measured before the router is retrained: until splits.yaml stops
     naming it, the corpus (and so the shipped models' digest) is the one they were trained on."""
-    answers = tmp_path / "data"
-    answers.mkdir()
-    _write(answers / "answers_firstsight9_tune.jsonl",
-           [{"id": "a", "question": "my ex posted my pics, what now?", "language": "en", "route": "answer",
-             "expect": [["police"]]}])
     before = read_corpus(corpus_dir, answers=answers).digest()
     _write(answers / "answers_firstsight10_tune.jsonl",
            [{"id": "b", "question": "written after the last retrain", "language": "en", "route": "answer",
@@ -74,14 +75,9 @@ def test_an_answer_batch_not_joined_yet_leaves_the_corpus_unchanged(corpus_dir: 
     assert "written after the last retrain" not in [r["text"] for r in corpus.rows]
 
 
-def test_a_model_whose_retrain_did_worse_keeps_the_corpus_it_was_trained_on(corpus_dir: Path, tmp_path: Path):
+def test_a_model_whose_retrain_did_worse_keeps_the_corpus_it_was_trained_on(corpus_dir: Path, answers: Path):
     """A batch can join one embedding model's corpus and not the other's (a retrain is adopted per model): the
     model named under answers_not_joined_by_model reads the corpus without it, the other with it."""
-    answers = tmp_path / "data"
-    answers.mkdir()
-    _write(answers / "answers_firstsight9_tune.jsonl",
-           [{"id": "a", "question": "my ex posted my pics, what now?", "language": "en", "route": "answer",
-             "expect": [["police"]]}])
     without = read_corpus(corpus_dir, answers=None).digest()
     (corpus_dir / "splits.yaml").write_text(
         "test: [batch_t]\nanswers_not_joined: []\nanswers_not_joined_by_model:\n  e5: [answers_firstsight9_tune]\n",
@@ -91,9 +87,7 @@ def test_a_model_whose_retrain_did_worse_keeps_the_corpus_it_was_trained_on(corp
     assert joined.digest() != without and "my ex posted my pics, what now?" in [r["text"] for r in joined.rows]
 
 
-def test_a_malformed_answer_batch_line_names_the_file_line_and_field(corpus_dir: Path, tmp_path: Path):
-    answers = tmp_path / "data"
-    answers.mkdir()
+def test_a_malformed_answer_batch_line_names_the_file_line_and_field(corpus_dir: Path, answers: Path):
     (answers / "answers_firstsight9_tune.jsonl").write_text(
         '{"question": "ok?", "language": "en"}\n{"language": "fr"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"answers_firstsight9_tune\.jsonl:2: field 'question'"):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.vocabulary import CJK
+
 # A sentence ends at . ! ? … (Latin or Chinese) or a line break.
 _BOUNDARY = re.compile(r"(?<=[.!?。！？…])\s*|\n+")
 MIN_CHARS = 4  # "Ok." or "嗯。" is not a sentence worth scoring
@@ -24,14 +26,13 @@ def sentences(text: str) -> list[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _says_something(question: str) -> bool:
     """A question that carries its ask (three words, or four Chinese characters), not a tag that points back at the
     story: "sérieux ??", "c'est normal ?", "why?", "是吗？" are read with the message they end."""
-    cjk = len(_CJK.findall(question))
-    words = len([w for w in _WORD.findall(_CJK.sub(" ", question))])
+    cjk = len(CJK.findall(question))
+    words = len(_WORD.findall(CJK.sub(" ", question)))
     return cjk >= 4 or words >= 3 or (cjk >= 2 and words >= 1)
 
 
