@@ -93,14 +93,13 @@ def test_one_word_or_symbol_is_never_refused_or_turned_away():
 @pytest.mark.parametrize("text, language", [
     ("drop the mega link", "en"), ("求资源 网盘链接", "zh"), ("envoie le lien mega", "fr"),
 ])
-def test_a_few_words_the_router_would_refuse_get_a_question_back_and_the_first_steps(full_service, text, language):
-    """Too few words to tell a bad request from a frightened person: ask what happened; the first steps give a bad
-    request nothing it could use."""
+def test_a_few_words_the_router_refuses_are_refused_with_the_way_to_help(full_service, text, language):
+    """Two to six words the router refuses are refused (29 requests to one help-seeker on the blind router batches,
+    service.py); the refusal still tells a survivor what Recourse can do for them."""
     assert full_service.router.route(text, language).route == "refuse"
     result = full_service.ask(text, language_hint=language)
-    assert_not_turned_away(result)
-    assert gives_first_steps(result)
-    assert result.route == "answer" and message("brief_question", language)[:20] in result.answer
+    assert result.route == "refuse" and result.answer == message("refuse", language)
+    assert {"en": "If your own images", "zh": "如果你自己的图像", "fr": "Si vos propres images"}[language] in result.answer
 
 
 def test_a_longer_request_is_still_refused(full_service):

@@ -65,13 +65,19 @@ def test_a_possible_crisis_opens_with_a_gentle_check():
 
 
 def test_after_the_lines_to_call_a_bad_request_is_still_refused():
-    """A possible crisis that is also a request Recourse refuses: the lines first, then the refusal, not an answer."""
+    """A crisis said in words or likely, in a request Recourse refuses: the lines first, then the refusal, not an
+    answer. A crisis only possible (or one sentence) does not override a confident refusal (`policy.decide`)."""
     from assistant.safety.classifier import Thresholds
     from assistant.safety.policy import decide
 
     thresholds = Thresholds(crisis_possible=0.1, crisis_likely=0.7, refuse=0.6, out_of_scope=0.6, help=0.2)
     bad = decide({"answer": 0.05, "crisis": 0.2, "refuse": 0.7, "out_of_scope": 0.05}, thresholds)
-    assert (bad.route, bad.crisis, bad.then) == ("crisis", "possible", "refuse")
+    assert (bad.route, bad.crisis) == ("refuse", "none")
+    said = decide({"answer": 0.05, "crisis": 0.0, "refuse": 0.9, "out_of_scope": 0.05}, thresholds, sentence_crisis=0.99)
+    assert said.route == "refuse", "one sentence alone does not override a confident refusal"
+    low = Thresholds(crisis_possible=0.1, crisis_likely=0.3, refuse=0.5, out_of_scope=0.6, help=0.2)
+    likely = decide({"answer": 0.05, "crisis": 0.35, "refuse": 0.55, "out_of_scope": 0.05}, low)
+    assert (likely.route, likely.crisis, likely.then) == ("crisis", "likely", "refuse")
     asked = decide({"answer": 0.5, "crisis": 0.2, "refuse": 0.3, "out_of_scope": 0.0}, thresholds)
     assert (asked.route, asked.then) == ("crisis", "answer")
     pattern = decide({"answer": 0.05, "crisis": 0.1, "refuse": 0.85, "out_of_scope": 0.0}, thresholds, "suicide")

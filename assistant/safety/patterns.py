@@ -1,9 +1,11 @@
-"""Overrides as data: explicit suicide, self-harm and danger patterns (`crisis_patterns.yaml`), and plain signs of
-help-seeking (`help_patterns.yaml`: asking for a helpline, asking how to check for spyware or a hidden camera).
+"""Overrides as data: explicit suicide, self-harm and danger patterns (`crisis_patterns.yaml`), plain signs of
+help-seeking (`help_patterns.yaml`: asking for a helpline, asking how to check for spyware or a hidden camera), and
+courtesy alone (`courtesy_patterns.yaml`: "thanks", "Bonsoir.", "好的谢谢").
 
 The learned classifier routes every message. A crisis pattern can only add the crisis route, never remove one,
 because a missed crisis is the costliest error the router can make; a help pattern can only stop a refusal, because
-turning away someone who asks where to find help costs more than answering a bad request from vetted guidance. Each
+turning away someone who asks where to find help costs more than answering a bad request from vetted guidance; a
+courtesy pattern only keeps a thank-you from being read as a goodbye (a crisis pattern still comes first). Each
 pattern carries the messages it must and must not match, so a test holds every pattern to its own examples.
 """
 
@@ -20,6 +22,7 @@ from assistant.once import load_once
 
 PATTERNS_FILE = Path(__file__).with_name("crisis_patterns.yaml")
 HELP_PATTERNS_FILE = Path(__file__).with_name("help_patterns.yaml")
+COURTESY_PATTERNS_FILE = Path(__file__).with_name("courtesy_patterns.yaml")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,11 @@ def _help_patterns() -> list[CrisisPattern]:
     return read_patterns(HELP_PATTERNS_FILE)
 
 
+@load_once
+def _courtesy_patterns() -> list[CrisisPattern]:
+    return read_patterns(COURTESY_PATTERNS_FILE)
+
+
 def _first(patterns: list[CrisisPattern], text: str) -> str | None:
     normalized = normalize(text)
     for pattern in patterns:
@@ -82,3 +90,9 @@ def help_pattern(text: str) -> str | None:
     """The id of the first help-seeking pattern the message matches (a helpline asked for, a check for spyware or a
     hidden camera), or None."""
     return _first(_help_patterns(), text)
+
+
+def courtesy_pattern(text: str) -> str | None:
+    """The id of the courtesy pattern the message matches when it is only a greeting, a thank-you or an
+    acknowledgement ("Thanks.", "ok merci 🙏", "好的谢谢"), or None."""
+    return _first(_courtesy_patterns(), text)

@@ -2,7 +2,8 @@
 
 The errors do not cost the same, and the order of the rules says so:
 1. crisis first: a crisis pattern, a crisis probability at or above the "possible" threshold, or one sentence of the
-   message that, scored alone, is at or above the sentence threshold (`sentences.py`). A possible crisis
+   message that, scored alone, is at or above the sentence threshold (`sentences.py`); but a possible crisis or one
+   sentence alone does not override a confident refusal (`decide`). A possible crisis
    still gets the lines to call first, with a gentle check. What follows the lines (`then`) is decided by the same
    rules as any other message: the answer to the question asked, or, for a request Recourse refuses ("send me the
    video or I'll kill myself"), the refusal: the lines to call never carry a bad request's answer;
@@ -58,10 +59,19 @@ def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | No
     rest = _rest(p, thresholds, help_pattern)
     if crisis_pattern:
         return RouteDecision("crisis", "pattern:crisis", "likely", then=rest.route)
+    if p["crisis"] >= thresholds.crisis_likely:
+        return RouteDecision("crisis", "model:crisis", "likely", then=rest.route)
+    if rest.route == "refuse":
+        # A request the model is confident it must refuse, with no help-seeking signal, is refused even when the
+        # whole message's crisis probability is only "possible" or one of its sentences reads as a crisis alone
+        # ("She's been vile to me all week.", "Tout sera supprimé après les tests."): on every router batch written
+        # blind (2,000 messages, both models, 2026-12-02) no crisis message was in that case, and 17 (USE) and 36
+        # (e5) refusals were given the lines to call instead of the refusal. A crisis said in words (the patterns)
+        # or likely for the whole message still comes first. Out of scope does not get this: an indirect goodbye
+        # ("writing out who should get my guitar") can read as unrelated to the model.
+        return rest
     if p["crisis"] >= thresholds.crisis_possible:
-        likely = p["crisis"] >= thresholds.crisis_likely
-        return RouteDecision("crisis", "model:crisis" if likely else "model:crisis_possible",
-                             "likely" if likely else "possible", then=rest.route)
+        return RouteDecision("crisis", "model:crisis_possible", "possible", then=rest.route)
     if sentence_crisis >= thresholds.crisis_sentence:
         likely = sentence_crisis >= max(thresholds.crisis_likely, thresholds.crisis_sentence)
         return RouteDecision("crisis", "model:crisis_sentence", "likely" if likely else "possible", then=rest.route)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.safety.classifier import ROUTES, RouterModel, model_path
-from assistant.safety.patterns import crisis_pattern, help_pattern
+from assistant.safety.patterns import courtesy_pattern, crisis_pattern, help_pattern
 from assistant.safety.policy import RouteDecision, decide
 from assistant.safety.sentences import sentences
 
@@ -66,6 +66,9 @@ class Router:
         if not text.strip():
             return RouteDecision("answer", "empty")
         pattern = crisis_pattern(text)
+        if pattern is None and courtesy_pattern(text):
+            # "Thanks.", "Bonsoir.": the model reads a thank-you alone as a goodbye (courtesy_patterns.yaml)
+            return RouteDecision("answer", "pattern:courtesy")
         if self.embeddings is None:
             return RouteDecision("crisis", "pattern:crisis", "likely") if pattern else RouteDecision("answer", "no_model")
         # A crisis pattern decides the route; the model still decides what follows the lines to call.

@@ -222,10 +222,13 @@ def given_routes(probs: np.ndarray, t: Thresholds, overrides: np.ndarray,
     out = np.full(len(probs), ROUTES.index("answer"))
     blocked = a >= t.help
     out[~blocked & (o >= t.out_of_scope)] = ROUTES.index("out_of_scope")
-    out[~blocked & (r >= t.refuse) & (r >= o)] = ROUTES.index("refuse")
-    crisis = (c >= t.crisis_possible) | overrides
+    refused = ~blocked & (r >= t.refuse) & (r >= o)
+    out[refused] = ROUTES.index("refuse")
+    possible = c >= t.crisis_possible
     if sentence_max is not None:
-        crisis |= sentence_max >= t.crisis_sentence
+        possible |= sentence_max >= t.crisis_sentence
+    # A pattern or a likely crisis comes first; a possible one (or one sentence) yields to a confident refusal.
+    crisis = overrides | (c >= t.crisis_likely) | (possible & ~refused)
     out[crisis] = ROUTES.index("crisis")
     return out
 
@@ -242,9 +245,12 @@ def _grid_costs(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray) -> tupl
     grid at once, as arrays indexed [crisis, help (high to low), refuse, out of scope] in CRISIS_GRID, HELP_GRID[::-1]
     and GRID order: the same numbers as calling `given_routes` 63,504 times, in a second instead of most of a minute.
 
-    For a fixed crisis and help threshold each message is crisis, answered (help-seeking signal), or free; a free
-    message is refused when r >= t_refuse and r >= o, else out of scope when o >= t_oos, else answered. So the cost
-    of the free messages is a sum over refuse columns plus a product of two indicator matrices (one matmul)."""
+    The "likely" threshold is not chosen yet (1.0 here, as `choose_thresholds` scores it), so a crisis is certain
+    only by its pattern. For a fixed crisis and help threshold each other message is answered (help-seeking signal:
+    the lines first when a crisis is possible), or free; a free message is refused when r >= t_refuse and r >= o
+    (even when a crisis is possible: `policy.decide`), else the lines first when a crisis is possible, else out of
+    scope when o >= t_oos, else answered. So the cost of the free messages is a sum over refuse columns plus a
+    product of two indicator matrices (one matmul)."""
     cost = _cost_matrix()
     a, c, r, o = (probs[:, ROUTES.index(k)] for k in ROUTES)
     answer, crisis, refuse, oos = (ROUTES.index(k) for k in ROUTES)
@@ -257,14 +263,17 @@ def _grid_costs(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray) -> tupl
     costs = np.zeros((len(CRISIS_GRID), len(helps), len(GRID), len(GRID)))
     away = np.zeros_like(costs)
     for i, tc in enumerate(CRISIS_GRID):
-        is_crisis = (c >= tc) | overrides
+        possible = (c >= tc) & ~overrides
+        soft = possible.astype(np.float64)
+        unrefused = soft * c_crisis + (1 - soft) * c_answer  # a free message neither refused nor out of scope
         for j, th in enumerate(helps):
-            free = (~is_crisis & ~(a >= th)).astype(np.float64)
-            fixed = c_crisis[is_crisis].sum() + c_answer[~is_crisis & (a >= th)].sum()
+            blocked = ~overrides & (a >= th)
+            free = (~overrides & ~blocked).astype(np.float64)
+            fixed = c_crisis[overrides].sum() + c_crisis[blocked & possible].sum() + c_answer[blocked & ~possible].sum()
             kept = free[:, None] * (1 - refused)  # free and not refused, per refuse threshold
-            costs[i, j] = (fixed + (free * c_refuse) @ refused + kept.T @ c_answer)[:, None] \
-                + kept.T @ ((c_oos - c_answer)[:, None] * out)
-            away[i, j] = ((free * helpers) @ refused)[:, None] + (kept * helpers[:, None]).T @ out
+            costs[i, j] = (fixed + (free * c_refuse) @ refused + kept.T @ unrefused)[:, None] \
+                + kept.T @ (((1 - soft) * (c_oos - c_answer))[:, None] * out)
+            away[i, j] = ((free * helpers) @ refused)[:, None] + (kept * (helpers * (1 - soft))[:, None]).T @ out
     return costs, away / n_helpers
 
 

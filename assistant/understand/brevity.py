@@ -36,12 +36,11 @@ def is_brief(text: str) -> bool:
     return cjk <= _CJK_WORD if cjk else True
 
 
-# A message of this many words or fewer is too short to tell a request Recourse refuses from a help-seeker who uses
-# the same words ("google removal form for nudes", "gf found camera in changing room", "要不要删聊天记录"). Measured on
-# 1,400 labelled messages (the router's test split, five blind router batches, the answer batches) with the router
-# of the morning of 2026-12-01: at 6 words or fewer it refused 7 help-seekers and 9 requests; refusing a help-seeker
-# costs four times what answering a request costs (safety/policy.py COSTS), so under it a refusal becomes a question
-# back (service.py).
+# A message of this many words or fewer says too little for the guidance to be found reliably ("too late? was 2 yrs
+# ago"): when its answer would leave the person without steps, they get a question back and the first steps
+# (service.py). It no longer stops a refusal: measured on 1,400 labelled messages with the router of 2026-12-01 it
+# refused 7 help-seekers and 9 requests at this length, but with the router of 2026-12-02, on every router batch
+# written blind, 29 requests and one help-seeker; the refusal itself tells a survivor what Recourse can do.
 SHORT_WORDS = 6
 
 
@@ -55,7 +54,7 @@ def word_count(text: str) -> float:
 
 
 def is_short(text: str) -> bool:
-    """At most SHORT_WORDS words: too few to read the intent behind words a help-seeker and an abuser share."""
+    """At most SHORT_WORDS words: too few for the guidance to be found reliably."""
     return word_count(text) <= SHORT_WORDS
 
 
