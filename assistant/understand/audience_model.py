@@ -42,7 +42,8 @@ CORPUS_DIR = Path(__file__).parent.parent / "safety" / "corpus"
 # model. Every tuning half is trained on; a new batch's hold-out stays out until it is named here, so it is still
 # unseen when it is measured. The seventh is never named: the test checks the model on it.
 SPENT_HOLDOUTS = tuple(f"answers_firstsight{n}_holdout.jsonl"
-                       for n in ("", "2", "3", "4", "5", "6", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18"))
+                       for n in ("", "2", "3", "4", "5", "6", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
+                                 "18", "19"))
 AUDIENCE_TEST = "answers_firstsight7_holdout.jsonl"
 # The corpus's kinds of help-seeking message that say who writes, and the audience each one is.
 KIND_TO_AUDIENCE: dict[str, str] = {
