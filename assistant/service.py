@@ -344,6 +344,10 @@ class Recourse:
         elif decision.then in ("refuse", "out_of_scope"):
             # The lines to call, then the refusal: a request Recourse refuses gets no answer, even after them.
             composed = self._crisis_then_refusal(snapshot, person, decision)
+        elif decision.reason == "pattern:courtesy":
+            # "Thanks.", "Bonsoir.": nothing to search for; a question back and the first steps, not a card's "this
+            # is a shock" for a thank-you.
+            composed = self._first_steps(snapshot, text, person, after=None)
         else:
             composed = self._compose(snapshot, text, person, decision, vector, timing)
         if short and _leaves_them_without_steps(composed, decision, one_word=brief):

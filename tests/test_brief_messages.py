@@ -118,3 +118,13 @@ def test_a_few_words_the_guidance_cannot_place_get_the_first_steps_not_nothing_f
     result = full_service.ask(text, language_hint=language)
     assert_not_turned_away(result)
     assert gives_first_steps(result)
+
+
+@pytest.mark.parametrize("text, language", [("Thanks.", "en"), ("Bonsoir.", "fr"), ("好的谢谢", "zh")])
+def test_a_thank_you_or_a_greeting_gets_a_question_back_not_the_crisis_lines(full_service, text, language):
+    """The model alone read these as a goodbye and answered "You matter, and you do not have to face this alone"
+    (courtesy_patterns.yaml); a thank-you is answered with a question back and the first steps."""
+    result = full_service.ask(text, language_hint=language)
+    assert result.route == "answer" and not result.crisis_lines
+    assert result.answer.startswith(message("brief_question", language))
+    assert gives_first_steps(result)
