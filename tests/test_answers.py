@@ -403,3 +403,35 @@ def test_a_question_that_only_points_back_at_the_story_does_not_choose_the_answe
     assert asked_sentences(f"{story} Je peux le signaler à nouveau ?") == "Je peux le signaler à nouveau ?"
     assert asked_sentences("平台说没违规。是吗？") is None
     assert asked_sentences("平台说没违规。还能报警吗？") == "还能报警吗？"
+
+
+def test_a_screenshot_of_a_post_is_never_advised_when_the_images_show_someone_under_18():
+    from assistant.answer.cards import tells_to_screenshot
+
+    assert tells_to_screenshot("Take a separate screenshot of each post or message, showing the URL.")
+    assert tells_to_screenshot("举报之前，先截图，截图里要有链接（URL）、用户名和日期。")
+    assert tells_to_screenshot("If a screenshot is not possible, take a photo of the screen with another device.")
+    assert not tells_to_screenshot("Do not save or screenshot the images; write down the link and the username.")
+    assert not tells_to_screenshot("Save the threats first: screenshot each message with the person's name.")
+    assert not tells_to_screenshot("N'enregistrez pas et ne capturez pas les images, même pour les signaler.")
+
+
+@pytest.mark.parametrize("question, language", [
+    ("My student is 14 and a nude of her is going round on Instagram. Should I keep screenshots for the police?", "en"),
+    ("我女儿15岁，她的裸照在QQ群里传，我要不要先截图留证据？", "zh"),
+    ("Ma fille a 15 ans, sa photo nue circule sur Snapchat. Je dois faire des captures d'écran pour la police ?", "fr"),
+])
+def test_evidence_for_a_minors_images_is_notes_not_screenshots(full_service, question, language):
+    """Saving a nude image of someone under 18 may be a crime, whoever saves it: the steps say to write down where it
+    is, not to screenshot the post or photograph the screen, and give Take It Down. (A place's own line is kept as
+    it is: China's 12377 line asks for screenshots with the report, and its number matters more.)"""
+    import re
+
+    from assistant.answer.cards import tells_to_screenshot
+
+    result = full_service.ask(question, language_hint=language)
+    assert result.card == "evidence" and "Take It Down" in result.answer
+    steps = [line.text for block in result.blocks if block.kind in ("steps", "passage") for line in block.lines]
+    general = [line for line in steps if not re.search(r"\b(?:110|12377|17|112|999|911|000)\b", line)]
+    assert general and not [line for line in general if tells_to_screenshot(line)]
+

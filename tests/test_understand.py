@@ -151,6 +151,10 @@ def test_a_line_about_one_member_state_is_for_people_there(line, place, message,
     ("我19号去的派出所", None),
     ("对于当事人未满 18 岁时拍摄的图像", True),  # "not yet 18" is under 18
     ("如果拍摄时你已满 18 岁", False),
+    # whose age it is: a pupil, a girlfriend, a friend (a teacher of a 14-year-old was told to screenshot the post)
+    ("My student is 14 and a nude of her is going round", True),
+    ("my girlfriend is 17 and he posted her pics", True),
+    ("my friend is 20 minutes away", None),
 ])
 def test_age_is_read_only_when_stated(text, minor):
     assert detect_minor(text) is minor

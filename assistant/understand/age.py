@@ -20,7 +20,8 @@ _AGE = re.compile(
     r"|(?i:\b(?:i was|j'avais|she was|he was|elle avait|il avait|was only)\s+(?P<w>\d{1,2})\b)"
     r"|(?P<z>[十一二两三四五六七八九]{1,3})岁"
     # a bare number right after the person it is the age of: "my son is 14", "she's only 15", "我才19", "女儿13，"
-    r"|(?i:\b(?:son|daughter|child|kid|sister|brother|niece|nephew|she|he|she's|he's)\s+(?:is\s+)?"
+    r"|(?i:\b(?:son|daughter|child|kid|sister|brother|niece|nephew|cousin|grandson|granddaughter|stepson|"
+    r"stepdaughter|student|pupil|girl|boy|girlfriend|boyfriend|teen|classmate|friend|she|he|she's|he's)\s+(?:is\s+)?"
     r"(?:only\s+|just\s+)?(?P<b>\d{1,2})\b(?!\s*(?:%|h\b|min|hours?|days?|weeks?|months?|times?|km|miles?|€|\$|euros?|"
     r"dollars?|pounds?|k\b|am\b|pm\b|[:.,]\d)))"
     r"|(?:我|她|他|女儿|儿子|孩子|闺女|妹妹|弟弟)(?:今年|现在|才|只有|刚|刚满)?(?P<c>\d{1,2})(?=[\s，,。.!！?？、]|$)")
