@@ -336,9 +336,10 @@ class Recourse:
 
         t = time.perf_counter()
         # A message of a few words the router refuses is refused like any other ("drop the tg link pls"): on the
-        # router batches written blind (2026-12-02), of the two-to-six-word messages it refused, 29 were requests to
-        # refuse and one a help-seeker, and the refusal itself tells a survivor what Recourse can do for them. One
-        # word is never refused (`_brief_route`).
+        # router batches written blind, the test split and the answer hold-outs (2026-12-02), of the two-to-six-word
+        # messages it refused, 29 were requests to refuse and 3 help-seekers (two now kept by help patterns:
+        # "找谁", "juste un numéro"), and the refusal itself tells a survivor what Recourse can do for them. One word
+        # is never refused (`_brief_route`).
         if decision.route in ("refuse", "out_of_scope"):
             composed = _said(decision.route, person.language)
         elif decision.then in ("refuse", "out_of_scope"):

@@ -65,10 +65,10 @@ def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | No
         # A request the model is confident it must refuse, with no help-seeking signal, is refused even when the
         # whole message's crisis probability is only "possible" or one of its sentences reads as a crisis alone
         # ("She's been vile to me all week.", "Tout sera supprimé après les tests."): on every router batch written
-        # blind (2,000 messages, both models, 2026-12-02) no crisis message was in that case, and 17 (USE) and 36
-        # (e5) refusals were given the lines to call instead of the refusal. A crisis said in words (the patterns)
-        # or likely for the whole message still comes first. Out of scope does not get this: an indirect goodbye
-        # ("writing out who should get my guitar") can read as unrelated to the model.
+        # blind and the test split (2,700 messages, both models, 2026-12-02) no crisis message was in that case,
+        # and 17 (USE) and 36 (e5) refusals were given the lines to call instead of the refusal. A crisis said in
+        # words (the patterns) or likely for the whole message still comes first. Out of scope does not get this:
+        # an indirect goodbye ("writing out who should get my guitar") can read as unrelated to the model.
         return rest
     if p["crisis"] >= thresholds.crisis_possible:
         return RouteDecision("crisis", "model:crisis_possible", "possible", then=rest.route)

@@ -40,7 +40,8 @@ def is_brief(text: str) -> bool:
 # ago"): when its answer would leave the person without steps, they get a question back and the first steps
 # (service.py). It no longer stops a refusal: measured on 1,400 labelled messages with the router of 2026-12-01 it
 # refused 7 help-seekers and 9 requests at this length, but with the router of 2026-12-02, on every router batch
-# written blind, 29 requests and one help-seeker; the refusal itself tells a survivor what Recourse can do.
+# written blind, the test split and the answer hold-outs, 29 requests and 3 help-seekers (two now kept by help
+# patterns); the refusal itself tells a survivor what Recourse can do.
 SHORT_WORDS = 6
 
 
