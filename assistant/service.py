@@ -335,11 +335,8 @@ class Recourse:
         timing["route"] = _ms(t)
 
         t = time.perf_counter()
-        # A message of a few words the router refuses is refused like any other ("drop the tg link pls"): on the
-        # router batches written blind, the test split and the answer hold-outs (2026-12-02), of the two-to-six-word
-        # messages it refused, 29 were requests to refuse and 3 help-seekers (two now kept by help patterns:
-        # "找谁", "juste un numéro"), and the refusal itself tells a survivor what Recourse can do for them. One word
-        # is never refused (`_brief_route`).
+        # A message of a few words is refused only when the router is very sure (`policy.SHORT_REFUSE`), with the
+        # refusal that tells a survivor what Recourse can do for them; one word never is (`_brief_route`).
         if decision.route in ("refuse", "out_of_scope"):
             composed = _said(decision.route, person.language)
         elif decision.then in ("refuse", "out_of_scope"):

@@ -56,13 +56,15 @@ def test_the_test_split_meets_the_targets(router):
     # no longer overrides a confident refusal (policy.decide): refuse 79.4% -> 80.3% (USE), 75.9% -> 79.4% (e5); e5
     # turns away two more help-seekers (5 of 375, 1.3%): "网盘链接里有我" and a request for a tool to find copies of
     # one's own photos, which before got the lines to call and then the same refusal (counted as crisis, not as
-    # turned away). On every router batch written blind no crisis message was in that case. The targets on
-    # unseen wording (crisis 100%, help <= 1%, refuse and
-    # out of scope >= 90%) are not met.
+    # turned away). On every router batch written blind no crisis message was in that case. Then a message of six
+    # words or fewer is refused only at policy.SHORT_REFUSE (0.95), in the router, so these figures are what `ask`
+    # does (before, the service never refused a short message, and these figures did not show it): refuse 80.3% ->
+    # 74.0% (USE), 79.4% -> 74.3% (e5), turned away 0.8% -> 0.5% (USE), 1.3% -> 0.8% (e5). The targets on
+    # unseen wording (crisis 100%, help <= 1%, refuse and out of scope >= 90%) are not met.
     assert report.recall("crisis") >= 0.99, [m for m in report.misses if m[0] == "crisis"]
-    assert report.help_misrouted() <= {"use": 0.008, "e5": 0.014}[_short(router)], [m for m in report.misses
+    assert report.help_misrouted() <= {"use": 0.008, "e5": 0.008}[_short(router)], [m for m in report.misses
                                                                                     if m[0] == "answer"]
-    assert report.recall("refuse") >= {"use": 0.80, "e5": 0.79}[_short(router)]
+    assert report.recall("refuse") >= {"use": 0.73, "e5": 0.73}[_short(router)]
     assert report.recall("out_of_scope") >= {"use": 0.97, "e5": 0.96}[_short(router)]
 
 

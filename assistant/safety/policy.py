@@ -35,6 +35,17 @@ COSTS: dict[tuple[str, str], float] = {
 }
 
 
+# A message of a few words (`brevity.is_short`) is refused only when the model is this sure: two to six words cannot
+# tell a request from a frightened person as well as a sentence can ("teacher here, student's nude on instagram",
+# "tg截不了图 怎么帮她留证据" read as requests at 0.83 and 0.70). On every set never trained on (the first-sight router
+# batches, the test split, the answer hold-outs; 2026-12-02), the short help-seekers the model refused scored 0.67 to
+# 0.91 (USE) and 0.71 to 0.83 (e5); at 0.95 none is refused and 14 of 29 (USE) / 11 of 30 (e5) short requests still
+# are. Chosen on those sets, which had been looked at (and after answer batch 20's hold-out showed e5 refusing the
+# teacher); under it a short message gets a question back and the first steps, which hold nothing a bad request
+# could use. A bar on top of the trained thresholds: the threshold search (`train.py`) does not model it.
+SHORT_REFUSE = 0.95
+
+
 @dataclass(frozen=True)
 class RouteDecision:
     """How to handle a message. `reason` is a tag (never the message's text), for logs and tests."""
@@ -52,11 +63,12 @@ class RouteDecision:
 
 
 def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | None = None,
-           sentence_crisis: float = 0.0, help_pattern: str | None = None) -> RouteDecision:
+           sentence_crisis: float = 0.0, help_pattern: str | None = None, short: bool = False) -> RouteDecision:
     """The route for a message with route probabilities `p` (keys: the four routes). `sentence_crisis`: the highest
     crisis probability of the message's sentences scored one by one (0 for a one-sentence message); `help_pattern`:
-    the help-seeking pattern the message matches (`help_patterns.yaml`), which a refusal never overrides."""
-    rest = _rest(p, thresholds, help_pattern)
+    the help-seeking pattern the message matches (`help_patterns.yaml`), which a refusal never overrides; `short`:
+    the message has only a few words, and is refused only at SHORT_REFUSE."""
+    rest = _rest(p, thresholds, help_pattern, short)
     if crisis_pattern:
         return RouteDecision("crisis", "pattern:crisis", "likely", then=rest.route)
     if p["crisis"] >= thresholds.crisis_likely:
@@ -78,10 +90,12 @@ def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | No
     return rest
 
 
-def _rest(p: dict[str, float], thresholds: Thresholds, help_pattern: str | None = None) -> RouteDecision:
+def _rest(p: dict[str, float], thresholds: Thresholds, help_pattern: str | None = None,
+          short: bool = False) -> RouteDecision:
     """The route apart from crisis: refuse or out of scope only when confident and no help is sought."""
+    refuse_at = max(thresholds.refuse, SHORT_REFUSE) if short else thresholds.refuse
     if p["answer"] < thresholds.help:
-        if p["refuse"] >= thresholds.refuse and p["refuse"] >= p["out_of_scope"]:
+        if p["refuse"] >= refuse_at and p["refuse"] >= p["out_of_scope"]:
             if help_pattern:
                 return RouteDecision("answer", "pattern:help")
             return RouteDecision("refuse", "model:refuse")

@@ -19,6 +19,7 @@ from assistant.safety.classifier import ROUTES, RouterModel, model_path
 from assistant.safety.patterns import courtesy_pattern, crisis_pattern, help_pattern
 from assistant.safety.policy import RouteDecision, decide
 from assistant.safety.sentences import sentences
+from assistant.understand.brevity import is_short
 
 if TYPE_CHECKING:
     from assistant.index.embeddings import OfflineEmbeddings
@@ -76,7 +77,7 @@ class Router:
         thresholds = self.model.thresholds
         whole_says_crisis = pattern is not None or p["crisis"] >= thresholds.crisis_possible
         return decide(p, thresholds, pattern, 0.0 if whole_says_crisis else self.sentence_crisis(text),
-                      help_pattern(text))
+                      help_pattern(text), short=is_short(text))
 
     def sentence_crisis(self, text: str) -> float:
         """The highest crisis probability among the message's sentences, each scored alone (0 for one sentence, or

@@ -37,11 +37,11 @@ def is_brief(text: str) -> bool:
 
 
 # A message of this many words or fewer says too little for the guidance to be found reliably ("too late? was 2 yrs
-# ago"): when its answer would leave the person without steps, they get a question back and the first steps
-# (service.py). It no longer stops a refusal: measured on 1,400 labelled messages with the router of 2026-12-01 it
-# refused 7 help-seekers and 9 requests at this length, but with the router of 2026-12-02, on every router batch
-# written blind, the test split and the answer hold-outs, 29 requests and 3 help-seekers (two now kept by help
-# patterns); the refusal itself tells a survivor what Recourse can do.
+# ago"), or for its intent to be read as surely as a sentence's: when its answer would leave the person without
+# steps, they get a question back and the first steps (service.py), and the router refuses it only when very sure
+# (`policy.SHORT_REFUSE`). Measured on 1,400 labelled messages with the router of 2026-12-01, at this length it
+# refused 7 help-seekers and 9 requests (all were then answered with a question back); with the router of 2026-12-02
+# and the stricter bar, none of the 5 short help-seekers it had refused, and about half the short requests.
 SHORT_WORDS = 6
 
 
@@ -55,7 +55,7 @@ def word_count(text: str) -> float:
 
 
 def is_short(text: str) -> bool:
-    """At most SHORT_WORDS words: too few for the guidance to be found reliably."""
+    """At most SHORT_WORDS words: too few for the guidance to be found, or the intent read, reliably."""
     return word_count(text) <= SHORT_WORDS
 
 
