@@ -538,7 +538,7 @@ def _law_lines(law: tuple[list[Document], bool], person: Person, members: frozen
 # username"), so when the message says someone involved is under 18 these steps are left out. Screenshots of threats,
 # messages or a profile ("screenshot each message with the person's name") are kept, and so is a line that says not
 # to. (Every screenshot step left out: -2 facts on the tuning halves, parents of sextorted teens told to keep the
-# threats; only the post's: see the commit.)
+# threats; only the post's: 0.)
 _SCREENSHOT = re.compile(r"(?i:screenshot|screen ?shot|captures? d['’]écran|capturez|photograph(?:ie[zr])? .{0,12}écran"
                          r"|film the screen|photograph or film)|截图|截屏|截下|翻拍")
 # Photographing the screen captures what is on it, whatever it shows ("If a screenshot is not possible, take a photo
