@@ -1,6 +1,7 @@
 """Overrides as data: explicit suicide, self-harm and danger patterns (`crisis_patterns.yaml`), plain signs of
 help-seeking (`help_patterns.yaml`: asking for a helpline or whom to turn to, asking how to check for spyware or a
-hidden camera, saying one wants no names or links), and courtesy alone (`courtesy_patterns.yaml`: "thanks", "Bonsoir.", "好的谢谢").
+hidden camera, saying one wants no names or links), and courtesy alone (`courtesy_patterns.yaml`: "thanks",
+"Bonsoir.", "好的谢谢").
 
 The learned classifier routes every message. A crisis pattern can only add the crisis route, never remove one,
 because a missed crisis is the costliest error the router can make; a help pattern can only stop a refusal, because
