@@ -85,6 +85,20 @@ from assistant.vocabulary import JURISDICTIONS
     ("My daughter is 23 and lives in Dublin. Her ex moved back home to Brisbane", "EU"),
     ("我在墨尔本，女儿在上海读书，她的照片被人发到微博", "CN"),
     ("my friend says her ex lives in Sydney, we live in London", "UK"),  # the ex's place is not hers
+    # where the writer studies, works or lives, said without "I am" (and not where they were, nor someone else)
+    ("Je suis chinoise, en master à Grenoble. Mon ex, resté à Chongqing, a posté des photos", "FR"),
+    ("Studying in Manchester at the moment, originally from Hunan. My ex, back home in Changsha", "UK"),
+    ("American living in Berlin. My ex back in Ohio posted my photos on X.", "EU"),
+    ("I just moved back to Nanjing after studying in Australia. My photos are in a QQ group", "CN"),
+    ("Brit living in Madrid. Do I report it in Spain or back home in the UK??", "EU"),
+    ("Mon ex, en stage à Lyon, a posté mes photos. On ne se parle plus", "FR"),  # a city, not where I am: still FR
+    ("he moved to Brisbane last year and posted my pics. I am in Perth", "AU"),
+    ("Mon ex, en stage à Lyon, a posté mes photos. Je vis à Bruxelles", "EU"),
+    # a nationality alone, a Belgian institution, a Chinese spelling of Cardiff
+    ("Irish, 24. Stuff from my OnlyFans got leaked to a tube site", "EU"),
+    ("je suis assistante sociale dans un CPAS, une dame me parle de vidéos", "EU"),
+    ("我是加的夫一所中学的心理老师，一个15岁的学生的照片被传", "UK"),
+    ("my mum only speaks Spanish, how do I explain this to her", None),  # a language is not a place
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place

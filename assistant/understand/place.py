@@ -198,6 +198,39 @@ _THEIRS = re.compile(
     re.IGNORECASE)
 
 
+# Where people say they study, work or live without "I am" before it: "Je suis chinoise, en master à Grenoble",
+# "je fais mes études à Nantes", "Studying in Manchester at the moment", "American living in Berlin", "just moved
+# back to Nanjing". Counted as the writer's own place only when nothing earlier in the sentence names someone else
+# ("Mon ex, en stage à Lyon", "my ex, living in Paris now"), the words have no subject of their own, nor when they
+# tell where the writer was ("after studying in Australia", "avant mon stage à Lyon"). Not "back home in": as often
+# where someone comes from ("Brit living in Madrid ... back home in the UK") as where they are.
+_SELF_CUE = re.compile(
+    r"(?:\b(?:studying|living|working|based|interning|doing (?:my|a|an) [\w'’-]+)\b" + _GAP
+    + r"\b(?:in|at)\s+(?:the\s+)?"
+    r"|\b(?:just |recently )?(?:moved|relocated)(?: back)?\b" + _GAP + r"\bto\s+(?:the\s+)?"
+    r"|\b(?:je fais (?:mon|ma|mes|un|une) [\wéèê'’-]+|je fais mes études|(?:étudiante?|en) (?:master|licence|stage|"
+    r"thèse|doctorat|échange|erasmus|alternance|prépa|fac|bts|école))\b" + _GAP + r"\b(?:à|a|en|au|aux)\s+)$",
+    re.IGNORECASE)
+_WAS = re.compile(r"(?i:\b(?:after|before|since|used to|when i was|from|après|avant|depuis|quand j['’]étais)\s*$)")
+_SOMEONE_ELSE = re.compile(
+    r"(?i:\b(?:he|she|they|his|her|their|ex|boyfriend|girlfriend|husband|wife|partner|daughter|son|friend|il|elle|"
+    r"ils|elles|son|sa|ses|leur|copain|copine|mec|fille|fils|ami|amie|mari|femme|conjoint|ex-conjoint)\b)")
+
+
+def _says_self(text: str, match: re.Match[str]) -> bool:
+    """Whether the writer puts themself at a place: "I'm in", "je suis à", "我在" (`_SELF`), or a subjectless cue
+    ("en master à", "studying in") in a sentence that names no one else before it."""
+    if _said_there(text, match, _SELF, 48):
+        return True
+    before = text[max(0, match.start() - 48):match.start()]
+    cue = _SELF_CUE.search(before)
+    if cue is None or text[match.end():match.end() + 1] == "的":
+        return False
+    start = match.start() - len(before) + cue.start()
+    sentence = re.split(r"[.!?\n]", text[:start])[-1]
+    return not _SOMEONE_ELSE.search(sentence) and not _WAS.search(sentence[-24:])
+
+
 def _said_there(text: str, match: re.Match[str], before: re.Pattern[str], reach: int) -> bool:
     """Whether a place is named as where someone is: `before` ends the `reach` characters before it (_SELF: the writer,
     "I'm in", "je suis à", "我在"; _THEIRS: the person a helper writes about, "ma sœur qui vit à"). Not "我在国内的家人"
@@ -220,9 +253,10 @@ def _mentions(text: str, level: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for code, place in places().items():
         if level in ("self", "theirs"):
-            before, reach = (_SELF, 48) if level == "self" else (_THEIRS, 60)
+            def there(m: re.Match[str]) -> bool:
+                return _says_self(text, m) if level == "self" else _said_there(text, m, _THEIRS, 60)
             hits = sum(1 for pattern in (place.cities, place.countries) if pattern
-                       for m in pattern.finditer(text) if _said_there(text, m, before, reach))
+                       for m in pattern.finditer(text) if there(m))
         elif level == "demonyms":
             hits = len(place.demonyms.findall(text)) if place.demonyms else 0
             hits += sum(1 for pattern in (place.countries, place.cities) if pattern
