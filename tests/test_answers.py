@@ -435,3 +435,15 @@ def test_evidence_for_a_minors_images_is_notes_not_screenshots(full_service, que
     general = [line for line in steps if not re.search(r"\b(?:110|12377|17|112|999|911|000)\b", line)]
     assert general and not [line for line in general if tells_to_screenshot(line)]
 
+
+
+@pytest.mark.parametrize("question, place", [
+    ("he posted it on twitter help", None),  # the X page says "X"; the message says "twitter"
+    ("deepfake de moi sur X", "US"),
+])
+def test_a_named_platforms_own_page_is_quoted_beside_the_card(full_service, question, place):
+    result = full_service.ask(question, place)
+    assert result.route == "answer" and result.card is not None
+    passages = [block.heading or "" for block in result.blocks if block.kind == "passage"]
+    assert any(heading.rstrip().endswith((" X", " X (Twitter)")) or " X " in heading for heading in passages), passages
+    assert len(result.answer) <= full_service.settings.answer_max_chars

@@ -11,6 +11,7 @@ from assistant.understand.audience import detect_audience
 from assistant.understand.language import detect_language
 from assistant.understand.person import understand
 from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign_places, member_states
+from assistant.understand.platform import PLATFORMS_FILE, named_platforms
 from assistant.vocabulary import JURISDICTIONS
 
 
@@ -212,3 +213,24 @@ def test_the_language_is_read_from_the_little_words(text, language):
 def test_the_interface_place_wins_over_the_message():
     person = understand("I live in London", jurisdiction="FR")
     assert person.place == "FR" and person.language == "en"
+
+
+@pytest.mark.parametrize("text, platforms", [
+    ("he posted it on twitter help", ("x-twitter",)),
+    ("deepfake de moi sur X", ("x-twitter",)),
+    ("X marks the spot, no platform here", ()),  # the letter alone is not the platform
+    ("分手后他把照片发到了一个Discord服务器里", ("discord",)),
+    ("my ex posted on insta and then on snap", ("facebook-instagram", "snapchat")),
+    ("在抖音评论区和B站都有", ("douyin-tiktok", "bilibili-xiaohongshu")),
+    ("someone added me to a tg group with my pics", ("telegram",)),
+    ("il a ouvert un compte OnlyFans à mon nom", ("onlyfans",)),
+])
+def test_the_platforms_a_message_names(text, platforms):
+    assert named_platforms(text) == platforms
+
+
+def test_every_platform_named_has_its_page_in_the_knowledge_base():
+    import yaml
+    knowledge = PLATFORMS_FILE.parents[2] / "knowledge"
+    for group in yaml.safe_load(PLATFORMS_FILE.read_text(encoding="utf-8")):
+        assert (knowledge / group / "en.md").exists(), group

@@ -404,7 +404,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     key, needs_place, needs_age = _question(sections, person)
     question_text = message(key, language) if key else ""
     support = _supporting(question, language, place, members, sections, [d for d in (direct, steps) if d is not None],
-                          supporting, similarity, person.minor)
+                          supporting, similarity, person.minor, person.platforms[:1])
     law_lines = _law_lines(law, person, members, [u for _, u, _ in direct_lines])
 
     def assemble() -> tuple[list[Block], list]:
@@ -577,7 +577,7 @@ def _not_said(lines: list[Quote], said: list[str], language: str) -> list[Quote]
     return kept
 
 
-def _for_them(doc: Document, place: str | None) -> bool:
+def for_them(doc: Document, place: str | None) -> bool:
     """A reference passage that applies to the person: guidance for everywhere, or for their own place. When the place
     is unknown, a passage for one country is a guess (a Chinese court's ruling for someone in New York): the card
     already asks where they are."""
@@ -602,10 +602,11 @@ _WHEN = re.compile(r"(?i:(?<![\d.,])\b(?:19|20)\d\d\b(?![.,]?\d)|\bwhen (?:did|d
 
 def _supporting(question: str, language: str, place: str | None, members: frozenset[str], sections: list[Document],
                 shown: list[Document], supporting: list[Document], similarity: Similarity | None,
-                minor: bool | None = None) -> list[Quote]:
+                minor: bool | None = None, platforms: tuple[str, ...] = ()) -> list[Quote]:
     """At most two lines of the best reference passage that says what the card does not and the message asks
     about ("on Telegram", "art. 226-2-1"); not a line for another age than the person's ("if you were 18 or over
-    ..." to the parent of a 12-year-old)."""
+    ..." to the parent of a 12-year-old). A passage of the page of a platform the message names (`platforms`) needs
+    no word in common with the message: it is about that platform ("X" on the page, "twitter" in the message)."""
     card_group = sections[0].metadata["group"] if sections else None
     asked = set(tokenize(strip_places(question), language))
     for doc in shown:
@@ -614,13 +615,15 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
         return []
     dated = bool(_WHEN.search(question))
     for doc in supporting:
-        if doc.metadata.get("group") == card_group or not _for_them(doc, place) or is_intro(doc):
+        if doc.metadata.get("group") == card_group or not for_them(doc, place) or is_intro(doc):
             continue  # a page's introduction says what the page holds ("this page lists ..."), not a fact
         if similarity is not None and any(similarity(doc, other) >= SAYS_THE_SAME for other in shown):
             continue  # another page's words for what the card already said
         if not dated and _DATED.search(shown_heading(doc, place)):
             continue  # a section about one dated event ("The first order of this kind: Chongzhou court, 2023-01-01")
-        units = [(doc, u, url) for u, url in quotable(doc, place, members) if asked & passage_terms(u, language)
+        named = doc.metadata.get("group") in platforms
+        units = [(doc, u, url) for u, url in quotable(doc, place, members)
+                 if (named or asked & passage_terms(u, language))
                  and (dated or not _DATED.search(u)) and (minor is None or detect_minor(u) in (None, minor))
                  and not (minor and tells_to_screenshot(u)) and not _DEATH.search(u)]
         if units:
