@@ -447,3 +447,13 @@ def test_a_named_platforms_own_page_is_quoted_beside_the_card(full_service, ques
     passages = [block.heading or "" for block in result.blocks if block.kind == "passage"]
     assert any(heading.rstrip().endswith((" X", " X (Twitter)")) or " X " in heading for heading in passages), passages
     assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
+def test_a_sextorted_teenager_is_told_to_ask_an_adult_and_their_parent_is_not(full_service):
+    teen = full_service.ask("im 15 and a guy on snap wants 200 dollars or he sends my pics to everyone. should i pay")
+    direct = next(b for b in teen.blocks if b.kind == "direct")
+    assert direct.lines[0].text.lower().startswith("do not pay")
+    assert any("adult you trust" in line.text for line in direct.lines)
+    parent = full_service.ask("my son is 15, a guy on snap wants 200 dollars or he sends his pics to everyone. should we "
+                              "pay")
+    assert "do not pay" in parent.answer.lower() and "adult you trust" not in parent.answer
