@@ -457,3 +457,10 @@ def test_a_sextorted_teenager_is_told_to_ask_an_adult_and_their_parent_is_not(fu
     parent = full_service.ask("my son is 15, a guy on snap wants 200 dollars or he sends his pics to everyone. should we "
                               "pay")
     assert "do not pay" in parent.answer.lower() and "adult you trust" not in parent.answer
+
+
+def test_a_parent_is_not_told_to_tell_an_adult_they_trust(full_service):
+    result = full_service.ask("my daughter is 16, her ex is threatening to post her nudes if she doesn't get back with "
+                              "him. what do we do")
+    assert result.card == "ex-threatens"
+    assert "do not pay" in result.answer.lower() and "adult you trust" not in result.answer
