@@ -464,3 +464,11 @@ def test_a_parent_is_not_told_to_tell_an_adult_they_trust(full_service):
                               "him. what do we do")
     assert result.card == "ex-threatens"
     assert "do not pay" in result.answer.lower() and "adult you trust" not in result.answer
+
+
+def test_a_threatened_person_in_france_is_told_sharing_would_be_a_crime_there(full_service):
+    result = full_service.ask("my ex says he will post our photos if I leave him. I live in Lyon. Can he do that?")
+    assert result.card == "ex-threatens" and result.jurisdiction == "FR"
+    direct = " ".join(line.text for block in result.blocks if block.kind == "direct" for line in block.lines)
+    assert "do not pay" in direct.lower() and "226-2-1" in direct
+    assert not place_violations(result.answer, "FR")
