@@ -45,6 +45,7 @@ from assistant.understand.brevity import is_brief, is_short, is_wordless, shows_
 from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
 from assistant.understand.place import check_jurisdiction
+from assistant.understand.topic import law_topic
 from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC, LAW_CARD
 
 log = logging.getLogger(__name__)
@@ -425,7 +426,8 @@ class Recourse:
         crime under art. 226-2-1"), whatever they asked: the law card's answer for their place joins the card's.
         With the place unknown, only a message whose question (its sentences ending in "?") reads as the law card's
         ("my flatmate filmed me in the shower. Is that illegal?") gets it: the card asks where they are."""
-        if group == LAW_CARD:
+        topic = law_topic(text)
+        if group == LAW_CARD and topic is None:
             return [], False
         question = asked_sentences(text)
         vector = asked() if question else None
@@ -433,7 +435,10 @@ class Recourse:
             question, np.asarray(vector, dtype=np.float32)).get(LAW_CARD, 0.0) >= LAW_QUESTION
         if not asks and not person.place:
             return [], False
-        return snapshot.card_sections(LAW_CARD, person.language), asks
+        # A deepfake's own law (its card's answer for the place), when another card answers: sharing a real image's
+        # law is not the one that applies.
+        law = topic if topic is not None and topic != group else LAW_CARD
+        return snapshot.card_sections(law, person.language), asks
 
     def _question_vector(self, text: str) -> Callable[[], np.ndarray | None]:
         """The vector of the message's question alone, worked out once and only when asked for (a card with answers

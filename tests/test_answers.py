@@ -472,3 +472,11 @@ def test_a_threatened_person_in_france_is_told_sharing_would_be_a_crime_there(fu
     direct = " ".join(line.text for block in result.blocks if block.kind == "direct" for line in block.lines)
     assert "do not pay" in direct.lower() and "226-2-1" in direct
     assert not place_violations(result.answer, "FR")
+
+
+def test_a_teacher_writing_about_a_deepfake_is_told_the_deepfakes_law_not_the_law_on_real_images(full_service):
+    result = full_service.ask("青岛，初二班主任。班里几个男生用一个“一键换装”的app把一个女同学的生活照弄成了不雅图，在QQ群里传。"
+                              "这事够得上违法吗？")
+    assert result.card == "educator" and result.jurisdiction == "CN"
+    assert "1019" in result.answer or "深度合成" in result.answer
+    assert "偷拍" not in result.answer  # the law card's line on covertly filmed videos is not this situation's

@@ -12,6 +12,7 @@ from assistant.understand.language import detect_language
 from assistant.understand.person import understand
 from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign_places, member_states
 from assistant.understand.platform import PLATFORMS_FILE, named_platforms
+from assistant.understand.topic import TOPICS_FILE, law_topic
 from assistant.vocabulary import JURISDICTIONS
 
 
@@ -234,3 +235,21 @@ def test_every_platform_named_has_its_page_in_the_knowledge_base():
     knowledge = PLATFORMS_FILE.parents[2] / "knowledge"
     for group in yaml.safe_load(PLATFORMS_FILE.read_text(encoding="utf-8")):
         assert (knowledge / group / "en.md").exists(), group
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("some boys used a nudify app on her photo", "deepfake"),
+    ("Un collègue a généré avec une IA des images d'elle", "deepfake"),
+    ("j'ai envoyé des photos à mon ex et il les a postées", None),  # "ai" in "j'ai" is not AI
+    ("班里几个男生用一个“一键换装”的app把她的照片弄成了不雅图", "deepfake"),
+    ("a fake account asked me for pics and now wants money", None),  # a fake account is not a fake image
+])
+def test_a_situation_with_its_own_law_is_read(text, topic):
+    assert law_topic(text) == topic
+
+
+def test_every_situation_with_its_own_law_is_a_card():
+    import yaml
+    cards = TOPICS_FILE.parents[2] / "knowledge" / "cards"
+    for group in yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8")):
+        assert (cards / group / "en.md").exists(), group

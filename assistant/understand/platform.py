@@ -19,7 +19,9 @@ PLATFORMS_FILE = Path(__file__).with_name("platforms.yaml")
 _BEFORE, _AFTER = r"(?<![A-Za-zÀ-ÿ0-9_.@])", r"(?![A-Za-zÀ-ÿ0-9_]|\.[A-Za-z])"
 
 
-def _pattern(names: list[str]) -> re.Pattern[str]:
+def names_pattern(names: list[str]) -> re.Pattern[str]:
+    """One pattern for names as the data files write them: latin names as whole words, case-insensitive ("=AI":
+    its case exactly), Chinese names anywhere."""
     parts = []
     for raw in names:
         name = str(raw)
@@ -36,7 +38,7 @@ def _pattern(names: list[str]) -> re.Pattern[str]:
 def platforms() -> dict[str, re.Pattern[str]]:
     """Each platform page's group and the pattern of its names, read once."""
     data = yaml.safe_load(PLATFORMS_FILE.read_text(encoding="utf-8")) or {}
-    return {group: _pattern(names) for group, names in data.items()}
+    return {group: names_pattern(names) for group, names in data.items()}
 
 
 def named_platforms(text: str) -> tuple[str, ...]:
