@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+import yaml
 
 from assistant.safety.classifier import FeatureConfig, load_linear, save_linear, softmax_scores
 from assistant.safety.metrics import ANSWER_BATCHES, json_lines, read_labelled
@@ -110,13 +111,18 @@ def model_path(embedding_name: str, folder: Path = MODELS_DIR) -> Path:
 
 def training_rows(folder: Path = CORPUS_DIR, answers: Path = ANSWER_BATCHES) -> list[tuple[str, str, str]]:
     """(text, audience, batch) for every help-seeking message whose kind says who writes, in every batch of the
-    router's corpus, then every question with an audience in the answer batches' tuning halves and spent hold-outs."""
+    router's corpus, then every question with an audience in the answer batches' tuning halves and spent hold-outs.
+    A tuning half named under `audience_not_joined` in the corpus's splits.yaml is left out: written after the
+    model's last retrain, it joins when someone removes its name and runs `recourse audience train` (as the router's
+    `answers_not_joined`), so adding a batch never leaves the shipped model out of date."""
+    splits = yaml.safe_load((folder / "splits.yaml").read_text(encoding="utf-8")) or {}
+    not_joined = set(splits.get("audience_not_joined") or ())
     rows = [(row["text"], KIND_TO_AUDIENCE[row["kind"]], path.stem)
             for path in sorted(folder.glob("*.jsonl"))
             for row in read_labelled(path)
             if row["route"] == "answer" and row.get("kind") in KIND_TO_AUDIENCE]
     for path in sorted(answers.glob("answers_firstsight*.jsonl")):
-        if not (path.name.endswith("_tune.jsonl") or path.name in SPENT_HOLDOUTS):
+        if not (path.name.endswith("_tune.jsonl") or path.name in SPENT_HOLDOUTS) or path.stem in not_joined:
             continue
         for number, row in json_lines(path, ("question",)):
             if row.get("audience"):
