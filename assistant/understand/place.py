@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.understand.names import names_pattern
 from assistant.vocabulary import CJK, JURISDICTIONS
 
 PLACES_FILE = Path(__file__).with_name("places.yaml")
@@ -35,71 +36,6 @@ class Place:
     members: dict[str, re.Pattern[str]]  # parts with their own bodies or law (EU member states, Scotland), by names
 
 
-# What may stand before and after an entry: latin letters and numbers match as whole words (Chinese characters
-# next to them do not join the word: "QQ群", "在Paris"); a number is not part of "60 000", "1-800-...", "2024/1385".
-_WORD_BEFORE, _WORD_AFTER = r"(?<![A-Za-zÀ-ÿ0-9_.])", r"(?![A-Za-zÀ-ÿ0-9_]|\.[A-Za-z])"
-_NUMBER_BEFORE = r"(?<![\dA-Za-z_/-])(?<!\d[ ,.\u00a0\u202f])"
-_NUMBER_AFTER = r"(?![\dA-Za-z_]|[-/]\d|[ ,.\u00a0\u202f]\d)"
-
-
-def _inside(entry: str, others: tuple[str, ...]) -> tuple[str, str]:
-    """Lookarounds (before, after) that keep an entry from matching inside another place's longer name.
-
-    "Ireland" (the EU) is part of "Northern Ireland" (the UK), 爱尔兰 of 北爱尔兰, "Irlande" of "Irlande du Nord": a
-    person in Belfast would be read as in both places, so neither, and a line about Northern Ireland's law would be
-    kept from the very people it is for. Computed from places.yaml, so a new name guards itself.
-    """
-    not_before, not_after = set(), set()
-    low = entry.lower()
-    for other in others:
-        wider = other.removeprefix("=").lower()
-        start = wider.find(low)
-        if start < 0 or wider == low:
-            continue
-        before, after = wider[:start], wider[start + len(low):]
-        if before:
-            not_before.add(f"(?<!{re.escape(before)})")
-        if after:
-            not_after.add(f"(?!{re.escape(after).replace(chr(92) + ' ', chr(92) + 's+')})")
-    return "".join(sorted(not_before)), "".join(sorted(not_after))
-
-
-def _alternation(entries: list[str], others: tuple[str, ...] = ()) -> re.Pattern[str] | None:
-    """One pattern for a list of entries, in their order (none of them inside one of `others`, another place's).
-
-    Entries in a row with the same surroundings share one lookbehind and one lookahead: `(?<!x)(?:a|b)(?!y)`
-    matches exactly what `(?<!x)a(?!y)|(?<!x)b(?!y)` matches, in the same order, but a lookbehind that fails (inside
-    a word) skips the whole row at once instead of being tried again for each of a hundred names. Reading the place
-    of a message and stripping it took a third of a millisecond of each answer before.
-    """
-    runs: list[tuple[tuple[str, str, bool], list[str]]] = []
-    for raw in entries:
-        entry = str(raw)
-        exact = entry.startswith("=")
-        entry = entry.removeprefix("=")
-        body = re.escape(entry).replace(r"\ ", r"\s+")
-        not_before, not_after = _inside(entry, others)
-        body = f"{not_before}{body}{not_after}"
-        if _CJK.search(entry):
-            around = ("", "")
-        elif entry[:1].isdigit():
-            around = (_NUMBER_BEFORE, _NUMBER_AFTER)
-        elif not entry[:1].isalnum():  # a symbol ("£"): anywhere
-            around = ("", "")
-        else:  # a sign at the end ("A$800") ends the entry itself
-            around = (_WORD_BEFORE, _WORD_AFTER if entry[-1:].isalnum() else "")
-        key = (*around, exact)
-        if runs and runs[-1][0] == key:
-            runs[-1][1].append(body)
-        else:
-            runs.append((key, [body]))
-    parts = []
-    for (before, after, exact), bodies in runs:
-        part = f"{before}(?:{'|'.join(bodies)}){after}"
-        parts.append(part if exact else f"(?i:{part})")
-    return re.compile("|".join(parts)) if parts else None
-
-
 @cache
 def places() -> dict[str, Place]:
     """Every covered place's patterns, read once from places.yaml (checked by a test: only known codes)."""
@@ -113,7 +49,7 @@ def places() -> dict[str, Place]:
         others = tuple(e for other, entries in everything.items() if other != code for e in entries)
 
         def alternation(entries: list[str], others: tuple[str, ...] = others) -> re.Pattern[str] | None:
-            return _alternation(entries, others)
+            return names_pattern(entries, others)
 
         names = entry.get("names", []) + entry.get("demonyms", []) + entry.get("cities", [])
         result[code] = Place(code=code, named=alternation(names), cities=alternation(entry.get("cities", [])),

@@ -12,33 +12,16 @@ from pathlib import Path
 
 import yaml
 
-from assistant.vocabulary import CJK
+from assistant.understand.names import names_pattern
 
 PLATFORMS_FILE = Path(__file__).with_name("platforms.yaml")
-# Latin names match as whole words, with Chinese characters next to them allowed ("QQ群", "在Discord上").
-_BEFORE, _AFTER = r"(?<![A-Za-zÀ-ÿ0-9_.@])", r"(?![A-Za-zÀ-ÿ0-9_]|\.[A-Za-z])"
-
-
-def names_pattern(names: list[str]) -> re.Pattern[str]:
-    """One pattern for names as the data files write them: latin names as whole words, case-insensitive ("=AI":
-    its case exactly), Chinese names anywhere."""
-    parts = []
-    for raw in names:
-        name = str(raw)
-        exact = name.startswith("=")
-        name = name.removeprefix("=")
-        body = re.escape(name).replace(r"\ ", r"\s*")
-        if not CJK.search(name):
-            body = f"{_BEFORE}{body}{_AFTER}"
-        parts.append(body if exact else f"(?i:{body})")
-    return re.compile("|".join(parts))
 
 
 @cache
 def platforms() -> dict[str, re.Pattern[str]]:
     """Each platform page's group and the pattern of its names, read once."""
     data = yaml.safe_load(PLATFORMS_FILE.read_text(encoding="utf-8")) or {}
-    return {group: names_pattern(names) for group, names in data.items()}
+    return {group: pattern for group, names in data.items() if (pattern := names_pattern(names)) is not None}
 
 
 def named_platforms(text: str) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.understand.platform import names_pattern
+from assistant.understand.names import names_pattern
 
 TOPICS_FILE = Path(__file__).with_name("topics.yaml")
 
@@ -22,7 +22,7 @@ TOPICS_FILE = Path(__file__).with_name("topics.yaml")
 def topics() -> dict[str, re.Pattern[str]]:
     """Each situation's card and the pattern of its words, read once."""
     data = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8")) or {}
-    return {group: names_pattern(words) for group, words in data.items()}
+    return {group: pattern for group, words in data.items() if (pattern := names_pattern(words)) is not None}
 
 
 def law_topic(text: str) -> str | None:
