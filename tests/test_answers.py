@@ -480,3 +480,22 @@ def test_a_teacher_writing_about_a_deepfake_is_told_the_deepfakes_law_not_the_la
     assert result.card == "educator" and result.jurisdiction == "CN"
     assert "1019" in result.answer or "深度合成" in result.answer
     assert "偷拍" not in result.answer  # the law card's line on covertly filmed videos is not this situation's
+
+
+@pytest.mark.parametrize("question", [
+    "quelqu'un a mis mes photos dans un canal telegram, je suis à Lyon, je fais quoi",
+    "someone put my pics in a discord server, I'm in Leeds, what do I do first",
+    "有人把我的照片发到QQ群里了，我在成都，现在该怎么办",
+])
+def test_with_the_age_unknown_a_line_against_saving_the_images_says_it_is_for_under_18s(full_service, question):
+    """The age unknown, the steps may say to photograph the screen and, beside them, not to save or screenshot the
+    images (the line for under-18s): that line says whom it is for, so the list does not contradict itself."""
+    import re
+
+    result = full_service.ask(question)
+    assert result.route == "answer" and result.card is not None
+    steps = [line.text for block in result.blocks if block.kind == "steps" for line in block.lines]
+    against = [line for line in steps
+               if re.search(r"(?i:do not save|not .{0,20}screenshot|ne les enregistrez pas|n'enregistrez pas)|不要保存|不要截图",
+                            line)]
+    assert all("18" in line for line in against), against

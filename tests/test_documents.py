@@ -226,3 +226,24 @@ def test_kb_validate_names_what_the_code_relies_on_when_it_is_missing(tmp_path):
     crisis.write_text(text, encoding="utf-8")
     _, problems = validate_knowledge(root)
     assert any(p.path == crisis and "no section for AU" in p.message for p in problems), [str(p) for p in problems][:5]
+
+
+def test_a_line_for_under_18s_about_saving_the_images_must_say_whom_it_is_for(tmp_path):
+    """With the age unknown, an answer shows the lines for each age beside the general steps: "photograph the screen
+    with another phone" and a bare "do not save or screenshot the images" stood in one list, for a survivor in Lyon.
+    The validator names a line for under-18s about saving the images that does not say it is for someone under 18."""
+    root = tmp_path / "knowledge"
+    card = PROJECT_ROOT / "knowledge" / "cards" / "leaked-in-group"
+    (root / "leaked-in-group").mkdir(parents=True)
+    for lang in ("en", "zh", "fr"):
+        text = (card / f"{lang}.md").read_text(encoding="utf-8")
+        if lang == "en":
+            assert "- If the images show someone under 18, do not save or screenshot them;" in text
+            text = text.replace("- If the images show someone under 18, do not save or screenshot them;",
+                                "- Do not save or screenshot them;")
+        (root / "leaked-in-group" / f"{lang}.md").write_text(text, encoding="utf-8")
+    _, problems = validate_knowledge(root)
+    named = [p for p in problems if "does not say it is for someone under 18" in p.message]
+    assert len(named) == 1 and named[0].path.name == "en.md", problems
+    line = (root / "leaked-in-group" / "en.md").read_text(encoding="utf-8").splitlines()[named[0].line - 1]
+    assert line.startswith("- Do not save or screenshot them;")

@@ -206,6 +206,34 @@ def check_places(docs: list[KnowledgeDoc]) -> list[Problem]:
     return problems
 
 
+_ROLE_FOR_MINORS = re.compile(r"<!--\s*card:\s*local\b(?=[^>]*\bage=minor)(?![^>]*\bplace=)")
+_KEEPING_IMAGES = re.compile(r"(?i:screen ?shot|\bsave\b|enregistr|captur)|截图|截屏|保存")
+
+
+def check_age_lines(docs: list[KnowledgeDoc]) -> list[Problem]:
+    """A card's line for people under 18 (a `local age=minor` section, not one place's) that speaks of saving or
+    screenshotting the images says it is for someone under 18. When the age is not known, the lines for each age are
+    shown beside the general steps, which may say to photograph the screen; a bare "do not save or screenshot the
+    images" there contradicts them, and nobody can tell whom it is for."""
+    problems: list[Problem] = []
+    for doc in docs:
+        for_minors = False
+        for line_number, line in enumerate(doc.body.splitlines(), doc.body_line):
+            if line.startswith("## "):
+                for_minors = False
+            if line.lstrip().startswith("<!--") and "card:" in line:
+                for_minors = bool(_ROLE_FOR_MINORS.search(line))
+            item = BULLET.match(line)
+            if not for_minors or not item:
+                continue
+            text = LINE_SOURCE.sub("", item.group(1))
+            if _KEEPING_IMAGES.search(text) and "18" not in text:
+                problems.append(Problem(doc.path, line_number, "body", "this line for people under 18 speaks of "
+                                        "saving or screenshotting the images but does not say it is for someone under "
+                                        "18: when the age is not known it is shown beside the steps for adults"))
+    return problems
+
+
 def check_registry(root: Path, docs: list[KnowledgeDoc]) -> list[Problem]:
     """Every cited domain against `root/sources.yaml` (see `assistant.knowledge.sources`).
 
@@ -272,6 +300,7 @@ def validate_knowledge(root: Path) -> tuple[list[KnowledgeDoc], list[Problem]]:
     problems += check_translations(docs)
     problems += check_cards(docs)
     problems += check_places(docs)
+    problems += check_age_lines(docs)
     problems += check_glossary(root, docs)
     problems += check_registry(root, docs)
     problems.sort(key=lambda p: (str(p.path), p.line, p.field))
