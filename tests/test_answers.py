@@ -229,6 +229,16 @@ def test_the_question_not_the_story_chooses_the_answer(full_service):
     assert "delete" in direct.lines[0].text and "evidence" in direct.lines[0].text, direct.lines[0].text
 
 
+def test_the_story_breaks_the_tie_when_the_question_says_nothing(full_service):
+    """"Par quoi on commence ?" says nothing of which answer; the story (a 14-year-old who sent a photo that now goes
+    round her class) does: do not blame her. Chosen by the question alone, the answer was "do not delete the chat
+    yet", written for a child being threatened."""
+    result = full_service.ask("Ma fille de 14 ans a envoyé une photo d'elle à un garçon et maintenant elle tourne dans "
+                              "un groupe de sa classe. Par quoi on commence ?")
+    direct = next(b for b in result.blocks if b.kind == "direct")
+    assert result.card == "minor-images" and direct.lines[0].text.startswith("Ne blâmez pas"), direct.lines[0].text
+
+
 @pytest.mark.parametrize("where, scotland", [("I live in Glasgow", True), ("I live in Manchester", False)])
 def test_scotlands_own_law_is_for_people_in_scotland(full_service, where, scotland):
     """Section 66B covers England and Wales; Scotland has its own offence (2016 Act, section 2). A person in Glasgow
