@@ -22,7 +22,7 @@ import numpy as np
 from langchain_core.documents import Document
 
 from assistant.answer.budget import fit_to_budget
-from assistant.answer.cards import LAW_QUESTION, SituationModel, for_them
+from assistant.answer.cards import LAW_QUESTION, SituationModel, for_adults_only, for_them
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, is_intro, plan_answer, select_passages
 from assistant.answer.messages import message
@@ -413,7 +413,8 @@ class Recourse:
             return chosen
         query = np.asarray(vector, dtype=np.float32)
         page = [doc for doc in snapshot.group_sections(group, person.language)
-                if not is_intro(doc) and for_them(doc, person.place)]
+                if not is_intro(doc) and for_them(doc, person.place)
+                and not (person.minor and for_adults_only(doc.metadata.get("section", "")))]
         if not page:
             return chosen
         return chosen + [max(page, key=lambda doc: float(snapshot.vectors[doc.id] @ query))]

@@ -509,3 +509,20 @@ def test_with_the_age_unknown_a_line_against_saving_the_images_says_it_is_for_un
                if re.search(r"(?i:do not save|not .{0,20}screenshot|ne les enregistrez pas|n'enregistrez pas)|不要保存|不要截图",
                             line)]
     assert all("18" in line for line in against), against
+
+
+@pytest.mark.parametrize("question", [
+    "我女儿14岁，有人把她的照片发到了Instagram上，怎么办",
+    "im 16 and my ex posted my pic on insta",
+    "ma fille a 14 ans, un garçon a posté sa photo sur instagram, on fait quoi",
+])
+def test_a_platforms_stopncii_passage_is_not_given_for_a_minors_images(full_service, question):
+    """StopNCII.org is for images of adults; a platform page's passage on it ("Facebook, Instagram and Threads are
+    StopNCII partners") was added beside the answer for a 14-year-old's photo on Instagram."""
+    from assistant.answer.cards import for_adults_only
+
+    result = full_service.ask(question)
+    assert result.route == "answer" and result.card is not None
+    adults_only = [line.text for block in result.blocks for line in block.lines
+                   if for_adults_only(line.text) or for_adults_only(block.heading or "")]
+    assert not adults_only, adults_only

@@ -601,6 +601,17 @@ def for_them(doc: Document, place: str | None) -> bool:
 _DATED = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b")
 # A line that tells of someone's death ("after which she took her own life", a court case's facts) is never a supporting
 # passage: it is chosen on one shared word, and the frightened person reading it did not ask for it.
+# StopNCII.org is for images of adults (Take It Down for images taken under 18): a platform's page that says it is a
+# StopNCII partner ("Facebook, Instagram and Threads are StopNCII partners") is not advice for a 14-year-old's images.
+_ADULTS_TOOL = re.compile(r"(?i:stopncii)")
+_MINORS_TOOL = re.compile(r"(?i:take it down|\b18\b)|18岁|18 ans")
+
+
+def for_adults_only(line: str) -> bool:
+    """A line about StopNCII.org that says nothing of what applies under 18."""
+    return bool(_ADULTS_TOOL.search(line)) and not _MINORS_TOOL.search(line)
+
+
 _DEATH = re.compile(r"(?i:took (?:her|his|their) own life|died by suicide|killed (?:her|him|them)sel(?:f|ves)|"
                     r"donné la mort|mis fin à ses jours|s'est suicidée?)|自杀身亡|自尽")
 _WHEN = re.compile(r"(?i:(?<![\d.,])\b(?:19|20)\d\d\b(?![.,]?\d)|\bwhen (?:did|does|do|was|is|will|were|are)\b|"
@@ -629,11 +640,14 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
             continue  # another page's words for what the card already said
         if not dated and _DATED.search(shown_heading(doc, place)):
             continue  # a section about one dated event ("The first order of this kind: Chongzhou court, 2023-01-01")
+        if minor and for_adults_only(shown_heading(doc, place)):
+            continue  # a passage about StopNCII ("Using StopNCII with Facebook, Instagram and Threads")
         named = doc.metadata.get("group") in platforms
         units = [(doc, u, url) for u, url in quotable(doc, place, members)
                  if (named or asked & passage_terms(u, language))
                  and (dated or not _DATED.search(u)) and (minor is None or detect_minor(u) in (None, minor))
-                 and not (minor and tells_to_screenshot(u)) and not _DEATH.search(u)]
+                 and not (minor and tells_to_screenshot(u)) and not (minor and for_adults_only(u))
+                 and not _DEATH.search(u)]
         if units:
             return units[:2]
     return []
