@@ -526,3 +526,15 @@ def test_a_platforms_stopncii_passage_is_not_given_for_a_minors_images(full_serv
     adults_only = [line.text for block in result.blocks for line in block.lines
                    if for_adults_only(line.text) or for_adults_only(block.heading or "")]
     assert not adults_only, adults_only
+
+
+@pytest.mark.parametrize("question, word", [
+    ("my 15 year old daughter's nude photo is being shared in a whatsapp group at her school, what do we do",
+     "encrypted"),
+    ("ma fille a 15 ans, sa photo intime tourne dans un groupe whatsapp du collège, on fait quoi", "chiffrées"),
+])
+def test_take_it_down_for_a_childs_image_says_it_does_not_work_on_encrypted_platforms(full_service, question, word):
+    """A parent whose child's image is in a WhatsApp group was told to use Take It Down, with nothing on where it does
+    not reach: it cannot remove anything from encrypted platforms (its FAQ)."""
+    result = full_service.ask(question)
+    assert "Take It Down" in result.answer and word in result.answer, result.answer
