@@ -538,3 +538,16 @@ def test_take_it_down_for_a_childs_image_says_it_does_not_work_on_encrypted_plat
     not reach: it cannot remove anything from encrypted platforms (its FAQ)."""
     result = full_service.ask(question)
     assert "Take It Down" in result.answer and word in result.answer, result.answer
+
+
+def test_a_reference_answer_never_quotes_a_victims_death(full_service):
+    """A friend asking what proof the police need was answered from the page of Chinese guiding cases, whose line
+    "a man who spread a woman's nude photos, after which she took her own life" was quoted to her. Neither composer
+    quotes a line that tells of a victim's suicide (the card composer already did not)."""
+    from assistant.answer.compose import compose_answer, tells_of_a_death
+
+    snapshot = full_service.snapshot()
+    page = [doc for doc in snapshot.group_sections("china-criminal-law", "en") if "138" in doc.page_content]
+    assert page and any(tells_of_a_death(line) for line in page[0].page_content.splitlines())
+    composed = compose_answer("guiding case 138 nude photos spread woman", "en", [(page[0], 4)], jurisdiction=None)
+    assert "Guiding case" in composed.answer and not tells_of_a_death(composed.answer), composed.answer

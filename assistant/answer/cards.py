@@ -21,7 +21,7 @@ import numpy as np
 from langchain_core.documents import Document
 from sklearn.linear_model import LogisticRegression
 
-from assistant.answer.compose import Citations, Similarity, is_intro, quotable, shown_heading
+from assistant.answer.compose import Citations, Similarity, is_intro, quotable, shown_heading, tells_of_a_death
 from assistant.answer.messages import message
 from assistant.answer.types import Block, ComposedAnswer, Line
 from assistant.index.lexical import passage_terms, tokenize
@@ -612,8 +612,6 @@ def for_adults_only(line: str) -> bool:
     return bool(_ADULTS_TOOL.search(line)) and not _MINORS_TOOL.search(line)
 
 
-_DEATH = re.compile(r"(?i:took (?:her|his|their) own life|died by suicide|killed (?:her|him|them)sel(?:f|ves)|"
-                    r"donné la mort|mis fin à ses jours|s'est suicidée?)|自杀身亡|自尽")
 _WHEN = re.compile(r"(?i:(?<![\d.,])\b(?:19|20)\d\d\b(?![.,]?\d)|\bwhen (?:did|does|do|was|is|will|were|are)\b|"
                    r"\bsince when\b|\bquand (?:est|a|ont|était|sera|entre)\b|\b(?:depuis|à partir de) quand\b)|"
                    r"什么时候|何时|哪一?年")
@@ -647,7 +645,7 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
                  if (named or asked & passage_terms(u, language))
                  and (dated or not _DATED.search(u)) and (minor is None or detect_minor(u) in (None, minor))
                  and not (minor and tells_to_screenshot(u)) and not (minor and for_adults_only(u))
-                 and not _DEATH.search(u)]
+                 and not tells_of_a_death(u)]
         if units:
             return units[:2]
     return []

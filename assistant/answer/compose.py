@@ -173,6 +173,16 @@ def plan_answer(question: str, chosen: list[Document], page_sections: Callable[[
     return [(doc, 6 if position == 0 else 3) for position, doc in enumerate(chosen)]
 
 
+_DEATH = re.compile(r"(?i:took (?:her|his|their) own life|died by suicide|killed (?:her|him|them)sel(?:f|ves)|"
+                    r"donné la mort|mis fin à ses jours|s'est suicidée?)|自杀身亡|自尽")
+
+
+def tells_of_a_death(line: str) -> bool:
+    """A line that tells of a victim's suicide (a guiding case: "after which she took her own life"): never quoted to
+    a frightened person who asked something else, whichever composer answers."""
+    return bool(_DEATH.search(line))
+
+
 class Citations:
     """Citations numbered in order of first use: one per passage and source, so a line links to the page that says it.
     """
@@ -286,7 +296,8 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
             if jurisdiction is None and not _every_place(doc):  # the numbers only, so the list fits a phone
                 units = [(u, url) for u, url in units if u.startswith("**")] or units[:1]
         else:
-            units = _pick_sourced(units, query_terms, language, limit)
+            units = _pick_sourced([(u, url) for u, url in units if not tells_of_a_death(u)], query_terms, language,
+                                  limit)
         heading = shown_heading(doc, None if crisis else jurisdiction)
         if crisis and jurisdiction is None:  # "China: if you are in danger ...": the place names the list
             heading = re.split(r"\s*[:：]", heading, maxsplit=1)[0]
