@@ -171,6 +171,10 @@ def test_a_line_about_one_member_state_is_for_people_there(line, place, message,
     ("My student is 14 and a nude of her is going round", True),
     ("my girlfriend is 17 and he posted her pics", True),
     ("my friend is 20 minutes away", None),
+    # a university year is an adult's (a counsellor's second-year student got the card for under-18s)
+    ("今天一名大二女生来访，有人在QQ群里发了她的私密照片", False),
+    ("je suis étudiante en master à Lyon", False),
+    ("声音大一点也没用", None),
 ])
 def test_age_is_read_only_when_stated(text, minor):
     assert detect_minor(text) is minor
@@ -243,6 +247,8 @@ def test_every_platform_named_has_its_page_in_the_knowledge_base():
     ("j'ai envoyé des photos à mon ex et il les a postées", None),  # "ai" in "j'ai" is not AI
     ("班里几个男生用一个“一键换装”的app把她的照片弄成了不雅图", "deepfake"),
     ("a fake account asked me for pics and now wants money", None),  # a fake account is not a fake image
+    ("boys at her school made fake nude pictures of her", "deepfake"),
+    ("有人做了我的假裸照在群里传", "deepfake"),
 ])
 def test_a_situation_with_its_own_law_is_read(text, topic):
     assert law_topic(text) == topic
