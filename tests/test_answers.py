@@ -551,3 +551,17 @@ def test_a_reference_answer_never_quotes_a_victims_death(full_service):
     assert page and any(tells_of_a_death(line) for line in page[0].page_content.splitlines())
     composed = compose_answer("guiding case 138 nude photos spread woman", "en", [(page[0], 4)], jurisdiction=None)
     assert "Guiding case" in composed.answer and not tells_of_a_death(composed.answer), composed.answer
+
+
+@pytest.mark.parametrize("question", [
+    "j'ai 16 ans, je vis à Glasgow, un garçon a posté ma photo sur discord, comment la faire enlever",
+    "I'm 17, in Edinburgh, someone posted my photo on a discord server, how do I get it removed",
+])
+def test_beside_another_cards_answer_a_person_in_scotland_gets_scotlands_law(full_service, question):
+    """When another card answers and one law line fits, it is the person's own nation's: Scotland's 2016 Act for a
+    person in Glasgow or Edinburgh, not England and Wales's section 66B."""
+    result = full_service.ask(question)
+    assert result.jurisdiction == "UK" and result.card not in (None, "is-it-a-crime")
+    law = [line.text for block in result.blocks if block.kind == "passage" for line in block.lines
+           if "66B" in line.text or "2016" in line.text]
+    assert law and "2016" in law[0], law

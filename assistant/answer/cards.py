@@ -31,7 +31,7 @@ from assistant.safety.classifier import FeatureConfig, features
 from assistant.understand.age import detect_minor
 from assistant.understand.followup import strip_places
 from assistant.understand.person import Person
-from assistant.understand.place import member_states, own_places
+from assistant.understand.place import member_states, own_places, places
 
 # A card is used when the situation model gives it at least CARD_MIN_PROBABILITY and one of its examples is at least
 # the embedding model's `card_floor` close (cosine) to the message: far from every example, the message is about
@@ -537,6 +537,11 @@ def _law_lines(law: tuple[list[Document], bool], person: Person, members: frozen
     if answer is None or not (asked or answer.metadata.get("for_place")):
         return []
     lines = [(answer, u, url) for u, url in quotable(answer, person.place, members)]
+    parts = places()[person.place].members if person.place in places() else {}
+    if members & parts.keys():
+        # the law of the person's own nation or member state first (Scotland's 2016 Act for a person in Glasgow,
+        # before England and Wales's section 66B): when only one line fits, it is theirs
+        lines.sort(key=lambda quote: not any(parts[m].search(quote[1]) for m in members if m in parts))
     return _not_said(lines, said, person.language)[:2 if asked else 1]
 
 
