@@ -565,3 +565,23 @@ def test_beside_another_cards_answer_a_person_in_scotland_gets_scotlands_law(ful
     law = [line.text for block in result.blocks if block.kind == "passage" for line in block.lines
            if "66B" in line.text or "2016" in line.text]
     assert law and "2016" in law[0], law
+
+
+@pytest.mark.parametrize("question, not_for_them", [
+    ("I'm 17, in Edinburgh, someone posted my photo on a discord server, how do I get it removed", "Adults can"),
+    ("I'm 30 and live in Leeds, my ex posted my photos in a telegram group, what do I do", "Under-18s can"),
+])
+def test_a_places_line_for_the_other_age_is_not_given(full_service, question, not_for_them):
+    """A place's section writes some lines for one age: "Adults can call the Revenge Porn Helpline" is not for a
+    17-year-old, "Under-18s can use Report Remove" not for a woman of 30, when they said their age."""
+    result = full_service.ask(question)
+    assert result.jurisdiction == "UK" and result.card is not None
+    assert not_for_them not in result.answer, result.answer
+
+
+def test_a_sextorted_teenagers_parent_in_the_uk_still_gets_the_police_numbers(full_service):
+    """The sextortion card's UK line gave the adults' helpline and the police numbers in one sentence; read as for
+    adults, it would have taken 101 and 999 away from the parent of a 15-year-old."""
+    result = full_service.ask("We're in Cardiff. My son is 15 and someone on Snapchat wants money or they'll post his "
+                              "photos. What do we do?")
+    assert result.jurisdiction == "UK" and "999" in result.answer and "Adults can call" not in result.answer

@@ -349,6 +349,12 @@ def _locals(sections: list[Document], person: Person) -> list[list[Document]]:
     return [group for group in groups if group]
 
 
+def _for_their_age(lines: list[tuple[str, str | None]], minor: bool | None) -> list[tuple[str, str | None]]:
+    """The lines of a place's section that are not written for the other age: "Adults can call the Revenge Porn
+    Helpline" is not for a 16-year-old, "Under-18s can use Report Remove" not for a woman of 30."""
+    return lines if minor is None else [(u, url) for u, url in lines if detect_minor(u) in (None, minor)]
+
+
 def _for_age(group: list[Quote]) -> bool:
     """A group of local lines written for an age (under 18, or 18 and over), not for a place."""
     return all(doc.metadata.get("for_age") and not doc.metadata.get("for_place") for doc, _, _ in group)
@@ -408,7 +414,8 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     local_groups: list[list[Quote]] = []
     for group in _locals(sections, person):
         per_section = 3 if len(group) == 1 and group[0].metadata.get("for_place") else 1
-        local_groups.append([(doc, u, url) for doc in group for u, url in quotable(doc, place, members)[:per_section]])
+        local_groups.append([(doc, u, url) for doc in group
+                             for u, url in _for_their_age(quotable(doc, place, members), person.minor)[:per_section]])
     key, needs_place, needs_age = _question(sections, person)
     question_text = message(key, language) if key else ""
     support = _supporting(question, language, place, members, sections, [d for d in (direct, steps) if d is not None],

@@ -26,11 +26,11 @@ _AGE = re.compile(
     r"dollars?|pounds?|k\b|am\b|pm\b|[:.,]\d)))"
     r"|(?:我|她|他|女儿|儿子|孩子|闺女|妹妹|弟弟)(?:今年|现在|才|只有|刚|刚满)?(?P<c>\d{1,2})(?=[\s，,。.!！?？、]|$)")
 _MINOR = re.compile(
-    r"(?i:\b(?:under\s*18|under[- ]age|underage|minor|a child|child(?:ren)?'s|teen(?:ager)?s?|high[- ]school(?:er)?|"
+    r"(?i:\b(?:under[\s-]*18s?|under[- ]age|underage|minor|a child|child(?:ren)?'s|teen(?:ager)?s?|high[- ]school(?:er)?|"
     r"middle[- ]school|year\s*(?:7|8|9|10|11)|mineur(?:e|es|s)?|moins de 18|ado(?:lescente?)?s?|collégien(?:ne)?s?|"
     r"lycéen(?:ne)?s?|au collège|au lycée|en (?:6e|5e|4e|3e|seconde|première)|pédopornograph\w*)\b)"
     r"|未成年|初中|高中|中学生|小学生|初一|初二|初三|高一|高二|高三|(?:未满|不满|不到)\s*(?:18|十八)\s*岁?|(?:18|十八)\s*岁以下")
-_ADULT = re.compile(r"(?i:\b(?:over\s*18|adult|majeure?s?|plus de 18|(?:university|college|uni|grad|phd|master'?s) "
+_ADULT = re.compile(r"(?i:\b(?:over\s*18|adults?|adultes?|majeure?s?|plus de 18|(?:university|college|uni|grad|phd|master'?s) "
                     r"students?|étudiante? (?:en|à la) (?:licence|master|fac)|en (?:licence|master)\b)\b)"
                     r"|成年人|已成年|大学生|研究生|博士生|本科生|研[一二三](?!下)"
                     r"|(?:读|上|念|是|名|个)大[一二三四](?!点|些)|大[一二三四](?:学生|女生|男生|新生|那年|的时候|上学期|下学期)")
