@@ -470,7 +470,11 @@ class Recourse:
         language, place = person.language, person.place
         crisis_sections = snapshot.group_sections(CRISIS_GROUP, language)
         plan = [(doc, limit) for doc, limit in plan if doc.metadata.get("group") != CRISIS_GROUP]  # already shown
-        lead = message("crisis_check" if decision.crisis == "possible" else "crisis_lead", language)
+        # "Thank you for telling me, you matter" answers a person who said it in words (a crisis pattern); when only
+        # the model reads a crisis ("combien de temps pour porter plainte" at 0.65, a goodbye said indirectly), the
+        # lines come first all the same, with the question a caseworker asks outright: are you thinking of ending
+        # your life, are you in danger now?
+        lead = message("crisis_lead" if decision.reason == "pattern:crisis" else "crisis_check", language)
         # An answer follows the lines when the guidance answers something the message asks beyond the crisis
         # (passages other than the crisis page were relevant), or, when the crisis is only possible, when a card fits
         # the situation: the person most likely asked a question ("he wants 800 now, do I go on or not?"), and the

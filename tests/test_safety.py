@@ -212,3 +212,15 @@ def test_a_possible_crisis_with_the_place_unknown_gives_one_short_list_then_the_
     steps = [block for block in blocks if block["kind"] == "steps"]
     assert steps and len(steps[0]["lines"]) >= 3, steps
     assert len(result.answer) <= 1400
+
+
+def test_a_crisis_only_the_model_reads_opens_with_the_question_not_the_thanks(full_service):
+    """"Thank you for telling me" answers someone who said it in words; a crisis only the model reads (a goodbye said
+    indirectly, or a question it misreads, such as "combien de temps pour porter plainte") gets the lines first with
+    the question a caseworker asks outright."""
+    said = full_service.ask("I can't take this anymore, I want to end my life")
+    unsaid = full_service.ask("gave my cat to my sister today and wrote letters to everyone")
+    assert said.route == unsaid.route == "crisis"
+    assert said.answer.startswith("I'm really glad you told me")
+    assert unsaid.answer.startswith("If you are thinking of ending your life, or you are in danger right now")
+    assert "988" in unsaid.answer and "116 123" in unsaid.answer
