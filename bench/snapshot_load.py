@@ -20,7 +20,10 @@ import statistics
 import threading
 import time
 
+import numpy as np
+
 from assistant.answer.cards import SituationModel
+from assistant.answer.labels import read_labelled_questions
 from assistant.index.embeddings import make_embeddings
 from assistant.index.retrieval import IndexSnapshot
 from assistant.index.store import VectorStore
@@ -62,7 +65,9 @@ def main() -> None:
 
     pause = args.pause if args.pause is not None else service.BACKGROUND_READ_PAUSE
     settings = get_settings()
-    store = VectorStore(settings, make_embeddings(settings.embedding_model))
+    embeddings = make_embeddings(settings.embedding_model)
+    store = VectorStore(settings, embeddings)
+    labelled = read_labelled_questions()
     active = store.active()
     extra = {}
     if "passages_dir" in inspect.signature(IndexSnapshot.load).parameters and not args.chroma:
@@ -70,7 +75,8 @@ def main() -> None:
 
     def load() -> tuple[IndexSnapshot, SituationModel]:
         snapshot = IndexSnapshot.load(store, active, settings.index_dir / "lexical", pause=pause, **extra)
-        return snapshot, SituationModel(snapshot, settings.index_dir / "situations")
+        return snapshot, SituationModel(snapshot, settings.index_dir / "situations", labelled,
+                                        lambda texts: np.asarray(embeddings.embed_documents(texts), dtype=np.float32))
 
     previous = load()  # warm: Chroma's files, jieba, the OS page cache
     ticker = Ticker()

@@ -48,5 +48,9 @@ def test_the_built_wheel_installs_and_answers_with_a_citation(tmp_path: Path):
     assert done.returncode == 0, done.stderr[-2000:]
     answer = json.loads(done.stdout)
     assert answer["route"] == "answer" and answer["citations"] and "[1]" in answer["answer"]
+    # The labelled questions the situation model learns from travel with the package.
+    labels = subprocess.run([str(python), "-c", "from assistant.answer.labels import read_labelled_questions as r; "
+                             "print(len(r()))"], cwd=outside, env=env, capture_output=True, text=True, timeout=120)
+    assert labels.returncode == 0 and int(labels.stdout) > 500, labels.stderr[-2000:]
     assert (tmp_path / "data" / "recourse" / "index").is_dir()  # the index went to the user's data folder
     assert not any((venv / "lib").rglob("chroma.sqlite3"))  # and not inside site-packages

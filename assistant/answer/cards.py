@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from langchain_core.documents import Document
 from sklearn.linear_model import LogisticRegression
 
 from assistant.answer.compose import Citations, Similarity, is_intro, quotable, shown_heading, tells_of_a_death
+from assistant.answer.labels import LabelledQuestion, labels_digest
 from assistant.answer.messages import message
 from assistant.answer.types import Block, ComposedAnswer, Line
 from assistant.index.lexical import passage_terms, tokenize
@@ -74,16 +75,20 @@ class CardMatch:
     similarity: float
 
 
-def examples_digest(example_ids: list[str], model: str, helper_cards: list[str] | None = None) -> str:
+def examples_digest(example_ids: list[str], model: str, helper_cards: list[str] | None = None,
+                    labels: str = "") -> str:
     """What the situation model depends on: the example messages (their ids hold their text's hash), the embedding
-    model, the features, the regularisation and which cards are helpers' cards. Equal digests: the same model."""
-    payload = json.dumps([sorted(example_ids), model, FEATURES.__dict__, C, sorted(helper_cards or ())],
-                         sort_keys=True, default=str)
+    model, the features, the regularisation, which cards are helpers' cards and the labelled questions it also
+    learns from (`labels`: their digest, "" for none). Equal digests: the same model."""
+    parts = [sorted(example_ids), model, FEATURES.__dict__, C, sorted(helper_cards or ())] + ([labels] if labels else [])
+    payload = json.dumps(parts, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
 class SituationModel:
-    """Which card's situation a message describes: a logistic regression on the cards' example messages.
+    """Which card's situation a message describes: a logistic regression on the cards' example messages, and on the
+    blind questions labelled with the card that answers them (`labels.py`; `labelled`, embedded with `embed` when
+    the model is trained, like the examples; left out without `embed`).
 
     The features are the ones the safety router uses (the message's embedding and its character n-grams), and the
     examples of all three languages train one model: the embedding is multilingual, so a French example helps a
@@ -94,8 +99,12 @@ class SituationModel:
     app swapping in a new generation only reads it.
     """
 
-    def __init__(self, snapshot: IndexSnapshot, cache_dir: Path | None = None):
+    def __init__(self, snapshot: IndexSnapshot, cache_dir: Path | None = None,
+                 labelled: Sequence[LabelledQuestion] = (), embed: Callable[[list[str]], np.ndarray] | None = None):
         ids = [cid for lang in sorted(snapshot.examples) for cid in snapshot.examples[lang][0]]
+        cards = {snapshot.records[cid]["metadata"]["group"] for cid in ids}
+        # A label for a card this index does not serve (renamed or removed since the labels were made) is dropped.
+        extra = [q for q in labelled if q.card in cards] if embed is not None else []
         # Whom each card is written for (its front matter's audience): a card is never given to someone it is not
         # for (the card for people who shared images, to the person in them).
         self.audiences: dict[str, set[str]] = {}
@@ -111,15 +120,19 @@ class SituationModel:
         self._coef_t: np.ndarray | None = None
         # The same model without the helpers' cards: what happened, when a helper names it (SITUATION_OVER_HELPER).
         self.specific: tuple[list[str], np.ndarray, np.ndarray] | None = None
-        if len({snapshot.records[cid]["metadata"]["group"] for cid in ids}) >= 2:
-            digest = examples_digest(ids, snapshot.generation.model, sorted(self.helper_cards))
+        if len(cards) >= 2:
+            digest = examples_digest(ids, snapshot.generation.model, sorted(self.helper_cards),
+                                     labels_digest(extra) if extra else "")
             path = cache_dir / f"situations-{digest}.npz" if cache_dir is not None else None
             if path is not None and path.exists():
                 self._load(path)
             else:
-                texts = [snapshot.records[cid]["text"] for cid in ids]
-                labels = [snapshot.records[cid]["metadata"]["group"] for cid in ids]
-                matrix = features(texts, np.stack([snapshot.vectors[cid] for cid in ids]), FEATURES)
+                texts = [snapshot.records[cid]["text"] for cid in ids] + [q.text for q in extra]
+                labels = [snapshot.records[cid]["metadata"]["group"] for cid in ids] + [q.card for q in extra]
+                vectors = np.stack([snapshot.vectors[cid] for cid in ids])
+                if extra:
+                    vectors = np.concatenate([vectors, np.asarray(embed([q.text for q in extra]), dtype=np.float32)])
+                matrix = features(texts, vectors, FEATURES)
                 self.classes, self.coef, self.intercept = _fit(matrix, labels)
                 rows = [i for i, label in enumerate(labels) if label not in self.helper_cards]
                 if self.helper_cards and len({labels[i] for i in rows}) >= 2:
