@@ -548,14 +548,16 @@ class Recourse:
                      after: ComposedAnswer | None) -> ComposedAnswer:
         """A gentle question back and the first-steps card, for a message too short to read ("😭", "leaked").
 
-        After the lines to call (`after`), they take the place of its closing line.
+        After the lines to call (`after`), they take the place of its closing line, and of the sentence that says what
+        Recourse answers when the router read the rest as out of scope: a short message is not turned away ("google
+        combien de temps" was given the lines, "Recourse only answers ...", then these steps: 1,463 characters).
         """
         sections = snapshot.card_sections(FIRST_STEPS_GROUP, person.language)
         gentle = message("brief_question", person.language)
         if after is None:
             return compose_card_answer(text, sections, person, supporting=[], max_chars=self.settings.answer_max_chars,
                                        lead=gentle)
-        lines = [block for block in after.blocks if block.kind != "close"]
+        lines = [block for block in after.blocks if block.kind not in ("close", "note")]
         shown = len(ComposedAnswer(lines, [], True).answer)
         budget = max(self.settings.answer_max_chars - shown, self.settings.answer_max_chars // 3)
         steps = compose_card_answer(text, sections, person, supporting=[], max_chars=budget,
@@ -651,7 +653,9 @@ def _leaves_them_without_steps(composed: ComposedAnswer, decision: RouteDecision
     sentence, or only the lines to call when the crisis was merely possible. For one word ("onlyfans"), any answer
     without a card's steps: reference passages quoted on a single word are a guess at what the person needs."""
     if decision.route == "crisis":
-        return decision.crisis == "possible" and composed.card is None
+        # after the lines, a request the router is sure it must refuse keeps its refusal (a short message is refused
+        # only at policy.SHORT_REFUSE)
+        return decision.crisis == "possible" and composed.card is None and decision.then != "refuse"
     return composed.card is None and (one_word or not composed.found)
 
 

@@ -41,3 +41,18 @@ def test_an_answer_over_the_budget_loses_background_first_and_keeps_the_lines_to
 def test_an_answer_within_the_budget_is_left_as_it_is():
     composed = _answer()
     assert fit_to_budget(composed, 10_000) is composed
+
+
+def test_a_short_message_after_the_lines_gets_first_steps_not_the_scope_sentence(full_service, monkeypatch):
+    """The e5 router read "google combien de temps" as a possible crisis whose rest is out of scope: the lines to call,
+    Recourse's sentence on what it answers, then the first steps (a short message is not turned away) made 1,463
+    characters. The first steps take the sentence's place."""
+    from assistant.safety.policy import RouteDecision
+
+    decision = RouteDecision("crisis", "model:crisis_possible", "possible", then="out_of_scope")
+    monkeypatch.setattr(full_service.router, "route", lambda text, language="", vector=None: decision)
+    result = full_service.ask("google combien de temps")
+    kinds = [block.kind for block in result.blocks]
+    assert result.route == "crisis" and kinds.index("crisis") < kinds.index("steps")
+    assert "note" not in kinds and result.card is not None
+    assert len(result.answer) <= full_service.settings.answer_max_chars
