@@ -342,15 +342,15 @@ def test_someone_helping_a_victim_is_never_answered_as_the_person_who_shared(ful
     assert sharer.card == "i-shared"
 
 
-@pytest.mark.xfail(strict=True, reason="since the situation model learns from labelled blind questions (labels.py), "
-                   "this question gets the law card, whose French answer is the law on sharing (226-2-1), not the one "
-                   "on secret filming (226-1); the law card needs an answer of its own for secret filming")
 def test_a_helpers_question_about_the_law_gets_their_places_law(full_service):
     """Of two answers as specific (the friend's, the place's), the place's: a friend in France asking what the offence
-    is gets the article, not only "believe them"."""
+    is gets the article, not only "believe them". The law card, which this question now gets, answers for secret
+    filming with its own law (226-1), not the law on sharing (226-2-1)."""
     result = full_service.ask("Mon meilleur ami a découvert qu'un collègue le filmait en cachette dans les vestiaires "
                               "de son travail à Lille. C'est quoi l'infraction exactement ?")
-    assert result.card == "hidden-camera" and "226-1" in result.answer
+    direct = next(b for b in result.blocks if b.kind == "direct")
+    assert result.card in ("hidden-camera", "is-it-a-crime") and "226-1 " in result.answer
+    assert result.card == "hidden-camera" or "226-1 " in direct.lines[0].text
     assert place_violations(result.answer, "FR") == set()
 
 
