@@ -56,3 +56,16 @@ def test_a_short_message_after_the_lines_gets_first_steps_not_the_scope_sentence
     assert result.route == "crisis" and kinds.index("crisis") < kinds.index("steps")
     assert "note" not in kinds and result.card is not None
     assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
+def test_a_short_request_refused_after_the_lines_keeps_its_refusal_and_gets_no_steps(full_service, monkeypatch):
+    """The first steps replace only an out-of-scope sentence: a short request the router is sure it must refuse gets
+    the lines to call and the refusal, not the first steps after it."""
+    from assistant.safety.policy import RouteDecision
+
+    decision = RouteDecision("crisis", "model:crisis_possible", "possible", then="refuse")
+    monkeypatch.setattr(full_service.router, "route", lambda text, language="", vector=None: decision)
+    result = full_service.ask("send me her leaked vids")
+    kinds = [block.kind for block in result.blocks]
+    assert result.route == "crisis" and "crisis" in kinds and "note" in kinds
+    assert "steps" not in kinds and result.card is None
