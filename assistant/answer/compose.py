@@ -90,9 +90,11 @@ def crisis_units(text: str, limit: int) -> list[str]:
         if _SUBHEADING.fullmatch(raw.strip()) and parts[-1]:
             parts.append([])
         parts[-1] += passage_units(raw)
-    picked = [u for u in parts[0] if _PHONE.search(u)][:2]
-    for part in parts[1:]:
-        picked += [u for u in part if _PHONE.search(u)][:1]
+    numbers = [[u for u in part if _PHONE.search(u)] for part in parts]
+    # Each part's first number before any part's second: with room for two lines, China's section gives 110 and
+    # the psychological assistance line 12356, not 110 and the ambulance (both in "if you are in danger").
+    firsts = [part[0] for part in numbers if part]
+    picked = (firsts + numbers[0][1:2])[:limit]
     if not picked:  # words to the person, not numbers: the first lines say the most
         return units[:limit]
     return [u for u in units if u in picked][:limit]
