@@ -96,6 +96,17 @@ def test_a_minor_in_france_gets_3018_whatever_the_situation(full_service):
         assert result.jurisdiction == "FR" and "3018" in result.answer, result.answer
 
 
+@pytest.mark.parametrize("question", [
+    "Un homme me fait du chantage à la webcam depuis hier soir, il veut 500 euros. J'habite à Lyon, je paie ?",
+    "Someone in Paris made a fake nude of me with an AI app and it is going round my office. I'm 31.",
+])
+def test_an_adult_in_france_is_also_told_of_3018(full_service, question):
+    """3018 is France's national line for victims of online violence, "revenge porn" and webcam blackmail among them,
+    not only for the young: an adult blackmailed or faked in France got the police and PHAROS, never 3018."""
+    result = full_service.ask(question)
+    assert result.jurisdiction == "FR" and "3018" in result.answer, result.answer
+
+
 def test_a_person_in_china_whose_images_are_online_gets_110_and_12377(full_service):
     """China's section of the hidden-camera and threat cards has three lines (110, 12377, the law); it gave two, so
     a person in Hangzhou whose secretly filmed video is in a group, or whose ex posted on Douyin, got 110 but never
@@ -491,9 +502,11 @@ def test_a_threatened_person_in_france_is_told_sharing_would_be_a_crime_there(fu
 def test_a_teacher_writing_about_a_deepfake_is_told_the_deepfakes_law_not_the_law_on_real_images(full_service):
     result = full_service.ask("青岛，初二班主任。班里几个男生用一个“一键换装”的app把一个女同学的生活照弄成了不雅图，在QQ群里传。"
                               "这事够得上违法吗？")
-    assert result.card == "educator" and result.jurisdiction == "CN"
+    assert result.card in ("educator", "deepfake") and result.jurisdiction == "CN"
     assert "1019" in result.answer or "深度合成" in result.answer
-    assert "偷拍" not in result.answer  # the law card's line on covertly filmed videos is not this situation's
+    # the law card's line on how covert filming cases end is not this situation's (China's law on spreading
+    # someone's intimate images, art. 80, is)
+    assert "偷拍案件" not in result.answer and "偷拍会受到处罚" not in result.answer, result.answer
 
 
 @pytest.mark.parametrize("question", [
