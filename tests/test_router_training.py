@@ -11,7 +11,7 @@ import pytest
 
 from assistant.safety import train
 from assistant.safety.classifier import ROUTES
-from assistant.safety.train import HELP_TURNED_AWAY_MAX, choose_thresholds, given_routes, read_corpus
+from assistant.safety.train import HELP_TURNED_AWAY_MAX, choose_thresholds, given_decisions, read_corpus
 
 
 def _write(path: Path, rows: list[dict]) -> None:
@@ -115,8 +115,8 @@ def test_thresholds_turn_away_no_more_help_seekers_than_the_bound(monkeypatch):
     helpers = y == ROUTES.index("answer")
 
     def turned_away() -> float:
-        given = given_routes(probs, choose_thresholds(probs, y, overrides)[0], overrides)
-        return float(np.isin(given[helpers], [ROUTES.index("refuse"), ROUTES.index("out_of_scope")]).mean())
+        then = given_decisions(probs, choose_thresholds(probs, y, overrides)[0], overrides)[1]
+        return float(np.isin(then[helpers], [ROUTES.index("refuse"), ROUTES.index("out_of_scope")]).mean())
 
     assert turned_away() <= HELP_TURNED_AWAY_MAX
     monkeypatch.setattr(train, "HELP_TURNED_AWAY_MAX", 1.0)  # cost alone would turn more of them away
@@ -180,7 +180,7 @@ def test_the_vote_moves_every_route_but_crisis():
 
 def test_the_grid_search_scores_every_threshold_as_the_policy_routes():
     """`_grid_costs` scores the whole threshold grid at once with matrix products; every cell must equal the cost and
-    the share of help-seekers turned away of `given_routes` with those thresholds (checked on a sample of cells over
+    the share of help-seekers turned away of `given_decisions` with those thresholds (checked on a sample of cells over
     made-up probabilities with crisis overrides), or the chosen thresholds would not be the ones the policy needs."""
     rng = np.random.default_rng(3)
     n = 600
@@ -195,6 +195,6 @@ def test_the_grid_search_scores_every_threshold_as_the_policy_routes():
     for i, j, k, m in zip(*(rng.integers(0, size, 40) for size in costs.shape), strict=True):
         t = train.Thresholds(float(train.CRISIS_GRID[i]), 1.0, float(train.GRID[k]), float(train.GRID[m]),
                              float(train.HELP_GRID[::-1][j]))
-        given = given_routes(probs, t, overrides)
-        assert costs[i, j, k, m] == train.expected_cost(y, given)
-        assert away[i, j, k, m] == np.isin(given[helpers], turned).mean()
+        given, then = given_decisions(probs, t, overrides)
+        assert costs[i, j, k, m] == pytest.approx(train.expected_cost(y, given, then), abs=1e-9)
+        assert away[i, j, k, m] == np.isin(then[helpers], turned).mean()

@@ -2,11 +2,11 @@
 
 The errors do not cost the same, and the order of the rules says so:
 1. crisis first: a crisis pattern, a crisis probability at or above the "possible" threshold, or one sentence of the
-   message that, scored alone, is at or above the sentence threshold (`sentences.py`); but a possible crisis or one
-   sentence alone does not override a confident refusal (`decide`). A possible crisis
-   still gets the lines to call first, with a gentle check. What follows the lines (`then`) is decided by the same
-   rules as any other message: the answer to the question asked, or, for a request Recourse refuses ("send me the
-   video or I'll kill myself"), the refusal: the lines to call never carry a bad request's answer;
+   message that, scored alone, is at or above the sentence threshold (`sentences.py`), even when the message is also
+   a request Recourse refuses. A possible crisis still gets the lines to call first, with a gentle check. What
+   follows the lines (`then`) is decided by the same rules as any other message: the answer to the question asked,
+   or, for a request Recourse refuses ("send me the video or I'll kill myself"), the refusal: the lines to call never
+   carry a bad request's answer;
 2. refuse and out of scope only when the model is confident AND the message carries no help-seeking signal (an
    answer probability at or above `help`; for a refusal, also a help pattern, `help_patterns.yaml`):
    turning away a survivor, a friend or a teacher costs more than answering a bad request from vetted guidance;
@@ -24,14 +24,25 @@ from assistant.safety.classifier import Thresholds
 Route = Literal["answer", "crisis", "refuse", "out_of_scope"]
 CrisisLevel = Literal["none", "possible", "likely"]
 
-# What each mistake costs, by (expected, given) route; the diagonal costs nothing. Used to choose the thresholds.
-# A missed crisis can cost a life; a help-seeker turned away came for help; crisis lines shown first to someone not
-# in crisis push their answer down the screen (it still follows); a missed refusal is answered from vetted guidance.
+# What each mistake costs, by (expected, given) route, when the lines to call do not come first; the diagonal costs
+# nothing. Used to choose the thresholds. A missed crisis can cost a life; a help-seeker turned away came for help; a
+# missed refusal is answered from vetted guidance.
 COSTS: dict[tuple[str, str], float] = {
     ("crisis", "answer"): 100.0, ("crisis", "refuse"): 100.0, ("crisis", "out_of_scope"): 100.0,
-    ("answer", "refuse"): 20.0, ("answer", "out_of_scope"): 20.0, ("answer", "crisis"): 3.0,
-    ("refuse", "answer"): 5.0, ("refuse", "crisis"): 5.0, ("refuse", "out_of_scope"): 1.0,
-    ("out_of_scope", "answer"): 1.0, ("out_of_scope", "crisis"): 2.0, ("out_of_scope", "refuse"): 0.5,
+    ("answer", "refuse"): 20.0, ("answer", "out_of_scope"): 20.0,
+    ("refuse", "answer"): 5.0, ("refuse", "out_of_scope"): 1.0,
+    ("out_of_scope", "answer"): 1.0, ("out_of_scope", "refuse"): 0.5,
+}
+# What each message costs when the lines to call come first (route crisis), by (expected route, what follows them:
+# `RouteDecision.then`). A person in crisis has the lines (a refusal after them still hurts); a help-seeker's answer is
+# pushed down the screen, or they are turned away after the lines as much as without them; a request to refuse that
+# is still refused after the lines costs almost nothing (no answer was given, only the lines), one answered after
+# them as much as one answered; an unrelated message gets lines it did not need.
+LINES_FIRST_COSTS: dict[tuple[str, str], float] = {
+    ("crisis", "answer"): 0.0, ("crisis", "refuse"): 10.0, ("crisis", "out_of_scope"): 10.0,
+    ("answer", "answer"): 3.0, ("answer", "refuse"): 20.0, ("answer", "out_of_scope"): 20.0,
+    ("refuse", "answer"): 5.0, ("refuse", "refuse"): 1.0, ("refuse", "out_of_scope"): 1.0,
+    ("out_of_scope", "answer"): 2.0, ("out_of_scope", "refuse"): 2.0, ("out_of_scope", "out_of_scope"): 2.0,
 }
 
 
@@ -73,15 +84,10 @@ def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | No
         return RouteDecision("crisis", "pattern:crisis", "likely", then=rest.route)
     if p["crisis"] >= thresholds.crisis_likely:
         return RouteDecision("crisis", "model:crisis", "likely", then=rest.route)
-    if rest.route == "refuse":
-        # A request the model is confident it must refuse, with no help-seeking signal, is refused even when the
-        # whole message's crisis probability is only "possible" or one of its sentences reads as a crisis alone
-        # ("She's been vile to me all week.", "Tout sera supprimé après les tests."): on every router batch written
-        # blind and the test split (2,700 messages, both models, 2026-12-02) no crisis message was in that case,
-        # and 17 (USE) and 36 (e5) refusals were given the lines to call instead of the refusal. A crisis said in
-        # words (the patterns) or likely for the whole message still comes first. Out of scope does not get this:
-        # an indirect goodbye ("writing out who should get my guitar") can read as unrelated to the model.
-        return rest
+    # A possible crisis comes before a confident refusal too, and the refusal follows the lines. From the eighteenth
+    # to the twenty-third session a confident refusal came first; router batch aj's hold-out then held a crisis it
+    # refused with no lines ("they'd all be better off without the girl from that video hanging around anyway":
+    # crisis 0.19, refuse 0.80). Refusing after the lines costs a bad request almost nothing (LINES_FIRST_COSTS).
     if p["crisis"] >= thresholds.crisis_possible:
         return RouteDecision("crisis", "model:crisis_possible", "possible", then=rest.route)
     if sentence_crisis >= thresholds.crisis_sentence:

@@ -40,7 +40,7 @@ from assistant.safety.classifier import (
 )
 from assistant.safety.metrics import ANSWER_BATCHES, RouteReport, read_labelled, read_questions_as_labelled, report
 from assistant.safety.patterns import crisis_pattern, help_pattern
-from assistant.safety.policy import COSTS, decide
+from assistant.safety.policy import COSTS, LINES_FIRST_COSTS, decide
 from assistant.safety.sentences import sentences
 
 CORPUS_DIR = Path(__file__).with_name("corpus")
@@ -211,26 +211,32 @@ def _columns(model: LogisticRegression, probs: np.ndarray) -> np.ndarray:
     return out
 
 
-def expected_cost(y: np.ndarray, given: np.ndarray) -> float:
-    return float(_cost_matrix()[y, given].sum())
+def expected_cost(y: np.ndarray, given: np.ndarray, then: np.ndarray) -> float:
+    """The cost of giving routes `given` (and, after the lines to call, `then`) to messages labelled `y`."""
+    lines = given == ROUTES.index("crisis")
+    return float(np.where(lines, _lines_cost_matrix()[y, then], _cost_matrix()[y, given]).sum())
+
+
+def given_decisions(probs: np.ndarray, t: Thresholds, overrides: np.ndarray,
+                    sentence_max: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The policy applied to many messages at once (same rules as `policy.decide`): each message's route and what
+    follows the lines to call (`then`: the route apart from crisis, which is the route itself when it is not crisis)."""
+    a, c, r, o = (probs[:, ROUTES.index(k)] for k in ROUTES)
+    rest = np.full(len(probs), ROUTES.index("answer"))
+    blocked = a >= t.help
+    rest[~blocked & (o >= t.out_of_scope)] = ROUTES.index("out_of_scope")
+    rest[~blocked & (r >= t.refuse) & (r >= o)] = ROUTES.index("refuse")
+    # A pattern, a likely or possible crisis, or one sentence: the lines first, before a refusal too.
+    crisis = overrides | (c >= t.crisis_possible)
+    if sentence_max is not None:
+        crisis |= sentence_max >= t.crisis_sentence
+    return np.where(crisis, ROUTES.index("crisis"), rest), rest
 
 
 def given_routes(probs: np.ndarray, t: Thresholds, overrides: np.ndarray,
                  sentence_max: np.ndarray | None = None) -> np.ndarray:
-    """The policy applied to many messages at once (same rules as `policy.decide`)."""
-    a, c, r, o = (probs[:, ROUTES.index(k)] for k in ROUTES)
-    out = np.full(len(probs), ROUTES.index("answer"))
-    blocked = a >= t.help
-    out[~blocked & (o >= t.out_of_scope)] = ROUTES.index("out_of_scope")
-    refused = ~blocked & (r >= t.refuse) & (r >= o)
-    out[refused] = ROUTES.index("refuse")
-    possible = c >= t.crisis_possible
-    if sentence_max is not None:
-        possible |= sentence_max >= t.crisis_sentence
-    # A pattern or a likely crisis comes first; a possible one (or one sentence) yields to a confident refusal.
-    crisis = overrides | (c >= t.crisis_likely) | (possible & ~refused)
-    out[crisis] = ROUTES.index("crisis")
-    return out
+    """Each message's route under the policy (`given_decisions` without what follows the lines)."""
+    return given_decisions(probs, t, overrides, sentence_max)[0]
 
 
 def _cost_matrix() -> np.ndarray:
@@ -240,21 +246,29 @@ def _cost_matrix() -> np.ndarray:
     return cost
 
 
-def _grid_costs(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The expected cost and the share of help-seekers turned away of `given_routes` for every threshold of the
-    grid at once, as arrays indexed [crisis, help (high to low), refuse, out of scope] in CRISIS_GRID, HELP_GRID[::-1]
-    and GRID order: the same numbers as calling `given_routes` 63,504 times, in a second instead of most of a minute.
+def _lines_cost_matrix() -> np.ndarray:
+    """[expected, then]: the cost of the lines to call first, followed by `then` (`policy.LINES_FIRST_COSTS`)."""
+    cost = np.zeros((len(ROUTES), len(ROUTES)))
+    for (expected, then), value in LINES_FIRST_COSTS.items():
+        cost[ROUTES.index(expected), ROUTES.index(then)] = value
+    return cost
 
-    The "likely" threshold is not chosen yet (1.0 here, as `choose_thresholds` scores it), so a crisis is certain
-    only by its pattern. For a fixed crisis and help threshold each other message is answered (help-seeking signal:
-    the lines first when a crisis is possible), or free; a free message is refused when r >= t_refuse and r >= o
-    (even when a crisis is possible: `policy.decide`), else the lines first when a crisis is possible, else out of
-    scope when o >= t_oos, else answered. So the cost of the free messages is a sum over refuse columns plus a
-    product of two indicator matrices (one matmul)."""
-    cost = _cost_matrix()
+
+def _grid_costs(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The expected cost and the share of help-seekers turned away of `given_decisions` for every threshold of the
+    grid at once, as arrays indexed [crisis, help (high to low), refuse, out of scope] in CRISIS_GRID, HELP_GRID[::-1]
+    and GRID order: the same numbers as calling `given_decisions` 63,504 times, in a second instead of most of a
+    minute.
+
+    For a fixed crisis threshold each message has the lines to call first or not, which only changes what its route
+    apart from crisis costs (`policy.LINES_FIRST_COSTS` or `policy.COSTS`). For a fixed help threshold each message is
+    answered (a help-seeking signal) or free; a free message is refused when r >= t_refuse and r >= o, else out of
+    scope when o >= t_oos, else answered. So the cost of the free messages is a sum over refuse columns plus a product
+    of two indicator matrices (one matmul). A help-seeker refused or put out of scope is turned away, after the lines
+    to call or not."""
+    plain, first = _cost_matrix(), _lines_cost_matrix()
     a, c, r, o = (probs[:, ROUTES.index(k)] for k in ROUTES)
-    answer, crisis, refuse, oos = (ROUTES.index(k) for k in ROUTES)
-    c_answer, c_crisis, c_refuse, c_oos = cost[y, answer], cost[y, crisis], cost[y, refuse], cost[y, oos]
+    answer, refuse, oos = ROUTES.index("answer"), ROUTES.index("refuse"), ROUTES.index("out_of_scope")
     helpers = (y == answer).astype(np.float64)
     n_helpers = max(helpers.sum(), 1.0)
     refused = ((r[:, None] >= GRID[None, :]) & (r >= o)[:, None]).astype(np.float64)  # (n, refuse thresholds)
@@ -263,17 +277,15 @@ def _grid_costs(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray) -> tupl
     costs = np.zeros((len(CRISIS_GRID), len(helps), len(GRID), len(GRID)))
     away = np.zeros_like(costs)
     for i, tc in enumerate(CRISIS_GRID):
-        possible = (c >= tc) & ~overrides
-        soft = possible.astype(np.float64)
-        unrefused = soft * c_crisis + (1 - soft) * c_answer  # a free message neither refused nor out of scope
+        lines = (overrides | (c >= tc)).astype(np.float64)
+        c_answer, c_refuse, c_oos = (lines * first[y, k] + (1 - lines) * plain[y, k] for k in (answer, refuse, oos))
         for j, th in enumerate(helps):
-            blocked = ~overrides & (a >= th)
-            free = (~overrides & ~blocked).astype(np.float64)
-            fixed = c_crisis[overrides].sum() + c_crisis[blocked & possible].sum() + c_answer[blocked & ~possible].sum()
+            blocked = a >= th
+            free = (~blocked).astype(np.float64)
             kept = free[:, None] * (1 - refused)  # free and not refused, per refuse threshold
-            costs[i, j] = (fixed + (free * c_refuse) @ refused + kept.T @ unrefused)[:, None] \
-                + kept.T @ (((1 - soft) * (c_oos - c_answer))[:, None] * out)
-            away[i, j] = ((free * helpers) @ refused)[:, None] + (kept * (helpers * (1 - soft))[:, None]).T @ out
+            costs[i, j] = (c_answer[blocked].sum() + (free * c_refuse) @ refused + kept.T @ c_answer)[:, None] \
+                + kept.T @ ((c_oos - c_answer)[:, None] * out)
+            away[i, j] = ((free * helpers) @ refused)[:, None] + (kept * helpers[:, None]).T @ out
     return costs, away / n_helpers
 
 
@@ -292,7 +304,7 @@ def choose_thresholds(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray,
     t = Thresholds(float(CRISIS_GRID[i]), 1.0, float(GRID[k]), float(GRID[m]), float(HELP_GRID[::-1][j]))
     position = int(np.searchsorted(CRISIS_GRID, t.crisis_possible))
     t = Thresholds(float(CRISIS_GRID[max(0, position - CRISIS_MARGIN_STEPS)]), 1.0, t.refuse, t.out_of_scope, t.help)
-    cost = expected_cost(y, given_routes(probs, t, overrides))
+    cost = expected_cost(y, *given_decisions(probs, t, overrides))
     crisis = probs[:, ROUTES.index("crisis")]
     likely = 1.0
     for candidate in sorted(set(np.round(np.arange(t.crisis_possible, 1.0, 0.05), 3))):
@@ -304,7 +316,7 @@ def choose_thresholds(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray,
     if sentence_max is not None:
         options = [Thresholds(t.crisis_possible, t.crisis_likely, t.refuse, t.out_of_scope, t.help, float(s))
                    for s in SENTENCE_GRID]
-        costs = [expected_cost(y, given_routes(probs, o, overrides, sentence_max)) for o in options]
+        costs = [expected_cost(y, *given_decisions(probs, o, overrides, sentence_max)) for o in options]
         best_index = int(np.argmin(costs))  # the first (the highest threshold) of equal costs: fewer lines first
         if costs[best_index] < cost - 1e-9:
             best_index = min(best_index + CRISIS_MARGIN_STEPS, len(options) - 1)  # the grid runs high to low
@@ -312,13 +324,15 @@ def choose_thresholds(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray,
     return t, cost
 
 
-def route_with(model: RouterModel, rows: list[dict], vectors: np.ndarray, parts: Sentences) -> list[str]:
+def report_with(model: RouterModel, rows: list[dict], vectors: np.ndarray, parts: Sentences) -> RouteReport:
+    """The report of the policy's decisions (routes, and what follows the lines to call) on labelled `rows`."""
     texts = [r["text"] for r in rows]
     probs = model.probabilities(texts, vectors)
     maxima = parts.crisis_maxima(model.crisis_probability, np.arange(len(rows)), len(rows))
-    return [decide(dict(zip(model.classes, map(float, p), strict=True)), model.thresholds, crisis_pattern(text),
-                   float(m), help_pattern(text)).route
-            for text, p, m in zip(texts, probs, maxima, strict=True)]
+    decisions = [decide(dict(zip(model.classes, map(float, p), strict=True)), model.thresholds, crisis_pattern(text),
+                        float(m), help_pattern(text))
+                 for text, p, m in zip(texts, probs, maxima, strict=True)]
+    return report(rows, [d.route for d in decisions], [d.then for d in decisions])
 
 
 def train(embeddings, corpus: Corpus, out: Path | None = None, log=print) -> tuple[RouterModel, RouteReport]:
@@ -344,9 +358,9 @@ def train(embeddings, corpus: Corpus, out: Path | None = None, log=print) -> tup
         # the lines to call first to more help-seekers; it was not kept.
         probs, sentence_max = scored.blend(0.0)
         thresholds, cost = choose_thresholds(probs, y, overrides, sentence_max)
-        given = given_routes(probs, thresholds, overrides, sentence_max)
+        given, then = given_decisions(probs, thresholds, overrides, sentence_max)
         log(f"  C={c:<5} n-grams {low}-{high} weight {weight:<4} out-of-fold cost {cost:8.1f}  "
-            f"{report(rows, [ROUTES[i] for i in given]).summary()}")
+            f"{report(rows, [ROUTES[i] for i in given], [ROUTES[i] for i in then]).summary()}")
         if best is None or cost < best[0]:
             best = (cost, c, config, thresholds, scored, 0.0)
     cost, c, config, thresholds, scored, vote_weight = best
@@ -355,9 +369,9 @@ def train(embeddings, corpus: Corpus, out: Path | None = None, log=print) -> tup
             continue
         probs, sentence_max = scored.blend(share)
         chosen, share_cost = choose_thresholds(probs, y, overrides, sentence_max)
-        given = given_routes(probs, chosen, overrides, sentence_max)
+        given, then = given_decisions(probs, chosen, overrides, sentence_max)
         log(f"  nearest-message vote at {share}: out-of-fold cost {share_cost:8.1f}  "
-            f"{report(rows, [ROUTES[i] for i in given]).summary()}")
+            f"{report(rows, [ROUTES[i] for i in given], [ROUTES[i] for i in then]).summary()}")
         if share_cost < cost:
             cost, thresholds, vote_weight = share_cost, chosen, share
     log(f"chosen: C={c}, {config}, vote {vote_weight}, {thresholds}")
@@ -373,6 +387,6 @@ def train(embeddings, corpus: Corpus, out: Path | None = None, log=print) -> tup
                                     "C": c, "out_of_fold_cost": round(cost, 1), "folds": FOLDS})
     path = out or model_path(embeddings.name)
     model.save(path)
-    test = report(test_rows, route_with(model, test_rows, test_vectors, test_parts))
+    test = report_with(model, test_rows, test_vectors, test_parts)
     log(f"saved {path} ({path.stat().st_size // 1024} KiB); test split: {test.summary()}")
     return model, test
