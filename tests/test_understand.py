@@ -223,7 +223,11 @@ def test_the_interface_place_wins_over_the_message():
 @pytest.mark.parametrize("text, platforms", [
     ("he posted it on twitter help", ("x-twitter",)),
     ("deepfake de moi sur X", ("x-twitter",)),
-    ("X marks the spot, no platform here", ()),  # the letter alone is not the platform
+    ("X marks the spot, no platform here", ()),  # the letter in an idiom, a name or a porn site is not the platform
+    ("mes photos sont sur un site X", ()),
+    ("Mr X a toujours mes photos", ()),
+    ("X refuse de supprimer, et maintenant ?", ("x-twitter",)),  # the capital letter alone is
+    ("reported a video to X 4 days ago, still up", ("x-twitter",)),
     ("分手后他把照片发到了一个Discord服务器里", ("discord",)),
     ("my ex posted on insta and then on snap", ("facebook-instagram", "snapchat")),
     ("在抖音评论区和B站都有", ("douyin-tiktok", "bilibili-xiaohongshu")),

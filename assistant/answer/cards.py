@@ -650,23 +650,26 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
     no word in common with the message: it is about that platform ("X" on the page, "twitter" in the message)."""
     card_group = sections[0].metadata["group"] if sections else None
     asked = set(tokenize(strip_places(question), language))
-    for doc in shown:
-        asked -= passage_terms(doc.page_content, language)
-    if not asked:
+    said = set().union(*(passage_terms(doc.page_content, language) for doc in shown))
+    asked -= said
+    # The page of the platform the message names answers it even when every word of the message is already in the
+    # card's lines: "how to report on tiktok" lost "tiktok" to a step naming StopNCII's partners, and with it TikTok's
+    # own menu path.
+    if not asked and not any(doc.metadata.get("group") in platforms for doc in supporting):
         return []
     dated = bool(_WHEN.search(question))
     for doc in supporting:
         if doc.metadata.get("group") == card_group or not for_them(doc, place) or is_intro(doc):
             continue  # a page's introduction says what the page holds ("this page lists ..."), not a fact
-        if similarity is not None and any(similarity(doc, other) >= SAYS_THE_SAME for other in shown):
-            continue  # another page's words for what the card already said
+        named = doc.metadata.get("group") in platforms
+        if not named and similarity is not None and any(similarity(doc, other) >= SAYS_THE_SAME for other in shown):
+            continue  # another page's words for what the card already said (the named platform's page says how, there)
         if not dated and _DATED.search(shown_heading(doc, place)):
             continue  # a section about one dated event ("The first order of this kind: Chongzhou court, 2023-01-01")
         if minor and for_adults_only(shown_heading(doc, place)):
             continue  # a passage about StopNCII ("Using StopNCII with Facebook, Instagram and Threads")
-        named = doc.metadata.get("group") in platforms
         units = [(doc, u, url) for u, url in quotable(doc, place, members)
-                 if (named or asked & passage_terms(u, language))
+                 if ((named and passage_terms(u, language) - said) or asked & passage_terms(u, language))
                  and (dated or not _DATED.search(u)) and (minor is None or detect_minor(u) in (None, minor))
                  and not (minor and tells_to_screenshot(u)) and not (minor and for_adults_only(u))
                  and not tells_of_a_death(u)]

@@ -30,10 +30,11 @@ def _inside(entry: str, others: tuple[str, ...]) -> tuple[str, str]:
         if start < 0 or wider == low:
             continue
         before, after = wider[:start], wider[start + len(low):]
+        # In any case: an entry matched as written ("=X") is still not read inside "Mr X" or "Site X".
         if before:
-            not_before.add(f"(?<!{re.escape(before)})")
+            not_before.add(f"(?<!(?i:{re.escape(before)}))")
         if after:
-            not_after.add(f"(?!{re.escape(after).replace(chr(92) + ' ', chr(92) + 's+')})")
+            not_after.add(f"(?!(?i:{re.escape(after).replace(chr(92) + ' ', chr(92) + 's+')}))")
     return "".join(sorted(not_before)), "".join(sorted(not_after))
 
 

@@ -21,7 +21,12 @@ PLATFORMS_FILE = Path(__file__).with_name("platforms.yaml")
 def platforms() -> dict[str, re.Pattern[str]]:
     """Each platform page's group and the pattern of its names, read once."""
     data = yaml.safe_load(PLATFORMS_FILE.read_text(encoding="utf-8")) or {}
-    return {group: pattern for group, names in data.items() if (pattern := names_pattern(names)) is not None}
+    out = {}
+    for group, names in data.items():
+        wider = tuple(str(n)[1:] for n in names if str(n).startswith("!"))  # "X" is not X in "site X"
+        if (pattern := names_pattern([n for n in names if not str(n).startswith("!")], wider)) is not None:
+            out[group] = pattern
+    return out
 
 
 def named_platforms(text: str) -> tuple[str, ...]:
