@@ -6,7 +6,8 @@
 2. Embed every message with the service's embedding model, as a query, exactly as the service does.
 3. Choose the hyper-parameters and the policy's thresholds on out-of-fold predictions: each training batch is held
    out in turn (grouped cross-validation), so every choice is made on wording the model did not see, and the
-   thresholds minimise the expected cost of the policy's mistakes (`policy.COSTS`); the same fold models score
+   thresholds minimise the expected cost of the policy's mistakes (`policy.COSTS`, and `policy.LINES_FIRST_COSTS`
+   for what follows the lines to call); the same fold models score
    each message's sentences one by one, for the sentence threshold (`sentences.py`).
 4. Fit on all training batches, save the model with its thresholds and provenance, and report the test split.
 
@@ -231,12 +232,6 @@ def given_decisions(probs: np.ndarray, t: Thresholds, overrides: np.ndarray,
     if sentence_max is not None:
         crisis |= sentence_max >= t.crisis_sentence
     return np.where(crisis, ROUTES.index("crisis"), rest), rest
-
-
-def given_routes(probs: np.ndarray, t: Thresholds, overrides: np.ndarray,
-                 sentence_max: np.ndarray | None = None) -> np.ndarray:
-    """Each message's route under the policy (`given_decisions` without what follows the lines)."""
-    return given_decisions(probs, t, overrides, sentence_max)[0]
 
 
 def _cost_matrix() -> np.ndarray:
