@@ -647,7 +647,8 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
     """At most two lines of the best reference passage that says what the card does not and the message asks
     about ("on Telegram", "art. 226-2-1"); not a line for another age than the person's ("if you were 18 or over
     ..." to the parent of a 12-year-old). A passage of the page of a platform the message names (`platforms`) needs
-    no word in common with the message: it is about that platform ("X" on the page, "twitter" in the message)."""
+    no word in common with the message, only a word the card's lines did not say: it is about that platform ("X" on
+    the page, "twitter" in the message), and says how it is done there."""
     card_group = sections[0].metadata["group"] if sections else None
     asked = set(tokenize(strip_places(question), language))
     said = set().union(*(passage_terms(doc.page_content, language) for doc in shown))

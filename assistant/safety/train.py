@@ -234,19 +234,21 @@ def given_decisions(probs: np.ndarray, t: Thresholds, overrides: np.ndarray,
     return np.where(crisis, ROUTES.index("crisis"), rest), rest
 
 
-def _cost_matrix() -> np.ndarray:
+def _matrix(costs: dict[tuple[str, str], float]) -> np.ndarray:
+    """[expected, given] (or [expected, then] for `policy.LINES_FIRST_COSTS`) as an array in ROUTES order."""
     cost = np.zeros((len(ROUTES), len(ROUTES)))
-    for (expected, got), value in COSTS.items():
+    for (expected, got), value in costs.items():
         cost[ROUTES.index(expected), ROUTES.index(got)] = value
     return cost
 
 
+def _cost_matrix() -> np.ndarray:
+    return _matrix(COSTS)
+
+
 def _lines_cost_matrix() -> np.ndarray:
-    """[expected, then]: the cost of the lines to call first, followed by `then` (`policy.LINES_FIRST_COSTS`)."""
-    cost = np.zeros((len(ROUTES), len(ROUTES)))
-    for (expected, then), value in LINES_FIRST_COSTS.items():
-        cost[ROUTES.index(expected), ROUTES.index(then)] = value
-    return cost
+    """[expected, then]: the cost of the lines to call first, followed by `then`."""
+    return _matrix(LINES_FIRST_COSTS)
 
 
 def _grid_costs(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -270,18 +272,20 @@ def _grid_costs(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray) -> tupl
     out = (o[:, None] >= GRID[None, :]).astype(np.float64)  # (n, oos thresholds)
     helps = HELP_GRID[::-1]
     costs = np.zeros((len(CRISIS_GRID), len(helps), len(GRID), len(GRID)))
-    away = np.zeros_like(costs)
+    # Who is turned away does not depend on the crisis threshold: one [help, refuse, oos] array for every row.
+    away = np.zeros((len(helps), len(GRID), len(GRID)))
+    frees = [(a < th).astype(np.float64) for th in helps]  # no help-seeking signal, per help threshold
+    for j, free in enumerate(frees):
+        kept = free[:, None] * (1 - refused)
+        away[j] = ((free * helpers) @ refused)[:, None] + (kept * helpers[:, None]).T @ out
     for i, tc in enumerate(CRISIS_GRID):
         lines = (overrides | (c >= tc)).astype(np.float64)
         c_answer, c_refuse, c_oos = (lines * first[y, k] + (1 - lines) * plain[y, k] for k in (answer, refuse, oos))
-        for j, th in enumerate(helps):
-            blocked = a >= th
-            free = (~blocked).astype(np.float64)
+        for j, free in enumerate(frees):
             kept = free[:, None] * (1 - refused)  # free and not refused, per refuse threshold
-            costs[i, j] = (c_answer[blocked].sum() + (free * c_refuse) @ refused + kept.T @ c_answer)[:, None] \
+            costs[i, j] = (c_answer @ (1 - free) + (free * c_refuse) @ refused + kept.T @ c_answer)[:, None] \
                 + kept.T @ ((c_oos - c_answer)[:, None] * out)
-            away[i, j] = ((free * helpers) @ refused)[:, None] + (kept * helpers[:, None]).T @ out
-    return costs, away / n_helpers
+    return costs, np.broadcast_to(away / n_helpers, costs.shape)
 
 
 def choose_thresholds(probs: np.ndarray, y: np.ndarray, overrides: np.ndarray,
