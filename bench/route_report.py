@@ -5,7 +5,10 @@ the time to route one message, for both embedding models, on
 - each first-sight batch in bench/data/routes_firstsight_*.jsonl (written blind after training, measured once),
   each half on its own when the batch is split (`half`: tune, whose lines may be trained on, and hold).
 
-    .venv/bin/python bench/route_report.py [--misses] [--model use|e5]
+    .venv/bin/python bench/route_report.py [--misses] [--model use|e5] [--only NAME]
+
+`--only NAME` reports only the first-sight batches whose file name contains NAME (and not the test split): the way
+to measure one new batch once, at first sight.
 """
 
 from __future__ import annotations
@@ -51,11 +54,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", action="store_true", help="list every misrouted message")
     parser.add_argument("--model", choices=["use", "e5"], action="append")
+    parser.add_argument("--only", help="only the first-sight batches whose file name contains this")
     args = parser.parse_args()
     corpus = read_corpus()
     test_rows, _ = corpus.split(test=True)
-    sets = {f"test split ({', '.join(corpus.test_batches)})": test_rows}
+    sets = {} if args.only else {f"test split ({', '.join(corpus.test_batches)})": test_rows}
     for path in sorted((ROOT / "bench" / "data").glob("routes_firstsight_*.jsonl")):
+        if args.only and args.only not in path.name:
+            continue
         rows = read_labelled(path)
         halves = sorted({row.get("half", "") for row in rows})
         for half in halves:
