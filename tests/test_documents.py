@@ -192,6 +192,30 @@ def test_a_cards_particular_answer_must_name_one_of_its_answer_sections(tmp_path
     assert any(p.path.name == "fr.md" and "at least 5 example messages" in p.message for p in problems), problems
 
 
+def test_a_heading_written_twice_in_a_document_is_named(tmp_path):
+    """A card's answer copied for another place under the same heading was one section to the index (same heading,
+    same text: one id), so the copy silently vanished. The validator names the second heading's line."""
+    from assistant.knowledge.validation import validate_knowledge
+
+    root = copy_groups(tmp_path / "knowledge", ("first-hour",))
+    card = PROJECT_ROOT / "knowledge" / "cards" / "ex-threatens"
+    for lang in ("en", "zh", "fr"):
+        text = (card / f"{lang}.md").read_text(encoding="utf-8")
+        if lang == "en":
+            start = text.index("## If you are under 18\n")
+            end = text.index("\n## ", start + 5)
+            section = text[start:end].rstrip("\n")
+            text = text[:end] + "\n\n" + section.replace("age=minor audience=survivor", "age=minor") + text[end:]
+        (root / "ex-threatens").mkdir(exist_ok=True)
+        (root / "ex-threatens" / f"{lang}.md").write_text(text, encoding="utf-8")
+    _, problems = validate_knowledge(root)
+    twice = [p for p in problems if "is used twice" in p.message]
+    assert len(twice) == 1 and twice[0].path.name == "en.md", problems
+    lines = (root / "ex-threatens" / "en.md").read_text(encoding="utf-8").splitlines()
+    assert lines[twice[0].line - 1] == "## If you are under 18"
+    assert lines.index("## If you are under 18") < twice[0].line - 1  # the second one is named
+
+
 def test_a_line_for_one_place_that_reads_as_another_is_named(tmp_path):
     """Australia's 'Online Safety Act 2021' once read as the UK's Online Safety Act, and '法国内政部' as China (国内):
     those lines were silently kept from the people they were written for. The validator names the line."""

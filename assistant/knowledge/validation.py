@@ -53,6 +53,17 @@ def _first_line(doc: KnowledgeDoc, needle: str) -> int:
     return doc.body_line
 
 
+def _nth_line(doc: KnowledgeDoc, line_text: str, n: int) -> int:
+    """The file line number of the n-th body line that reads exactly `line_text` (the body's first line if none)."""
+    seen = 0
+    for number, line in enumerate(doc.body.splitlines(), doc.body_line):
+        if line.strip() == line_text:
+            seen += 1
+            if seen == n:
+                return number
+    return doc.body_line
+
+
 def _front_line(doc: KnowledgeDoc, needle: str) -> int:
     """The line of the front matter that holds `needle` (a key or a value), else the front matter's first line."""
     lines = doc.path.read_text(encoding="utf-8").splitlines()[:doc.body_line - 1]
@@ -131,6 +142,21 @@ def check_documents(docs: list[KnowledgeDoc]) -> list[Problem]:
                 if url and url not in source_urls:
                     problems.append(Problem(doc.path, line_number, "body",
                                             f"source note {url} is not a url in the front matter's sources"))
+        # A heading path written twice is one section to the index when the texts match (the second is silently
+        # dropped: a card's place variant of an answer given the same heading vanished), and an ambiguous citation
+        # when they do not.
+        paths: set[tuple[str, ...]] = set()
+        written: dict[str, int] = defaultdict(int)  # heading line -> times seen so far
+        for headings, _ in _sections(doc.body):
+            if not headings:
+                continue
+            heading = "#" * len(headings) + " " + headings[-1]
+            written[heading] += 1
+            if tuple(headings) in paths:
+                problems.append(Problem(doc.path, _nth_line(doc, heading, written[heading]), "body",
+                                        f"heading '{headings[-1]}' is used twice in this document; each section "
+                                        "needs its own heading"))
+            paths.add(tuple(headings))
         for target in _LINK.findall(doc.body):
             if re.match(r"^(https?:|mailto:|tel:|#)", target):
                 continue
