@@ -44,6 +44,20 @@ def test_the_persons_place_gives_its_own_lines_and_no_other_places(full_service,
     assert not result.needs_place
 
 
+def test_a_partner_who_checks_the_phone_is_not_blocked_without_a_plan(full_service):
+    """Someone whose partner reads their phone and threatens to share images: blocking him or changing passwords can be
+    noticed, so the answer says to plan first (a Vienna social worker's client was told "block the person" and
+    nothing else); in French the safety answer leads."""
+    result = full_service.ask("my boyfriend goes through my phone every day and says if i try to leave he'll send our "
+                              "sex tape to my family. what can i do without him noticing?")
+    assert result.card == "ex-threatens"
+    assert "they may notice" in result.answer
+    result = full_service.ask("mon conjoint surveille mon portable et menace de publier mes photos intimes si je le "
+                              "quitte, que faire sans qu'il s'en rende compte ?")
+    direct = next(b for b in result.blocks if b.kind == "direct")
+    assert direct.lines[0].text.startswith("Pensez d'abord à votre sécurité")
+
+
 def test_asking_whether_it_is_a_crime_also_tells_how_to_block_copies(full_service):
     """The law's answer first, and the hash-blocking line with it (the adults' first when the age is unknown): before,
     someone asking "is it illegal?" was never told that copies can be blocked meanwhile."""
