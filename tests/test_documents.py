@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from assistant.knowledge.documents import parse_document
@@ -166,24 +167,30 @@ def test_a_card_section_without_its_role_or_with_a_wrong_one_is_named(tmp_path):
     assert any("needs a 'steps' section without qualifiers" in m for m in messages), messages
 
 
+def copy_card(root: Path, card: str, edits: dict[str, Callable[[str], str]]) -> Path:
+    """A copy of one card's three files under `root`, each language's text passed through its edit if it has one."""
+    (root / card).mkdir(exist_ok=True)
+    for lang in ("en", "zh", "fr"):
+        text = (PROJECT_ROOT / "knowledge" / "cards" / card / f"{lang}.md").read_text(encoding="utf-8")
+        (root / card / f"{lang}.md").write_text(edits.get(lang, str)(text), encoding="utf-8")
+    return root / card
+
+
 def test_a_cards_particular_answer_must_name_one_of_its_answer_sections(tmp_path):
     """`answers:` maps an answer section's heading to the messages that ask its question: a heading that is not one
     (renamed, mistyped) is named with the file, the front matter line and the field; too few examples too."""
     from assistant.knowledge.validation import validate_knowledge
 
+    def two_messages(text: str) -> str:  # the French answer's messages cut to two
+        head, rest = text.split('  "Personne ne reçoit votre image":\n', 1)
+        asked = rest.split("\n---\n", 1)
+        kept = [line for line in asked[0].splitlines() if line.startswith("    - ")][:2]
+        return head + '  "Personne ne reçoit votre image":\n' + "\n".join(kept) + "\n---\n" + asked[1]
+
     root = copy_groups(tmp_path / "knowledge", ("first-hour",))
-    card = PROJECT_ROOT / "knowledge" / "cards" / "stop-reupload"
-    for lang in ("en", "zh", "fr"):
-        text = (card / f"{lang}.md").read_text(encoding="utf-8")
-        if lang == "en":
-            text = text.replace('  "Nobody receives your image":', '  "Nobody receives the image":', 1)
-        if lang == "fr":  # the answer's messages cut to two
-            head, rest = text.split('  "Personne ne reçoit votre image":\n', 1)
-            asked = rest.split("\n---\n", 1)
-            kept = [line for line in asked[0].splitlines() if line.startswith("    - ")][:2]
-            text = head + '  "Personne ne reçoit votre image":\n' + "\n".join(kept) + "\n---\n" + asked[1]
-        (root / "stop-reupload").mkdir(exist_ok=True)
-        (root / "stop-reupload" / f"{lang}.md").write_text(text, encoding="utf-8")
+    copy_card(root, "stop-reupload", {
+        "en": lambda text: text.replace('  "Nobody receives your image":', '  "Nobody receives the image":', 1),
+        "fr": two_messages})
     _, problems = validate_knowledge(root)
     renamed = [p for p in problems if p.path.name == "en.md" and p.field == "answers"]
     assert renamed and "'Nobody receives the image' is not the heading" in renamed[0].message, problems
@@ -197,17 +204,14 @@ def test_a_heading_written_twice_in_a_document_is_named(tmp_path):
     same text: one id), so the copy silently vanished. The validator names the second heading's line."""
     from assistant.knowledge.validation import validate_knowledge
 
+    def copied(text: str) -> str:  # the minor's answer again under its heading, for any minor
+        start = text.index("## If you are under 18\n")
+        end = text.index("\n## ", start + 5)
+        section = text[start:end].rstrip("\n")
+        return text[:end] + "\n\n" + section.replace("age=minor audience=survivor", "age=minor") + text[end:]
+
     root = copy_groups(tmp_path / "knowledge", ("first-hour",))
-    card = PROJECT_ROOT / "knowledge" / "cards" / "ex-threatens"
-    for lang in ("en", "zh", "fr"):
-        text = (card / f"{lang}.md").read_text(encoding="utf-8")
-        if lang == "en":
-            start = text.index("## If you are under 18\n")
-            end = text.index("\n## ", start + 5)
-            section = text[start:end].rstrip("\n")
-            text = text[:end] + "\n\n" + section.replace("age=minor audience=survivor", "age=minor") + text[end:]
-        (root / "ex-threatens").mkdir(exist_ok=True)
-        (root / "ex-threatens" / f"{lang}.md").write_text(text, encoding="utf-8")
+    copy_card(root, "ex-threatens", {"en": copied})
     _, problems = validate_knowledge(root)
     twice = [p for p in problems if "is used twice" in p.message]
     assert len(twice) == 1 and twice[0].path.name == "en.md", problems
@@ -221,15 +225,12 @@ def test_a_line_for_one_place_that_reads_as_another_is_named(tmp_path):
     those lines were silently kept from the people they were written for. The validator names the line."""
     from assistant.knowledge.validation import validate_knowledge
 
+    def chinese_number_in_france(text: str) -> str:
+        start = text.index("<!-- card: local place=FR -->")
+        return text[:start] + text[start:].replace("\n- ", "\n- If you are in danger, call 110 (China) or ", 1)
+
     root = copy_groups(tmp_path / "knowledge", ("first-hour",))
-    card = PROJECT_ROOT / "knowledge" / "cards" / "sextortion-pay"
-    for lang in ("en", "zh", "fr"):
-        text = (card / f"{lang}.md").read_text(encoding="utf-8")
-        if lang == "en":
-            start = text.index("<!-- card: local place=FR -->")
-            text = text[:start] + text[start:].replace("\n- ", "\n- If you are in danger, call 110 (China) or ", 1)
-        (root / "sextortion-pay").mkdir(exist_ok=True)
-        (root / "sextortion-pay" / f"{lang}.md").write_text(text, encoding="utf-8")
+    copy_card(root, "sextortion-pay", {"en": chinese_number_in_france})
     _, problems = validate_knowledge(root)
     wrong = [p for p in problems if "this line is for FR, but it reads as CN" in p.message]
     assert len(wrong) == 1 and wrong[0].path.name == "en.md", problems
