@@ -140,6 +140,12 @@ def _section_places(section: str) -> list[str]:
     return sorted(named_jurisdictions(section))
 
 
+def _file_in_knowledge(doc: KnowledgeDoc) -> str:
+    """The document's file as `group/language.md`: where the knowledge folder sits (a checkout, a wheel in any
+    virtual environment) is not part of a passage, so moving it does not make the index stale."""
+    return f"{doc.path.parent.name}/{doc.path.name}"
+
+
 def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
     """The chunks of one document, with ids stable across runs: document id, section path, content hash."""
     meta = doc.meta
@@ -184,7 +190,7 @@ def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
                     "publisher": source.publisher,
                     "last_reviewed": meta.last_reviewed.isoformat(),
                     "doc_hash": doc.content_hash,
-                    "path": doc.path.as_posix(),
+                    "path": _file_in_knowledge(doc),
                     "line_sources": _line_sources(doc, piece),
                     **role_fields,
                 },
@@ -206,7 +212,7 @@ def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
                             metadata={"doc_id": meta.id, "group": meta.group, "language": meta.language,
                                       "kind": "example", "title": meta.title, "section": "", "order": -1,
                                       "answer": ANSWER_SEPARATOR.join(headings), "doc_hash": doc.content_hash,
-                                      "path": doc.path.as_posix()}))
+                                      "path": _file_in_knowledge(doc)}))
     # Two identical passages in one document would collide; keep the first.
     unique: dict[str, Chunk] = {}
     for chunk in chunks:
