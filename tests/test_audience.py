@@ -86,6 +86,26 @@ def test_a_survivor_who_sent_the_photos_is_not_read_as_the_one_who_shared_them(r
 
 
 @pytest.mark.parametrize("text", [
+    # Both models thanked these writers for helping someone (USE read the first two as a friend's, at 0.51 and 0.56).
+    "How do I report a Telegram group sharing my photos?",
+    "Comment signaler un groupe Telegram qui partage mes photos ?",
+    "怎么举报一个转发我的照片的群",
+])
+def test_a_writer_who_calls_the_images_theirs_is_the_survivor(reader, text):
+    assert reader.read(text, _embed(reader, [text])[0], detect_audience(text)) == "survivor"
+
+
+def test_images_sent_to_the_writer_or_someone_elses_are_not_read_as_the_writers_own():
+    from assistant.understand.audience import names_own_images
+
+    assert names_own_images("they posted my nudes") and names_own_images("des photos de moi circulent")
+    assert names_own_images("我被偷拍了") and names_own_images("他要发我的私密照片")
+    assert not names_own_images("我把前女友发我的照片转到了群里")  # the photos she sent me
+    assert not names_own_images("一个女生说自己的照片被传到了班群")  # reported speech: her own photos
+    assert not names_own_images("my daughter's photos are in a group chat")
+
+
+@pytest.mark.parametrize("text", [
     # Close to a message of the sixth blind answer batch, which the USE model read as a parent's.
     "我15岁在里昂上学，有人在Snapchat上威胁说要把我的照片发出去！我能打3018吗？我不想让爸妈知道",
     "im 14 and someone has my pics, my mom and my teacher cant find out, what do i do",

@@ -47,6 +47,25 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# The writer names the images as theirs: "my photos", "nudes of me", "mes photos", "我的照片", "我被偷拍". Said with no
+# other role (the roles above are read first: "my daughter's photos" is a parent), the writer is the person in them.
+# Out of fold on the 6,101 labelled questions the audience model learns from, these words matched 738 messages, every
+# one written by the survivor, and the model read 24 of them as someone else (a friend, a counsellor, a teacher, a
+# parent, the person who shared): "How do I report a Telegram group sharing my photos?" was thanked for helping.
+# Not 自己 ("a student says her own photos...", reported speech) nor 发给我的照片 / 前女友发我的照片 (photos sent to me).
+_OWN_IMAGES = re.compile(
+    r"\bmy (?:own )?(?:private |intimate |nude |naked |explicit |sexual )?(?:photos?|pics?|pictures?|images?|videos?|"
+    r"nudes?|selfies?|clips?)\b|\b(?:photos?|pics?|pictures?|images?|videos?|nudes?) of me\b|"
+    r"\b(?:mes|ma|mon) (?:propres? )?(?:photos?|vidéos?|images?|nudes?|selfies?)\b|"
+    r"\b(?:photos?|vidéos?|images?|nudes?) de moi\b|"
+    r"(?<!给)(?<![她他友方]发)我的.{0,4}?(?:照片|视频|图片|私照|裸照|艳照)|(?:偷拍|录)(?:了|下)?我|我被(?:偷拍|拍|录)", re.I)
+
+
+def names_own_images(text: str) -> bool:
+    """Whether the writer calls the images their own ("my photos", "我的照片"): read with `detect_audience`."""
+    return bool(_OWN_IMAGES.search(text))
+
+
 def detect_audience(text: str) -> str | None:
     """The role a message is written from, or None when it does not say."""
     for role, pattern in _ROLES:

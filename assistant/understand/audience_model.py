@@ -33,6 +33,7 @@ import yaml
 from assistant.safety.classifier import FeatureConfig, load_linear, save_linear, softmax_scores
 from assistant.safety.metrics import ANSWER_BATCHES, json_lines, read_labelled
 from assistant.understand.age import writer_is_minor
+from assistant.understand.audience import names_own_images
 
 if TYPE_CHECKING:
     from assistant.index.embeddings import OfflineEmbeddings
@@ -186,10 +187,13 @@ class AudienceReader:
 
     def read(self, text: str, vector, phrases: str | None) -> str | None:
         """The audience of a message already embedded as a query (`vector`). `phrases`: what `audience.py` read;
-        it stands when it is one of the TRUSTED_PHRASES, or when there is no model."""
+        it stands when it is one of the TRUSTED_PHRASES, when the writer calls the images theirs and names no other
+        role, or when there is no model."""
         model = self.model
         if model is None or not text.strip() or phrases in TRUSTED_PHRASES:
             return phrases
+        if phrases == "survivor" and names_own_images(text):
+            return "survivor"  # "my photos" with no other role named: the writer is in them (audience.py)
         read = model.audience(text, vector)
         if read in ADULT_ROLES and writer_is_minor(text):
             # A 15-year-old who mentions their parents or a teacher is not one ("我15岁……我不想让爸妈知道").
