@@ -616,3 +616,26 @@ def test_a_sextorted_teenagers_parent_in_the_uk_still_gets_the_police_numbers(fu
     result = full_service.ask("We're in Cardiff. My son is 15 and someone on Snapchat wants money or they'll post his "
                               "photos. What do we do?")
     assert result.jurisdiction == "UK" and "999" in result.answer and "Adults can call" not in result.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Will Telegram actually remove a channel that is sharing my roommate's pictures?",
+    "How do I report a Telegram group sharing my photos?",
+])
+def test_what_telegram_does_is_quoted_not_the_news_about_it(full_service, question):
+    """A friend asking whether Telegram will act was quoted "In 2025, news reports described a large Telegram forum
+    ...": background a caseworker gives only to someone who asks about it."""
+    result = full_service.ask(question)
+    assert result.route == "answer"
+    assert "news" not in result.answer.lower() and "2025" not in result.answer
+
+
+def test_a_young_person_addressed_as_tu_is_asked_and_headed_as_tu(full_service):
+    """The card's lines for a 15-year-old say "tu": the heading over them and the place question say it too, not
+    "Ce que vous pouvez faire maintenant" over "Parles-en à un adulte de confiance"."""
+    result = full_service.ask("j'ai 15 ans et une photo de moi tourne sur snap je fais quoi")
+    assert "Parles-en" in result.answer or "Garde" in result.answer
+    assert "Ce que tu peux faire maintenant" in result.answer and "Tu vis dans quel pays ?" in result.answer
+    assert "Ce que vous pouvez faire maintenant" not in result.answer
+    adult = full_service.ask("J'ai 34 ans, une photo intime de moi circule dans un groupe WhatsApp, que dois-je faire ?")
+    assert "Ce que vous pouvez faire maintenant" in adult.answer and "Tu vis" not in adult.answer

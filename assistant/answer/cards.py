@@ -23,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 
 from assistant.answer.compose import Citations, Similarity, is_intro, quotable, shown_heading, tells_of_a_death
 from assistant.answer.labels import LabelledQuestion, labels_digest
-from assistant.answer.messages import message
+from assistant.answer.messages import message, speaks_familiar
 from assistant.answer.types import Block, ComposedAnswer, Line
 from assistant.index.lexical import passage_terms, tokenize
 from assistant.index.retrieval import IndexSnapshot
@@ -431,7 +431,9 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         local_groups.append([(doc, u, url) for doc in group
                              for u, url in _for_their_age(quotable(doc, place, members), person.minor)[:per_section]])
     key, needs_place, needs_age = _question(sections, person)
-    question_text = message(key, language) if key else ""
+    # The card's lines for a young person say "tu": the heading over them and the question after them do too.
+    familiar = speaks_familiar([u for _, u, _ in step_lines[:3]], language)
+    question_text = message(key, language, familiar) if key else ""
     support = _supporting(question, language, place, members, sections, [d for d in (direct, steps) if d is not None],
                           supporting, similarity, person.minor, person.platforms[:1])
     law_lines = _law_lines(law, person, members, [u for _, u, _ in direct_lines])
@@ -455,7 +457,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         ordered = step_lines[:max(3, MAX_STEPS - len(local))] + local
         if ordered:
             blocks.append(Block("steps", tuple(cites.line(d, u, url) for d, u, url in ordered[:MAX_STEPS]),
-                                message("steps_heading", language)))
+                                message("steps_heading", language, familiar)))
         if question_text:
             blocks.append(Block("question", (Line(question_text),)))
         return blocks, cites.items
@@ -636,6 +638,9 @@ def for_adults_only(line: str) -> bool:
     return bool(_ADULTS_TOOL.search(line)) and not _MINORS_TOOL.search(line)
 
 
+# A line that retells the news ("In 2025, news reports described a Telegram forum ..."): background a caseworker
+# gives only to someone who asks about it (a year, "when", "the news"), never in place of what to do.
+_NEWS = re.compile(r"(?i:\bnews\b|\bla presse\b|\bles médias\b|\breported in (?:19|20)\d\d\b)|新闻|被报道|据报道|媒体报道")
 _WHEN = re.compile(r"(?i:(?<![\d.,])\b(?:19|20)\d\d\b(?![.,]?\d)|\bwhen (?:did|does|do|was|is|will|were|are)\b|"
                    r"\bsince when\b|\bquand (?:est|a|ont|était|sera|entre)\b|\b(?:depuis|à partir de) quand\b)|"
                    r"什么时候|何时|哪一?年")
@@ -659,6 +664,7 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
     if not asked and not any(doc.metadata.get("group") in platforms for doc in supporting):
         return []
     dated = bool(_WHEN.search(question))
+    news = dated or bool(_NEWS.search(question))
     for doc in supporting:
         if doc.metadata.get("group") == card_group or not for_them(doc, place) or is_intro(doc):
             continue  # a page's introduction says what the page holds ("this page lists ..."), not a fact
@@ -671,7 +677,8 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
             continue  # a passage about StopNCII ("Using StopNCII with Facebook, Instagram and Threads")
         units = [(doc, u, url) for u, url in quotable(doc, place, members)
                  if ((named and passage_terms(u, language) - said) or asked & passage_terms(u, language))
-                 and (dated or not _DATED.search(u)) and (minor is None or detect_minor(u) in (None, minor))
+                 and (dated or not _DATED.search(u)) and (news or not _NEWS.search(u))
+                 and (minor is None or detect_minor(u) in (None, minor))
                  and not (minor and tells_to_screenshot(u)) and not (minor and for_adults_only(u))
                  and not tells_of_a_death(u)]
         if units:

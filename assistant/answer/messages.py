@@ -5,6 +5,8 @@ They hold no facts (no numbers, laws or addresses): every fact comes from a cite
 
 from __future__ import annotations
 
+import re
+
 MESSAGES: dict[str, dict[str, str]] = {
     "lead": {
         "en": "Here is what Recourse's guidance says:",
@@ -121,6 +123,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "你在哪里？能拨打的电话和适用的法律取决于所在国家：中国、美国、英国、澳大利亚、欧盟或法国。",
         "fr": "Où êtes-vous ? Les numéros à appeler et la loi dépendent du pays : Chine, États-Unis, Royaume-Uni, "
               "Australie, Union européenne ou France.",
+        "fr-tu": "Tu vis dans quel pays ? Les numéros à appeler et la loi en dépendent : Chine, États-Unis, "
+                 "Royaume-Uni, Australie, Union européenne ou France.",
     },
     "ask_age": {
         "en": "Were you, or the person in the images, under 18 when they were taken? Some help is only for "
@@ -133,6 +137,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What you can do now",
         "zh": "现在可以做的事",
         "fr": "Ce que vous pouvez faire maintenant",
+        "fr-tu": "Ce que tu peux faire maintenant",
     },
     "help_heading": {
         "en": "Where to get help",
@@ -142,7 +147,25 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def message(key: str, language: str) -> str:
-    """A fixed sentence in the given language (English when the language is unknown)."""
+def message(key: str, language: str, familiar: bool = False) -> str:
+    """A fixed sentence in the given language (English when the language is unknown). `familiar`: in the familiar
+    register where the language has one ("tu" in French) and the sentence has it, to match the lines it goes with."""
     table = MESSAGES[key]
+    if familiar and f"{language}-tu" in table:
+        return table[f"{language}-tu"]
     return table.get(language, table["en"])
+
+
+# French addresses a young person as "tu"; the cards' lines written for them do. Words that only the familiar or only
+# the polite register uses, to tell which one a set of lines speaks in.
+_TU = re.compile(r"(?i)\b(?:tu|te|toi|ton|ta|tes)\b(?!['’-])|\bt['’](?=\w)|-toi\b")
+_VOUS = re.compile(r"(?i)\b(?:vous|votre|vos)\b")
+
+
+def speaks_familiar(lines: list[str], language: str) -> bool:
+    """Whether these lines address the reader as "tu" more than as "vous" (French only): a heading or a question
+    between them says it the same way ("Ce que tu peux faire maintenant" over "Bloque la personne ...")."""
+    if language != "fr":
+        return False
+    text = " ".join(lines)
+    return len(_TU.findall(text)) > len(_VOUS.findall(text))
