@@ -639,3 +639,12 @@ def test_a_young_person_addressed_as_tu_is_asked_and_headed_as_tu(full_service):
     assert "Ce que vous pouvez faire maintenant" not in result.answer
     adult = full_service.ask("J'ai 34 ans, une photo intime de moi circule dans un groupe WhatsApp, que dois-je faire ?")
     assert "Ce que vous pouvez faire maintenant" in adult.answer and "Tu vis" not in adult.answer
+
+
+def test_the_law_is_said_once_when_the_places_own_lines_say_it(full_service):
+    """The person who shared, in France, read art. 226-2-1 under "Is it a crime in France?" and again in two of six
+    steps; unasked, the law passage gives way to the place's own lines that already say it."""
+    result = full_service.ask("我把同学的照片转到了群里,现在很后悔。有没有能匿名打电话问问的地方?", "FR")
+    assert "226-2-1" in result.answer and "在法国这是犯罪吗" not in result.answer
+    asked = full_service.ask("I shared a classmate's intimate photo in a group chat. Is that a crime in France?", "FR")
+    assert "226-2-1" in asked.answer

@@ -437,6 +437,10 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     support = _supporting(question, language, place, members, sections, [d for d in (direct, steps) if d is not None],
                           supporting, similarity, person.minor, person.platforms[:1])
     law_lines = _law_lines(law, person, members, [u for _, u, _ in direct_lines])
+    if not law[1]:
+        # Unasked, "is it a crime here?" is said once: not when the place's own lines already say it (the person who
+        # shared, in France, read art. 226-2-1 in the law passage and again in two of six steps).
+        law_lines = _not_said(law_lines, [u for group in local_groups for _, u, _ in group[:1]], language)
 
     def assemble() -> tuple[list[Block], list]:
         cites = Citations(first_citation)
