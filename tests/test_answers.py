@@ -648,3 +648,10 @@ def test_the_law_is_said_once_when_the_places_own_lines_say_it(full_service):
     assert "226-2-1" in result.answer and "在法国这是犯罪吗" not in result.answer
     asked = full_service.ask("I shared a classmate's intimate photo in a group chat. Is that a crime in France?", "FR")
     assert "226-2-1" in asked.answer
+
+
+def test_every_question_back_has_the_registers_its_headings_have():
+    """A French answer whose steps say "tu" asks its question back in "tu" too, whichever question it is."""
+    for key in ("ask_place", "ask_age"):
+        assert messages.message(key, "fr", familiar=True) != messages.message(key, "fr")
+        assert messages.message(key, "en", familiar=True) == messages.message(key, "en")

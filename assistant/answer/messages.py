@@ -132,6 +132,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "照片或视频拍摄时，你（或画面中的人）未满 18 岁吗？有些帮助只面向未成年人，有些只面向成年人。",
         "fr": "Aviez-vous moins de 18 ans (vous, ou la personne sur les images) quand elles ont été prises ? "
               "Certaines aides sont réservées aux mineurs, d'autres aux adultes.",
+        "fr-tu": "Avais-tu moins de 18 ans (toi, ou la personne sur les images) quand elles ont été prises ? "
+                 "Certaines aides sont réservées aux mineurs, d'autres aux adultes.",
     },
     "steps_heading": {
         "en": "What you can do now",
