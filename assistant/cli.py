@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     router_sub = router.add_subparsers(dest="router_command", required=True)
     train = router_sub.add_parser("train", help="rebuild the router's model from the labelled corpus, reproducibly")
     train.add_argument("--model", choices=["use", "e5", "all"], default="all", help="embedding model (default: both)")
+    train.add_argument("--part", choices=["all", "scope"], default="all",
+                       help="scope: only the out-of-scope model, for the router already trained")
     audience = sub.add_parser("audience", help="the model that reads who is asking")
     audience_sub = audience.add_subparsers(dest="audience_command", required=True)
     audience_train = audience_sub.add_parser(
@@ -98,10 +100,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _router(args: argparse.Namespace) -> int:
     from assistant.index.embeddings import MODELS, make_embeddings
-    from assistant.safety.train import read_corpus, train
+    from assistant.safety.classifier import RouterModel, model_path
+    from assistant.safety.train import read_corpus, train, train_scope
 
     for name in MODELS if args.model == "all" else [args.model]:
-        _, test = train(make_embeddings(name), read_corpus(model=name))
+        embeddings = make_embeddings(name)
+        if args.part == "scope":
+            train_scope(embeddings, read_corpus(model=name), RouterModel.load(model_path(embeddings.name)))
+            continue
+        _, test = train(embeddings, read_corpus(model=name))
         print(f"{name}: test split {test.summary()}")
     return 0
 

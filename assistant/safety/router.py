@@ -2,7 +2,8 @@
 
 A learned classifier (`classifier.py`, trained by `recourse router train` on the labelled corpus in `corpus/`) gives
 each route a probability; the crisis patterns (`crisis_patterns.yaml`) can only add crisis; the policy
-(`policy.py`) turns both into a route with thresholds chosen for the costs. Offline, deterministic, and a few
+(`policy.py`) turns both into a route with thresholds chosen for the costs; a message it answers is put out of scope
+when the scope model (`scope.py`) is very sure it is not about intimate images at all. Offline, deterministic, and a few
 milliseconds once the message is embedded (the service passes the vector it already computed for retrieval; the vote
 of the nearest labelled messages takes 1-2 ms of it).
 """
@@ -18,6 +19,7 @@ import numpy as np
 from assistant.safety.classifier import ROUTES, RouterModel, model_path
 from assistant.safety.patterns import courtesy_pattern, crisis_pattern, help_pattern
 from assistant.safety.policy import RouteDecision, decide
+from assistant.safety.scope import ScopeModel, scope_path
 from assistant.safety.sentences import sentences
 from assistant.understand.brevity import is_short
 
@@ -33,10 +35,12 @@ class Router:
     With no embedding model (`Router(None)`) only the crisis patterns run and everything else is answered.
     """
 
-    def __init__(self, embeddings: OfflineEmbeddings | None, model: Path | None = None):
+    def __init__(self, embeddings: OfflineEmbeddings | None, model: Path | None = None, scope: Path | None = None):
         self.embeddings = embeddings
         self.model_file = model or (model_path(embeddings.name) if embeddings else None)
+        self.scope_file = scope or (scope_path(embeddings.name) if embeddings else None)
         self._model: RouterModel | None = None
+        self._scope: ScopeModel | None = None
         self._lock = threading.Lock()
 
     @property
@@ -50,6 +54,18 @@ class Router:
                     raise ValueError(f"{self.model_file} was trained on {self._model.embedding_model} vectors, "
                                      f"not {self.embeddings.name}")
             return self._model
+
+    @property
+    def scope(self) -> ScopeModel | None:
+        """The out-of-scope model (`scope.py`), or None when it has not been trained (the router works without it)."""
+        with self._lock:
+            if self._scope is None and self.scope_file is not None and self.scope_file.exists():
+                scope = ScopeModel.load(self.scope_file)
+                if self.embeddings and scope.embedding_model != self.embeddings.name:
+                    raise ValueError(f"{self.scope_file} was trained on {scope.embedding_model} vectors, "
+                                     f"not {self.embeddings.name}")
+                self._scope = scope
+            return self._scope
 
     def probabilities(self, text: str, vector=None) -> dict[str, float]:
         """P(route | message), from the model alone."""
@@ -73,11 +89,29 @@ class Router:
         if self.embeddings is None:
             return RouteDecision("crisis", "pattern:crisis", "likely") if pattern else RouteDecision("answer", "no_model")
         # A crisis pattern decides the route; the model still decides what follows the lines to call.
+        if vector is None:
+            vector = self.embeddings.embed_query(text)
         p = self.probabilities(text, vector)
         thresholds = self.model.thresholds
         whole_says_crisis = pattern is not None or p["crisis"] >= thresholds.crisis_possible
-        return decide(p, thresholds, pattern, 0.0 if whole_says_crisis else self.sentence_crisis(text),
-                      help_pattern(text), short=is_short(text))
+        helped = help_pattern(text)
+        decision = decide(p, thresholds, pattern, 0.0 if whole_says_crisis else self.sentence_crisis(text),
+                          helped, short=is_short(text))
+        if decision.route == "answer" and helped is None and self.out_of_scope(text, vector):
+            # Answered by the four-way model, with no crisis signal and no help-seeking pattern, but very surely not
+            # about intimate images (a password reset, a parcel scam): the scope model's reading (`scope.py`).
+            return RouteDecision("out_of_scope", "model:scope")
+        return decision
+
+    def out_of_scope(self, text: str, vector=None) -> bool:
+        """Whether the scope model is at or above its threshold that the message is not about intimate images."""
+        scope = self.scope
+        if scope is None:
+            return False
+        if vector is None:
+            vector = self.embeddings.embed_query(text)
+        vector = np.asarray(vector, dtype=np.float32).reshape(1, -1)
+        return bool(scope.probability([text], vector)[0] >= scope.threshold)
 
     def sentence_crisis(self, text: str) -> float:
         """The highest crisis probability among the message's sentences, each scored alone (0 for one sentence, or

@@ -42,6 +42,8 @@ from assistant.safety.classifier import (
 from assistant.safety.metrics import ANSWER_BATCHES, RouteReport, read_labelled, read_questions_as_labelled, report
 from assistant.safety.patterns import crisis_pattern, help_pattern
 from assistant.safety.policy import COSTS, LINES_FIRST_COSTS, decide
+from assistant.safety.scope import PENDING, ScopeModel, pending_rows, scope_path
+from assistant.safety.scope import train as train_scope_model
 from assistant.safety.sentences import sentences
 
 CORPUS_DIR = Path(__file__).with_name("corpus")
@@ -388,4 +390,40 @@ def train(embeddings, corpus: Corpus, out: Path | None = None, log=print) -> tup
     model.save(path)
     test = report_with(model, test_rows, test_vectors, test_parts)
     log(f"saved {path} ({path.stat().st_size // 1024} KiB); test split: {test.summary()}")
+    train_scope(embeddings, corpus, model, vectors=vectors, oof=scored.blend(vote_weight)[0], log=log,
+                out=None if out is None else out.with_name(scope_path(embeddings.name).name))
     return model, test
+
+
+def train_scope(embeddings, corpus: Corpus, router: RouterModel, vectors: np.ndarray | None = None,
+                oof: np.ndarray | None = None, out: Path | None = None, log=print) -> ScopeModel:
+    """Train the scope model (`scope.py`) for a trained router: on the router's training messages and the batches
+    in `corpus/pending/`, its threshold chosen where the router answers: for the messages the router trains on, by
+    its own out-of-fold probabilities (`oof`, computed here when not given, with the router's settings), for the
+    pending ones by the router itself (it never saw them)."""
+    rows, groups = corpus.split(test=False)
+    tested = {r["text"] for r in corpus.split(test=True)[0]}
+    extra, extra_groups = pending_rows(CORPUS_DIR, tested)
+    texts = [r["text"] for r in rows]
+    if vectors is None:
+        log(f"{embeddings.name}: embedding {len(rows)} training messages")
+        vectors = np.asarray(embeddings.embed_queries(texts), dtype=np.float32)
+    if oof is None:
+        log("  the router's out-of-fold probabilities, with its settings")
+        scored = out_of_fold(texts, vectors, _labels(rows), groups, router.config, router.provenance["C"])
+        oof = scored.blend(router.neighbours.weight if router.neighbours else 0.0)[0]
+    log(f"  embedding {len(extra)} messages of {PENDING}/")
+    extra_vectors = np.asarray(embeddings.embed_queries([r["text"] for r in extra]), dtype=np.float32)
+    overrides = np.array([crisis_pattern(t) is not None for t in texts])
+    given, _ = given_decisions(oof, router.thresholds, overrides)
+    extra_probs = router.probabilities([r["text"] for r in extra], extra_vectors)
+    extra_given = [decide(dict(zip(router.classes, map(float, p), strict=True)), router.thresholds,
+                          crisis_pattern(r["text"]), 0.0, help_pattern(r["text"])).route
+                   for r, p in zip(extra, extra_probs, strict=True)]
+    all_rows = rows + extra
+    answered = np.array([g == ROUTES.index("answer") for g in given] + [g == "answer" for g in extra_given])
+    # A help-seeking pattern keeps a message answered whatever the scope model reads (as it stops a refusal).
+    answered &= np.array([help_pattern(r["text"]) is None for r in all_rows])
+    return train_scope_model(embeddings.name, all_rows, groups + extra_groups,
+                             np.vstack([np.asarray(vectors, dtype=np.float32), extra_vectors]), answered,
+                             router.config, out=out, log=log)
