@@ -188,9 +188,10 @@ class RouterModel:
     provenance: dict  # corpus digest, splits, hyper-parameters: what `router train` needs to reproduce it
     neighbours: Neighbours | None = None  # None: the linear model alone (models trained before the vote)
 
-    def probabilities(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
-        """P(route | message) for each message, columns in `self.classes` order."""
-        linear = softmax_scores(texts, vectors, self.config, self.coef_t, self.intercept)
+    def probabilities(self, texts: list[str], vectors: np.ndarray, rows=None) -> np.ndarray:
+        """P(route | message) for each message, columns in `self.classes` order. `rows`: the messages' `features`
+        for this model's config, when already made (the scope model reads the same ones)."""
+        linear = softmax_scores(texts, vectors, self.config, self.coef_t, self.intercept, rows)
         if self.neighbours is None or self.neighbours.weight == 0:
             return linear
         return blend(linear, self.neighbours.vote(vectors), self.neighbours.weight, self.classes.index("crisis"))
@@ -233,9 +234,11 @@ class RouterModel:
 
 
 def softmax_scores(texts: list[str], vectors: np.ndarray, config: FeatureConfig, coef_t: np.ndarray,
-                   intercept: np.ndarray) -> np.ndarray:
-    """A linear model's class probabilities over `features` (softmax of the scores), one row per message."""
-    scores = np.asarray(features(texts, vectors, config) @ coef_t + intercept, dtype=np.float64)
+                   intercept: np.ndarray, rows=None) -> np.ndarray:
+    """A linear model's class probabilities over `features` (softmax of the scores), one row per message; `rows`:
+    those features, when already made."""
+    rows = features(texts, vectors, config) if rows is None else rows
+    scores = np.asarray(rows @ coef_t + intercept, dtype=np.float64)
     scores -= scores.max(axis=1, keepdims=True)
     exp = np.exp(scores)
     return exp / exp.sum(axis=1, keepdims=True)

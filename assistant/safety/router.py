@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.safety.classifier import ROUTES, RouterModel, model_path
+from assistant.safety.classifier import ROUTES, RouterModel, features, model_path
 from assistant.safety.patterns import courtesy_pattern, crisis_pattern, help_pattern
 from assistant.safety.policy import RouteDecision, decide
 from assistant.safety.scope import ScopeModel, scope_path
@@ -67,11 +67,11 @@ class Router:
                 self._scope = scope
             return self._scope
 
-    def probabilities(self, text: str, vector=None) -> dict[str, float]:
-        """P(route | message), from the model alone."""
+    def probabilities(self, text: str, vector=None, rows=None) -> dict[str, float]:
+        """P(route | message), from the model alone; `rows`: the message's features, when already made."""
         if vector is None:
             vector = self.embeddings.embed_query(text)
-        row = self.model.probabilities([text], np.asarray(vector, dtype=np.float32).reshape(1, -1))[0]
+        row = self.model.probabilities([text], np.asarray(vector, dtype=np.float32).reshape(1, -1), rows)[0]
         return {route: float(row[self.model.classes.index(route)]) for route in ROUTES}
 
     def route(self, text: str, language: str = "", vector=None) -> RouteDecision:
@@ -91,27 +91,32 @@ class Router:
         # A crisis pattern decides the route; the model still decides what follows the lines to call.
         if vector is None:
             vector = self.embeddings.embed_query(text)
-        p = self.probabilities(text, vector)
+        vector = np.asarray(vector, dtype=np.float32).reshape(1, -1)
+        rows = features([text], vector, self.model.config)  # made once: the scope model reads the same ones
+        p = self.probabilities(text, vector, rows)
         thresholds = self.model.thresholds
         whole_says_crisis = pattern is not None or p["crisis"] >= thresholds.crisis_possible
         helped = help_pattern(text)
         decision = decide(p, thresholds, pattern, 0.0 if whole_says_crisis else self.sentence_crisis(text),
                           helped, short=is_short(text))
-        if decision.route == "answer" and helped is None and self.out_of_scope(text, vector):
+        if decision.route == "answer" and helped is None and self.out_of_scope(text, vector, rows):
             # Answered by the four-way model, with no crisis signal and no help-seeking pattern, but very surely not
             # about intimate images (a password reset, a parcel scam): the scope model's reading (`scope.py`).
             return RouteDecision("out_of_scope", "model:scope")
         return decision
 
-    def out_of_scope(self, text: str, vector=None) -> bool:
-        """Whether the scope model is at or above its threshold that the message is not about intimate images."""
+    def out_of_scope(self, text: str, vector=None, rows=None) -> bool:
+        """Whether the scope model is at or above its threshold that the message is not about intimate images.
+        `rows`: the message's features for the router's config, when already made (read only if the scope model's
+        config is the same)."""
         scope = self.scope
         if scope is None:
             return False
         if vector is None:
             vector = self.embeddings.embed_query(text)
         vector = np.asarray(vector, dtype=np.float32).reshape(1, -1)
-        return bool(scope.probability([text], vector)[0] >= scope.threshold)
+        shared = rows if rows is not None and scope.config == self.model.config else None
+        return bool(scope.probability([text], vector, shared)[0] >= scope.threshold)
 
     def sentence_crisis(self, text: str) -> float:
         """The highest crisis probability among the message's sentences, each scored alone (0 for one sentence, or

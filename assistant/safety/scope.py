@@ -53,10 +53,12 @@ class ScopeModel:
     def coef_t(self) -> np.ndarray:
         return np.ascontiguousarray(self.coef.T)
 
-    def probability(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
-        """P(out of scope | message), one value per message."""
-        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
-        scores = np.asarray(features(texts, vectors, self.config) @ self.coef_t, dtype=np.float64).ravel()
+    def probability(self, texts: list[str], vectors: np.ndarray, rows=None) -> np.ndarray:
+        """P(out of scope | message), one value per message; `rows`: the messages' `features` for this model's
+        config, when already made (the router's, which it shares)."""
+        if rows is None:
+            rows = features(texts, np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1), self.config)
+        scores = np.asarray(rows @ self.coef_t, dtype=np.float64).ravel()
         return 1.0 / (1.0 + np.exp(-(scores + float(self.intercept[0]))))
 
     def save(self, path: Path) -> None:
