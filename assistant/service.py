@@ -530,7 +530,8 @@ class Recourse:
             relevance = None if vector is None else self.situations(snapshot).answer_relevance(
                 sections[0].metadata["group"], language, vector, self._question_vector(text))
             answer = compose_card_answer(text, sections, person, supporting=[], max_chars=budget,
-                                         first_citation=len(lines.citations) + 1, lead=then, relevance=relevance)
+                                         first_citation=len(lines.citations) + 1, lead=then, relevance=relevance,
+                                         places_listed=not place)
         else:
             answer = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                                     max_chars=budget, lead=then, first_citation=len(lines.citations) + 1)
@@ -561,7 +562,8 @@ class Recourse:
         shown = len(ComposedAnswer(lines, [], True).answer)
         budget = max(self.settings.answer_max_chars - shown, self.settings.answer_max_chars // 3)
         steps = compose_card_answer(text, sections, person, supporting=[], max_chars=budget,
-                                    first_citation=len(after.citations) + 1, lead=gentle)
+                                    first_citation=len(after.citations) + 1, lead=gentle,
+                                    places_listed=not person.place)
         return ComposedAnswer(lines + steps.blocks, after.citations + steps.citations, True,
                               needs_place=steps.needs_place, needs_age=steps.needs_age, card=steps.card)
 

@@ -652,6 +652,16 @@ def test_the_law_is_said_once_when_the_places_own_lines_say_it(full_service):
 
 def test_every_question_back_has_the_registers_its_headings_have():
     """A French answer whose steps say "tu" asks its question back in "tu" too, whichever question it is."""
-    for key in ("ask_place", "ask_age"):
+    for key in ("ask_place", "ask_place_listed", "ask_age"):
         assert messages.message(key, "fr", familiar=True) != messages.message(key, "fr")
         assert messages.message(key, "en", familiar=True) == messages.message(key, "en")
+
+
+def test_after_every_place_s_lines_the_question_back_does_not_list_the_places_again(full_service):
+    """A calm question the router reads as a possible crisis, place unknown: the lines to call for every place come
+    first, and the question back asks where the person is without naming the six places a second time, so the room
+    goes to the answer (on the answer batches' tuning halves +7 facts, on the spent hold-outs +14)."""
+    result = full_service.ask("lost my stopncii PIN")
+    assert result.route == "crisis", "the router no longer reads this as a possible crisis: pick another message"
+    assert result.answer.count("Australia") == 1, result.answer
+    assert "Where are you?" in result.answer and "cannot be recovered" in result.answer

@@ -395,7 +395,7 @@ Quote = tuple[Document, str, str | None]  # a passage, one of its lines, that li
 def compose_card(question: str, sections: list[Document], person: Person, *, supporting: list[Document],
                  max_chars: int = 1400, first_citation: int = 1, lead: str | None = None,
                  similarity: Similarity | None = None, relevance: Relevance | None = None,
-                 law: tuple[list[Document], bool] = ([], False)) -> ComposedAnswer:
+                 law: tuple[list[Document], bool] = ([], False), places_listed: bool = False) -> ComposedAnswer:
     """The card's answer for this person, then whether it is a crime where they are, then at most one supporting
     passage from the reference pages.
 
@@ -431,6 +431,8 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         local_groups.append([(doc, u, url) for doc in group
                              for u, url in _for_their_age(quotable(doc, place, members), person.minor)[:per_section]])
     key, needs_place, needs_age = _question(sections, person)
+    if key == "ask_place" and places_listed:
+        key = "ask_place_listed"  # after the lines to call for every place (`places_listed`): not listed again
     # The card's lines for a young person say "tu": the heading over them and the question after them do too.
     familiar = speaks_familiar([u for _, u, _ in step_lines[:3]], language)
     question_text = message(key, language, familiar) if key else ""

@@ -126,6 +126,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr-tu": "Tu vis dans quel pays ? Les numéros à appeler et la loi en dépendent : Chine, États-Unis, "
                  "Royaume-Uni, Australie, Union européenne ou France.",
     },
+    # After the lines to call for every place (the place unknown), the places are on the screen already: the question
+    # back does not list them again, and the room goes to the answer's steps.
+    "ask_place_listed": {
+        "en": "Where are you? The numbers to call and the law depend on the country.",
+        "zh": "你在哪里？能拨打的电话和适用的法律取决于所在国家。",
+        "fr": "Où êtes-vous ? Les numéros à appeler et la loi dépendent du pays.",
+        "fr-tu": "Tu vis dans quel pays ? Les numéros à appeler et la loi en dépendent.",
+    },
     "ask_age": {
         "en": "Were you, or the person in the images, under 18 when they were taken? Some help is only for "
               "under-18s, and some only for adults.",
