@@ -51,10 +51,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Si vous pensez à mettre fin à vos jours, ou si vous êtes en danger maintenant, contactez quelqu'un "
               "tout de suite. Vous n'avez pas à traverser cela seul·e :",
     },
+    # Short: after the lines to call, the room is the answer's (each line below it is cited to its source).
     "crisis_then_answer": {
-        "en": "About your question, here is what Recourse's guidance says:",
-        "zh": "关于你的问题，Recourse 指南中的相关内容如下：",
-        "fr": "Pour votre question, voici ce que disent les fiches de Recourse :",
+        "en": "About your question:",
+        "zh": "关于你的问题：",
+        "fr": "Pour votre question :",
     },
     "crisis_fallback": {
         "en": "If you are in danger, call your local emergency number now. If you are thinking of suicide, contact a "
