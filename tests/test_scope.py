@@ -6,6 +6,7 @@ to the corpus it was trained on, and to the test split (batches it never trained
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -52,11 +53,16 @@ def test_on_the_test_split_it_only_puts_unrelated_messages_out_of_scope(router):
 
 
 def test_it_never_takes_the_lines_to_call_or_a_help_pattern_away(router):
-    for text in ("I want to kill myself", "je veux mourir ce soir", "我不想活了",
-                 "is there a helpline I can call about this?"):
-        decision = router.route(text, "")
-        assert decision.reason != "model:scope", text
-        assert decision.route != "out_of_scope", text
+    """With its threshold at 0 the scope model would put every message it reads out of scope: an ordinary question
+    is (so the guard below is tested against a model that acts), but a crisis keeps the lines to call and a message
+    with a help-seeking pattern stays answered."""
+    eager = Router(router.embeddings)
+    eager._scope = dataclasses.replace(router.scope, threshold=0.0)
+    assert eager.route("How do I report a Telegram channel posting my photos?", "en").reason == "model:scope"
+    for text in ("I want to kill myself", "je veux mourir ce soir", "我不想活了"):
+        assert eager.route(text, "").route == "crisis", text
+    helped = "is there a helpline I can call about this?"
+    assert eager.route(helped, "en").route == "answer", helped
 
 
 def test_without_a_scope_model_the_router_still_routes(tmp_path: Path):

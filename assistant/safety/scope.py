@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import cached_property
@@ -109,17 +110,22 @@ def choose_threshold(probability: np.ndarray, routes: list[str], answered: np.nd
     return best, best_cost
 
 
+def _fit(matrix, y: np.ndarray):
+    """The scope model's logistic regression (the same in every fold and in the final fit)."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, class_weight="balanced", max_iter=3000).fit(matrix, y)
+
+
 def out_of_fold(texts: list[str], vectors: np.ndarray, y: np.ndarray, groups: list[str],
                 config: FeatureConfig) -> np.ndarray:
     """Each message's P(out of scope) from a model that did not see its batch (grouped cross-validation)."""
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
     matrix = features(texts, vectors, config)
     out = np.zeros(len(texts))
     for train, held in GroupKFold(n_splits=min(FOLDS, len(set(groups)))).split(matrix, y, groups):
-        fitted = LogisticRegression(C=C, class_weight="balanced", max_iter=3000).fit(matrix[train], y[train])
-        out[held] = fitted.predict_proba(matrix[held])[:, 1]
+        out[held] = _fit(matrix[train], y[train]).predict_proba(matrix[held])[:, 1]
     return out
 
 
@@ -128,20 +134,18 @@ def train(embedding_name: str, rows: list[dict], batches: list[str], vectors: np
     """Fit the scope model on `rows` (the router's training messages and `pending/`, embedded as `vectors`), choose
     its threshold on out-of-fold predictions where the router answers (`answered`: the router's own out-of-fold
     decisions for the messages it trains on, its decisions for the rest), save and return it."""
-    from sklearn.linear_model import LogisticRegression
-
     texts = [row["text"] for row in rows]
     routes = [row["route"] for row in rows]
     y = np.array([route == "out_of_scope" for route in routes], dtype=int)
     probability = out_of_fold(texts, vectors, y, batches, config)
     threshold, change = choose_threshold(probability, routes, answered)
     acted = answered & (probability >= threshold)
-    counts = {route: int(sum(1 for i in np.flatnonzero(acted) if routes[i] == route))
-              for route in ("answer", "crisis", "refuse", "out_of_scope")}
+    moved = Counter(routes[i] for i in np.flatnonzero(acted))
+    counts = {route: moved[route] for route in ("answer", "crisis", "refuse", "out_of_scope")}
     log(f"  scope: threshold {threshold} (out-of-fold cost change {change:+.1f}; of the messages the router answers "
         f"it puts out of scope {counts['out_of_scope']} unrelated, {counts['refuse']} requests to refuse, "
         f"{counts['answer']} help-seekers, {counts['crisis']} crisis)")
-    fitted = LogisticRegression(C=C, class_weight="balanced", max_iter=3000).fit(features(texts, vectors, config), y)
+    fitted = _fit(features(texts, vectors, config), y)
     model = ScopeModel(embedding_name, fitted.coef_, fitted.intercept_, config, threshold,
                        {"corpus_digest": digest(rows, batches), "train_messages": len(rows),
                         "train_batches": sorted(set(batches)), "C": C, "folds": FOLDS,
