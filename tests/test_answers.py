@@ -131,6 +131,16 @@ def test_a_person_in_china_whose_images_are_online_gets_110_and_12377(full_servi
         assert result.jurisdiction == "CN" and "110" in result.answer and "12377" in result.answer, result.answer
 
 
+def test_a_person_who_notified_a_chinese_platform_learns_the_notice_goes_to_the_poster(full_service):
+    """"Will the platform pass my notice on to the person who posted?" is answered by Civil Code art. 1195 (the
+    platform forwards the notice to that user), quoted from the guidance with its source; before the guidance said
+    it, the answer spoke only of WhatsApp's and TikTok's reports."""
+    result = full_service.ask("我在厦门。前任把我的私密照发到了微博小号上，我已经按民法典给微博发了删除通知。"
+                              "平台会把我的通知转给发帖的人吗？")
+    assert result.jurisdiction == "CN" and "转送" in result.answer, result.answer
+    assert any(c.doc_id == "china-civil-remedies-zh" and "转送" in c.text for c in result.citations)
+
+
 def test_after_the_lines_to_call_the_place_question_outranks_a_third_step(full_service):
     """A crisis with a question, place unknown: the lines for every place come first, and under the phone budget the
     question 'where are you?' was the first thing dropped, before the general steps; it is what gets the person their
