@@ -24,6 +24,10 @@ _AGE = re.compile(
     r"stepdaughter|student|pupil|girl|boy|girlfriend|boyfriend|teen|classmate|friend|she|he|she's|he's)\s+(?:is\s+)?"
     r"(?:only\s+|just\s+)?(?P<b>\d{1,2})\b(?!\s*(?:%|h\b|min|hours?|days?|weeks?|months?|times?|km|miles?|€|\$|euros?|"
     r"dollars?|pounds?|k\b|am\b|pm\b|[:.,]\d)))"
+    # the same for several people: "the students are 14 to 17", "my kids are 12 and 15"
+    r"|(?i:\b(?:sons|daughters|children|kids|sisters|brothers|students|pupils|girls|boys|teens|classmates|"
+    r"friends)\s+(?:are\s+)?(?:only\s+|just\s+|all\s+|between\s+)?(?P<s>\d{1,2})\b(?!\s*(?:%|h\b|min|hours?|"
+    r"days?|weeks?|months?|times?|km|miles?|€|\$|euros?|dollars?|pounds?|k\b|am\b|pm\b|of\b|[:.,]\d)))"
     r"|(?:我|她|他|女儿|儿子|孩子|闺女|妹妹|弟弟)(?:今年|现在|才|只有|刚|刚满)?(?P<c>\d{1,2})(?=[\s，,。.!！?？、]|$)")
 _MINOR = re.compile(
     r"(?i:\b(?:under[\s-]*18s?|under[- ]age|underage|minor|a child|child(?:ren)?'s|teen(?:ager)?s?|high[- ]school(?:er)?|"
@@ -31,7 +35,7 @@ _MINOR = re.compile(
     r"lycéen(?:ne)?s?|au collège|au lycée|en (?:6e|5e|4e|3e|seconde|première)|pédopornograph\w*)\b)"
     r"|未成年|初中|高中|中学生|小学生|初一|初二|初三|高一|高二|高三|(?:未满|不满|不到)\s*(?:18|十八)\s*岁?|(?:18|十八)\s*岁以下")
 _ADULT = re.compile(r"(?i:\b(?:over\s*18|adults?|adultes?|majeure?s?|plus de 18|(?:university|college|uni|grad|phd|master'?s) "
-                    r"students?|étudiante? (?:en|à la) (?:licence|master|fac)|en (?:licence|master)\b)\b)"
+                    r"students?|étudiant(?:e|es|s)?|en (?:licence|master)\b)\b)"
                     r"|成年人|已成年|大学生|研究生|博士生|本科生|研[一二三](?!下)"
                     r"|(?:读|上|念|是|名|个)大[一二三四](?!点|些)|大[一二三四](?:学生|女生|男生|新生|那年|的时候|上学期|下学期)")
 
@@ -53,7 +57,7 @@ def stated_ages(text: str) -> list[int]:
             ages.append(_zh_number(match.group("z")))
         else:
             ages.append(int(match.group("n") or match.group("m") or match.group("p") or match.group("w")
-                            or match.group("b") or match.group("c")))
+                            or match.group("b") or match.group("s") or match.group("c")))
     return [age for age in ages if 5 <= age <= 99]
 
 
