@@ -101,6 +101,11 @@ from assistant.vocabulary import JURISDICTIONS
     ("je suis assistante sociale dans un CPAS, une dame me parle de vidéos", "EU"),
     ("我是加的夫一所中学的心理老师，一个15岁的学生的照片被传", "UK"),
     ("my mum only speaks Spanish, how do I explain this to her", None),  # a language is not a place
+    # the larger cities of every member state, in their own, English, French or Chinese names
+    ("I'm a social worker in Ostrava supporting a 22-year-old woman", "EU"),
+    ("我在布尔诺读书，前男友把照片发到了群里", "EU"),
+    ("je vis à Cluj depuis deux ans", "EU"),
+    ("我16岁 在游戏里加了个人 现在他要钱", None),  # 里加 (Riga) inside 游戏里加了: two-character names are not read
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place
@@ -175,6 +180,11 @@ def test_a_line_about_one_member_state_is_for_people_there(line, place, message,
     ("今天一名大二女生来访，有人在QQ群里发了她的私密照片", False),
     ("je suis étudiante en master à Lyon", False),
     ("声音大一点也没用", None),
+    # several people's ages (a teacher's pupils), and a French "étudiante", who studies at a university
+    ("The students are 14 to 17. The head wants to handle it quietly", True),
+    ("my kids are 12 and 15, someone is threatening them", True),
+    ("there are 15 people in the group", None),
+    ("Une étudiante a trouvé un téléphone caché qui filmait dans les douches", False),
 ])
 def test_age_is_read_only_when_stated(text, minor):
     assert detect_minor(text) is minor
