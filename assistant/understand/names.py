@@ -5,6 +5,7 @@ what counts as a name in a message, so "QQ群", "sur X", "在Paris" and "j'ai" a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.vocabulary import CJK
 
@@ -13,6 +14,13 @@ from assistant.vocabulary import CJK
 _WORD_BEFORE, _WORD_AFTER = r"(?<![A-Za-zÀ-ÿ0-9_.])", r"(?![A-Za-zÀ-ÿ0-9_]|\.[A-Za-z])"
 _NUMBER_BEFORE = r"(?<![\dA-Za-z_/-])(?<!\d[ ,.\u00a0\u202f])"
 _NUMBER_AFTER = r"(?![\dA-Za-z_]|[-/]\d|[ ,.\u00a0\u202f]\d)"
+
+
+@lru_cache(maxsize=64)
+def _lowered(others: tuple[str, ...]) -> tuple[str, ...]:
+    """Another place's names as they are compared: lower case, without the "=" of an exact-case entry (made once per
+    list: places.yaml has thousands of names, each compared with every other place's)."""
+    return tuple(other.removeprefix("=").lower() for other in others)
 
 
 def _inside(entry: str, others: tuple[str, ...]) -> tuple[str, str]:
@@ -24,11 +32,10 @@ def _inside(entry: str, others: tuple[str, ...]) -> tuple[str, str]:
     """
     not_before, not_after = set(), set()
     low = entry.lower()
-    for other in others:
-        wider = other.removeprefix("=").lower()
-        start = wider.find(low)
-        if start < 0 or wider == low:
+    for wider in _lowered(others):
+        if low not in wider or wider == low:
             continue
+        start = wider.find(low)
         before, after = wider[:start], wider[start + len(low):]
         # In any case: an entry matched as written ("=X") is still not read inside "Mr X" or "Site X".
         if before:
