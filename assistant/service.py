@@ -410,7 +410,7 @@ class Recourse:
             vector, text, language, floor, self.embeddings.near_example,
             # Who does not say whom they help is asking for themselves ("被裸聊敲诈了怎么办"): the helpers' cards
             # need the helper named.
-            person.audience or "survivor")
+            person.audience or "survivor", person.minor)
         timing["retrieve"] = _ms(t)
         sections = snapshot.card_sections(card.group, language) if card else []
         plan = plan_answer(text, chosen, snapshot.page_sections) if not sections or decision.route == "crisis" else []

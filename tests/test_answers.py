@@ -141,6 +141,17 @@ def test_a_person_who_notified_a_chinese_platform_learns_the_notice_goes_to_the_
     assert any(c.doc_id == "china-civil-remedies-zh" and "转送" in c.text for c in result.citations)
 
 
+@pytest.mark.parametrize("question", [
+    "My friend is 19, we're students in Lille. Someone opened an Insta account in her name that posts her private pics",
+    "我女儿在比利时列日读书，今年20岁。前男友把她的私密照片发到了Instagram的小号上，还@了她好几个同学。",
+])
+def test_the_card_for_under_18s_is_not_given_when_the_message_says_the_person_is_an_adult(full_service, question):
+    """A friend's 19-year-old friend, a mother's 20-year-old daughter: the card for images of someone under 18
+    ("Take It Down", "tell a trusted adult") is not theirs."""
+    result = full_service.ask(question)
+    assert result.route == "answer" and result.card != "minor-images", (result.card, result.answer)
+
+
 def test_after_the_lines_to_call_the_place_question_outranks_a_third_step(full_service):
     """A crisis with a question, place unknown: the lines for every place come first, and under the phone budget the
     question 'where are you?' was the first thing dropped, before the general steps; it is what gets the person their

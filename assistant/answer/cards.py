@@ -52,6 +52,7 @@ C = 10.0
 # helper's card): 0.3 / 0.4 / 0.5 / 0.6 / 0.8 -> +9 / +13 / +6 / +2 / 0 facts of 418 there.
 HELPERS = frozenset({"friend", "parent", "educator", "counsellor"})
 SHARER = "person-who-shared"
+UNDER_18 = "under-18"  # the topic of the cards written for images of someone under 18
 SITUATION_OVER_HELPER = 0.4
 MAX_STEPS = 6
 # How much the story counts beside the question when an answer of a card is chosen (`answer_relevance`): a little,
@@ -114,6 +115,12 @@ class SituationModel:
                 self.audiences.setdefault(meta["group"], set()).update(meta["audience"])
         self.helper_cards = frozenset(g for g, who in self.audiences.items() if who and who <= HELPERS)
         self.sharer_cards = frozenset(g for g, who in self.audiences.items() if SHARER in who)
+        # The situations of images of someone under 18 (a card's topic `under-18`, not a card for a helper's role):
+        # not for a message that says the person in the images is an adult (a counsellor's 20-year-old client). The
+        # card for school staff stays: a lecturer of adult students is still school staff.
+        self.minors_cards = frozenset(record["metadata"]["group"] for record in snapshot.records.values()
+                                      if record["metadata"].get("kind") == "card"
+                                      and UNDER_18 in (record["metadata"].get("topics") or ())) - self.helper_cards
         self.classes: list[str] = []
         self.coef: np.ndarray | None = None
         self.intercept: np.ndarray | None = None
@@ -204,10 +211,11 @@ class SituationModel:
         return group, by_card[group]
 
     def match(self, vector: list[float] | np.ndarray, text: str, language: str, floor: float,
-              near: float = 1.0, audience: str | None = None) -> CardMatch | None:
+              near: float = 1.0, audience: str | None = None, minor: bool | None = None) -> CardMatch | None:
         """The card for the message, when the model is sure enough and an example is near enough; when the model is
         unsure, the card of an example at least `near` to the message. Only cards written for the person's audience
-        (when known) compete."""
+        (when known) compete, and not the cards for under-18s when the message says the person is an adult
+        (`minor` False)."""
         if self.coef is None:
             return None
         query = np.asarray(vector, dtype=np.float32)
@@ -218,6 +226,11 @@ class SituationModel:
             allowed = {g for g, who in self.audiences.items() if audience in who}
             by_card = {g: p for g, p in by_card.items() if g in allowed}
             nearest = {g: p for g, p in nearest.items() if g in allowed}
+            if not by_card:
+                return None
+        if minor is False:
+            by_card = {g: p for g, p in by_card.items() if g not in self.minors_cards}
+            nearest = {g: p for g, p in nearest.items() if g not in self.minors_cards}
             if not by_card:
                 return None
         group = max(by_card, key=lambda g: (by_card[g], g))
