@@ -222,15 +222,12 @@ class SituationModel:
         row = features([text], query[None, :], FEATURES)  # made once: both models read it
         by_card = self.probabilities(text, query, row)
         nearest = self._nearest(query, language)
-        if audience:
-            allowed = {g for g, who in self.audiences.items() if audience in who}
-            by_card = {g: p for g, p in by_card.items() if g in allowed}
-            nearest = {g: p for g, p in nearest.items() if g in allowed}
-            if not by_card:
-                return None
+        barred = {g for g, who in self.audiences.items() if audience not in who} if audience else set()
         if minor is False:
-            by_card = {g: p for g, p in by_card.items() if g not in self.minors_cards}
-            nearest = {g: p for g, p in nearest.items() if g not in self.minors_cards}
+            barred |= self.minors_cards
+        if barred:
+            by_card = {g: p for g, p in by_card.items() if g not in barred}
+            nearest = {g: p for g, p in nearest.items() if g not in barred}
             if not by_card:
                 return None
         group = max(by_card, key=lambda g: (by_card[g], g))
