@@ -106,6 +106,25 @@ from assistant.vocabulary import JURISDICTIONS
     ("我在布尔诺读书，前男友把照片发到了群里", "EU"),
     ("je vis à Cluj depuis deux ans", "EU"),
     ("我16岁 在游戏里加了个人 现在他要钱", None),  # 里加 (Riga) inside 游戏里加了: two-character names are not read
+    # where someone was is not where they are ("we were", not "we're"); "étudiante à" said of oneself
+    ("I'm a Chinese student doing my master's in Cardiff. The photos my ex took when we were together back in China "
+     "are in a QQ group", "UK"),
+    ("Je suis chinoise, étudiante à Grenoble. Un ancien copain resté à Zhengzhou a mis mes photos dans un groupe QQ",
+     "FR"),
+    ("Je vis à Bruxelles. Un étudiant à Lyon a posté mes photos", "EU"),  # someone else's place
+    # the person a helper writes about, placed in a few words of the same clause
+    ("My daughter is 20 and at university in Dalian. I'm a Chinese mum living in London", "CN"),
+    ("We live in Boston but our daughter, 17, is finishing high school in Suzhou", "CN"),
+    ("my friend is scared, the video is on a site in the US and I live in Leeds", "UK"),
+    # French names of other places' cities and states
+    ("Conseillère d'éducation dans une école française à Adélaïde", "AU"),
+    ("on vit à la Nouvelle-Orléans depuis un an", "US"),
+    # a service or a law only the US has, when no place is named; Take It Down, the tool, works everywhere
+    ("ccri hotline number", "US"),
+    ("Take It Down Act c'est quoi", "US"),
+    ("does take it down work for adults?", None),
+    ("我是大学辅导员，宿舍卫生间发现了针孔摄像头，先报学校保卫处吗", "CN"),  # roles only China's universities have
+    ("he wants 5000 yuan or he sends the video", "CN"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place

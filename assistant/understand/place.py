@@ -107,7 +107,7 @@ _PERSON_AFTER = re.compile(r"(?:人|籍|学生|留学生|同学|女孩|女生|�
 _GAP = (r"(?:(?!\b(?:he|she|they|his|her|my|il|elle|ils|mon|ma|son|sa|not|never|no longer|pas|plus|jamais)\b|n['’]t\b)"
         r"[^.!?\n,;]){0,32}?")
 _SELF = re.compile(
-    r"(?:\b(?:i['’]?m|i am|we['’]?re|we are|i live|we live|i['’]?ve been living|i['’]?m living|based|i study|i work|"
+    r"(?:\b(?:i['’]?m|i am|we['’]re|we are|i live|we live|i['’]?ve been living|i['’]?m living|based|i study|i work|"
     r"i teach|i moved|we moved)\b" + _GAP + r"\b(?:in|at|to)\s+(?:the\s+)?"
     r"|\b(?:je suis|j['’]?habite|je vis|je réside|on (?:est|vit|habite)|nous (?:sommes|vivons|habitons)|j['’]?étudie|"
     r"je travaille|j['’]?enseigne)\b" + _GAP + r"\b(?:à|a|en|au|aux)\s+"
@@ -125,10 +125,14 @@ _THEM = (r"(?:daughter|son|sister|brother|friend|girlfriend|boyfriend|wife|husba
 _THEIRS = re.compile(
     r"(?:\b(?:my|our|his|her|ma|mon|notre|sa|son)\s+(?:\w+\s+)?" + _THEM + r"\b"
     # a few words of the same clause ("is 23 and", ", who"), none of them another person's (her ex lives in ...)
-    r"(?:(?!\b(?:he|she|his|her|him|ex|il|elle|lui|son|sa|ses|mec)\b)[^.!?\n;]){0,24}?"
+    r"(?:(?:(?!\b(?:he|she|his|her|him|ex|il|elle|lui|son|sa|ses|mec)\b)[^.!?\n;]){0,24}?"
     r"\b(?:now\s+|still\s+|currently\s+|actuellement\s+)?"
-    r"(?:lives|is living|is based|studies|is studying|works|vit|habite|étudie|travaille|est)\s+(?:in|at|à|a|en|au|aux)\s+"
-    r"(?:the\s+)?"
+    r"(?:lives|is living|is based|studies|is studying|works|vit|habite|étudie|travaille|est)"
+    # or, right after the person (an age between commas at most), "is" and a few words of the same clause: "my
+    # daughter is 20 and at university in", "our daughter, 17, is finishing high school in"
+    r"|(?:,\s*\d{1,2}\s*,)?\s+(?:is|est)\b"
+    r"(?:(?!\b(?:he|she|his|her|him|ex|il|elle|lui|son|sa|ses|mec|was|from)\b)[^.!?\n;,]){0,30}?)"
+    r"\s+(?:in|at|à|a|en|au|aux)\s+(?:the\s+)?"
     r"|(?:女儿|儿子|妹妹|姐姐|弟弟|哥哥|闺蜜|朋友|女朋友|男朋友|女友|男友|老婆|妻子|表姐|表妹|来访者|学生)"
     r"(?:现在|目前|人|一直)*(?:在|住在|生活在|定居在?))$",
     re.IGNORECASE)
@@ -144,7 +148,10 @@ _SELF_CUE = re.compile(
     r"(?:\b(?:studying|living|working|based|interning|doing (?:my|a|an) [\w'’-]+)\b" + _GAP
     + r"\b(?:in|at)\s+(?:the\s+)?"
     r"|\b(?:just |recently )?(?:moved|relocated)(?: back)?\b" + _GAP + r"\bto\s+(?:the\s+)?"
-    r"|\b(?:je fais (?:mon|ma|mes|un|une) [\wéèê'’-]+|je fais mes études|(?:étudiante?|en) (?:master|licence|stage|"
+    r"|\b(?:je fais (?:mon|ma|mes|un|une) [\wéèê'’-]+|je fais mes études|"
+    # "étudiante à Grenoble" said of oneself, not "un étudiant à Lyon", someone else
+    r"(?<!un )(?<!une )(?<!le )(?<!la )(?<!l')(?<!cet )(?<!cette )(?<!mon )(?<!ma )(?<!son )(?<!sa )(?<!des )"
+    r"(?<!les )étudiante?|en (?:master|licence|stage|"
     r"thèse|doctorat|échange|erasmus|alternance|prépa|fac|bts|école))\b" + _GAP + r"\b(?:à|a|en|au|aux)\s+)$",
     re.IGNORECASE)
 _WAS = re.compile(r"(?i:\b(?:after|before|since|used to|when i was|from|après|avant|depuis|quand j['’]étais)\s*$)")
