@@ -527,11 +527,15 @@ class Recourse:
         budget = max(self.settings.answer_max_chars - len(lines.answer), self.settings.answer_max_chars // 3)
         then = message("crisis_then_answer", language)
         if sections:
+            asked = self._question_vector(text)
             relevance = None if vector is None else self.situations(snapshot).answer_relevance(
-                sections[0].metadata["group"], language, vector, self._question_vector(text))
-            answer = compose_card_answer(text, sections, person, supporting=[], max_chars=budget,
-                                         first_citation=len(lines.citations) + 1, lead=then, relevance=relevance,
-                                         places_listed=not place)
+                sections[0].metadata["group"], language, vector, asked)
+            answer = compose_card_answer(text, sections, person,
+                                         supporting=self._platform_first(snapshot, chosen, person, vector),
+                                         max_chars=budget, first_citation=len(lines.citations) + 1, lead=then,
+                                         similarity=snapshot.similarity, relevance=relevance, places_listed=not place,
+                                         law=self._law_card(snapshot, text, person, sections[0].metadata["group"],
+                                                            asked))
         else:
             answer = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                                     max_chars=budget, lead=then, first_citation=len(lines.citations) + 1)

@@ -686,3 +686,13 @@ def test_after_every_place_s_lines_the_question_back_does_not_list_the_places_ag
     assert result.route == "crisis", "the router no longer reads this as a possible crisis: pick another message"
     assert result.answer.count("Australia") == 1, result.answer
     assert "Where are you?" in result.answer and "cannot be recovered" in result.answer
+
+
+def test_after_the_lines_to_call_the_named_platform_s_page_still_answers(full_service):
+    """A possible crisis gets the card's answer after the lines to call, with the same supporting passage as any other
+    answer: the page of the platform the person names says how it is done there (before, the answer after the lines
+    had no supporting passage: on the answer batches' tuning halves +6 facts, on the spent hold-outs +4)."""
+    result = full_service.ask("前男友把我的照片发到X上了，我举报了，X最晚多久要删？这几天都睡不着")
+    assert result.route == "crisis", "the router no longer reads this as a possible crisis: pick another message"
+    lines_end = result.answer.index("关于你的问题")
+    assert "@用户名" in result.answer[lines_end:], result.answer
