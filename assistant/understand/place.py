@@ -127,10 +127,11 @@ _THEIRS = re.compile(
     # a few words of the same clause ("is 23 and", ", who"), none of them another person's (her ex lives in ...)
     r"(?:(?:(?!\b(?:he|she|his|her|him|ex|il|elle|lui|son|sa|ses|mec)\b)[^.!?\n;]){0,24}?"
     r"\b(?:now\s+|still\s+|currently\s+|actuellement\s+)?"
-    r"(?:lives|is living|is based|studies|is studying|works|vit|habite|étudie|travaille|est)"
+    r"(?:lives|is living|is based|studies|is studying|works|vit|habite|étudie|travaille|est|"
+    r"fait (?:ses|son|sa|un|une) [\wéèê'’-]+)"
     # or, right after the person (an age between commas at most), "is" and a few words of the same clause: "my
     # daughter is 20 and at university in", "our daughter, 17, is finishing high school in"
-    r"|(?:,\s*\d{1,2}\s*,)?\s+(?:is|est)\b"
+    r"|(?:,\s*\d{1,2}(?:\s*(?:ans|years? old))?\s*,)?\s+(?:is|est)\b"
     r"(?:(?!\b(?:he|she|his|her|him|ex|il|elle|lui|son|sa|ses|mec|was|from)\b)[^.!?\n;,]){0,30}?)"
     r"\s+(?:in|at|à|a|en|au|aux)\s+(?:the\s+)?"
     r"|(?:女儿|儿子|妹妹|姐姐|弟弟|哥哥|闺蜜|朋友|女朋友|男朋友|女友|男友|老婆|妻子|表姐|表妹|来访者|学生)"
