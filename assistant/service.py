@@ -419,15 +419,26 @@ class Recourse:
             return self._crisis_answer(snapshot, text, person, decision, plan, sections, chosen, help_passage,
                                        vector)
         if sections:
-            asked = self._question_vector(text)
-            return compose_card_answer(text, sections, person,
-                                       supporting=self._platform_first(snapshot, chosen, person, vector),
-                                       max_chars=self.settings.answer_max_chars, similarity=snapshot.similarity,
-                                       relevance=self.situations(snapshot).answer_relevance(
-                                           card.group, language, vector, asked),
-                                       law=self._law_card(snapshot, text, person, card.group, asked))
+            return self._card_answer(snapshot, text, person, sections, chosen, vector,
+                                     max_chars=self.settings.answer_max_chars)
         return compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                               max_chars=self.settings.answer_max_chars)
+
+    def _card_answer(self, snapshot: IndexSnapshot, text: str, person: Person, sections: list[Document],
+                     chosen: list[Document], vector: np.ndarray | None, *, max_chars: int,
+                     **layout: Any) -> ComposedAnswer:
+        """A card's answer: its sections for this person, the supporting passage (the named platform's page first)
+        and the law line for their place. One call for both paths: after the lines to call (`layout`: the lead, the
+        first citation number, the places already listed) the answer had lost its supporting passage and law line
+        when they were passed only on the plain path."""
+        group = sections[0].metadata["group"]
+        asked = self._question_vector(text)
+        relevance = None if vector is None else self.situations(snapshot).answer_relevance(
+            group, person.language, vector, asked)
+        return compose_card_answer(text, sections, person,
+                                   supporting=self._platform_first(snapshot, chosen, person, vector),
+                                   max_chars=max_chars, similarity=snapshot.similarity, relevance=relevance,
+                                   law=self._law_card(snapshot, text, person, group, asked), **layout)
 
     def _platform_first(self, snapshot: IndexSnapshot, chosen: list[Document], person: Person,
                         vector: np.ndarray | None) -> list[Document]:
@@ -527,15 +538,8 @@ class Recourse:
         budget = max(self.settings.answer_max_chars - len(lines.answer), self.settings.answer_max_chars // 3)
         then = message("crisis_then_answer", language)
         if sections:
-            asked = self._question_vector(text)
-            relevance = None if vector is None else self.situations(snapshot).answer_relevance(
-                sections[0].metadata["group"], language, vector, asked)
-            answer = compose_card_answer(text, sections, person,
-                                         supporting=self._platform_first(snapshot, chosen, person, vector),
-                                         max_chars=budget, first_citation=len(lines.citations) + 1, lead=then,
-                                         similarity=snapshot.similarity, relevance=relevance, places_listed=not place,
-                                         law=self._law_card(snapshot, text, person, sections[0].metadata["group"],
-                                                            asked))
+            answer = self._card_answer(snapshot, text, person, sections, chosen, vector, max_chars=budget,
+                                       first_citation=len(lines.citations) + 1, lead=then, places_listed=not place)
         else:
             answer = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                                     max_chars=budget, lead=then, first_citation=len(lines.citations) + 1)
