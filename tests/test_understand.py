@@ -116,6 +116,7 @@ from assistant.vocabulary import JURISDICTIONS
     ("My daughter is 20 and at university in Dalian. I'm a Chinese mum living in London", "CN"),
     ("We live in Boston but our daughter, 17, is finishing high school in Suzhou", "CN"),
     ("my friend is scared, the video is on a site in the US and I live in Leeds", "UK"),
+    ("my daughter is not in Spain any more, she lives in Paris", "FR"),  # where the person is not
     ("Je vis à Lyon. Mon fils de 20 ans fait ses études à Phoenix, son ex a mis des vidéos", "US"),
     ("Nous vivons à Lille ; ma sœur, 17 ans, est en stage à Dublin", "EU"),
     # French names of other places' cities and states

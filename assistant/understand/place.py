@@ -132,7 +132,8 @@ _THEIRS = re.compile(
     # or, right after the person (an age between commas at most), "is" and a few words of the same clause: "my
     # daughter is 20 and at university in", "our daughter, 17, is finishing high school in"
     r"|(?:,\s*\d{1,2}(?:\s*(?:ans|years? old))?\s*,)?\s+(?:is|est)\b"
-    r"(?:(?!\b(?:he|she|his|her|him|ex|il|elle|lui|son|sa|ses|mec|was|from)\b)[^.!?\n;,]){0,30}?)"
+    r"(?:(?!\b(?:he|she|his|her|him|ex|il|elle|lui|son|sa|ses|mec|was|from|not|never|no longer|pas|plus|jamais)\b)"
+    r"[^.!?\n;,]){0,30}?)"
     r"\s+(?:in|at|à|a|en|au|aux)\s+(?:the\s+)?"
     r"|(?:女儿|儿子|妹妹|姐姐|弟弟|哥哥|闺蜜|朋友|女朋友|男朋友|女友|男友|老婆|妻子|表姐|表妹|来访者|学生)"
     r"(?:现在|目前|人|一直)*(?:在|住在|生活在|定居在?))$",
