@@ -139,15 +139,24 @@ def test_a_thank_you_or_a_greeting_gets_a_question_back_not_the_crisis_lines(ful
 
 
 def test_a_few_words_are_refused_only_when_the_router_is_very_sure():
-    """"teacher here, student's nude on instagram" read as a request at 0.65-0.83: a short message needs SHORT_REFUSE."""
+    """"teacher here, student's nude on instagram" read as a request at 0.65-0.83: a short message needs its model's
+    short bar, never lower than the trained threshold; an explicit request in its own words is refused by a pattern
+    unless it also asks for help."""
     from assistant.safety.classifier import Thresholds
-    from assistant.safety.policy import SHORT_REFUSE, decide
+    from assistant.safety.policy import SHORT_REFUSE, SHORT_REFUSE_DEFAULT, decide, short_refuse
 
     t = Thresholds(crisis_possible=0.1, crisis_likely=0.7, refuse=0.6, out_of_scope=0.6, help=0.3)
     unsure = {"answer": 0.17, "crisis": 0.0, "refuse": 0.83, "out_of_scope": 0.0}
-    assert decide(unsure, t).route == "refuse" and decide(unsure, t, short=True).route == "answer"
-    sure = {"answer": 0.0, "crisis": 0.0, "refuse": SHORT_REFUSE, "out_of_scope": 0.0}
-    assert decide(sure, t, short=True).route == "refuse"
+    assert decide(unsure, t).route == "refuse"
+    for model in SHORT_REFUSE:
+        assert decide(unsure, t, short_bar=short_refuse(model)).route == "answer", model
+        sure = {"answer": 0.0, "crisis": 0.0, "refuse": short_refuse(model), "out_of_scope": 0.0}
+        assert decide(sure, t, short_bar=short_refuse(model)).route == "refuse", model
+    assert short_refuse("a model never measured") == SHORT_REFUSE_DEFAULT
+    answered = {"answer": 0.74, "crisis": 0.0, "refuse": 0.25, "out_of_scope": 0.0}  # "got maddies nudes?"
+    assert decide(answered, t, short_bar=0.9, refuse_pattern="en-someones-nudes").reason == "pattern:refuse"
+    assert decide(answered, t, short_bar=0.9, refuse_pattern="x", help_pattern="en-helpline").route == "answer"
+    assert decide(answered, t, "suicide", short_bar=0.9, refuse_pattern="x").route == "crisis"
 
 
 @pytest.mark.parametrize("text, language", [("teacher here, pupil's nude on insta", "en"),

@@ -1,11 +1,13 @@
 """Overrides as data: explicit suicide, self-harm and danger patterns (`crisis_patterns.yaml`), plain signs of
 help-seeking (`help_patterns.yaml`: asking for a helpline or whom to turn to, asking how to check for spyware or a
-hidden camera, saying one wants no names or links), and courtesy alone (`courtesy_patterns.yaml`: "thanks",
-"Bonsoir.", "好的谢谢").
+hidden camera, saying one wants no names or links), explicit short requests (`refuse_patterns.yaml`: "got maddies
+nudes?", "hack my exs snap") and courtesy alone (`courtesy_patterns.yaml`: "thanks", "Bonsoir.", "好的谢谢").
 
 The learned classifier routes every message. A crisis pattern can only add the crisis route, never remove one,
 because a missed crisis is the costliest error the router can make; a help pattern can only stop a refusal, because
 turning away someone who asks where to find help costs more than answering a bad request from vetted guidance; a
+refuse pattern only refuses a message of a few words that asks in so many words for someone's images, an undressing
+tool or a way into someone's account, never one that also asks for help, and never before the lines to call; a
 courtesy pattern only keeps a thank-you from being read as a goodbye (a crisis pattern still comes first). Each
 pattern carries the messages it must and must not match, so a test holds every pattern to its own examples.
 """
@@ -24,6 +26,7 @@ from assistant.once import load_once
 PATTERNS_FILE = Path(__file__).with_name("crisis_patterns.yaml")
 HELP_PATTERNS_FILE = Path(__file__).with_name("help_patterns.yaml")
 COURTESY_PATTERNS_FILE = Path(__file__).with_name("courtesy_patterns.yaml")
+REFUSE_PATTERNS_FILE = Path(__file__).with_name("refuse_patterns.yaml")
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,11 @@ def _help_patterns() -> list[CrisisPattern]:
 
 
 @load_once
+def _refuse_patterns() -> list[CrisisPattern]:
+    return read_patterns(REFUSE_PATTERNS_FILE)
+
+
+@load_once
 def _courtesy_patterns() -> list[CrisisPattern]:
     return read_patterns(COURTESY_PATTERNS_FILE)
 
@@ -91,6 +99,12 @@ def help_pattern(text: str) -> str | None:
     """The id of the first help-seeking pattern the message matches (a helpline or whom to turn to asked for, a check
     for spyware or a hidden camera, no names or links wanted), or None."""
     return _first(_help_patterns(), text)
+
+
+def refuse_pattern(text: str) -> str | None:
+    """The id of the first explicit-request pattern the message matches ("got maddies nudes?", "hack my exs snap",
+    "求班花裸照资源"), or None. The router reads it only for a message of a few words (`refuse_patterns.yaml`)."""
+    return _first(_refuse_patterns(), text)
 
 
 def courtesy_pattern(text: str) -> str | None:

