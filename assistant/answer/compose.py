@@ -250,10 +250,13 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
     """Crisis resources from the crisis-lines page: the words to the person first, then the lines to call.
 
     With a known place, that place's section in full after the words to the person (`compact`, a crisis the router
-    only thinks possible: its first line, so the answer to the person's question keeps its room; `asked`, a likely
-    crisis whose message also asks something: one line of words and each part's first two lines, the numbers, so the
-    answer that follows is not cut to one step). With the place unknown, the section that gives every place's
-    numbers one line each: a frightened person on a phone reads six short lines, not a wall of seven headed lists
+    only thinks possible: the first number of each of its parts, the emergency number and the line to talk to
+    someone, so the answer to the person's question keeps its room; until 2026-12-04 only the first, and a friend in
+    Cardiff who said "elle veut plus vivre" was asked whether she was thinking of ending her life and given 999
+    without Samaritans' 116 123; `asked`, a likely crisis whose message also asks something: one line of words and
+    each part's first two lines, the numbers, so the answer that follows is not cut to one step). With the place
+    unknown, the section that gives every place's numbers one line each: a frightened person on a phone reads six
+    short lines, not a wall of seven headed lists
     (the lead says the words to the person). A page without that section falls back on every place's own lines.
     """
     general = [s for s in sections if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not is_intro(s)]
@@ -261,8 +264,8 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
     if jurisdiction:
         mine = [s for s in places if jurisdiction in s.metadata.get("jurisdictions", ())]
         if mine:
-            if compact:
-                return [(s, 1) for s in mine]
+            if compact:  # two lines in all: a place whose section is cut in two gives each part's first
+                return [(s, 2 if len(mine) == 1 else 1) for s in mine]
             if asked:
                 return [(s, 1) for s in general[:1]] + [(s, 2) for s in mine]
             return [(s, 2) for s in general[:1]] + [(s, 5) for s in mine]
