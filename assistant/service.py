@@ -22,7 +22,7 @@ import numpy as np
 from langchain_core.documents import Document
 
 from assistant.answer.budget import fit_to_budget
-from assistant.answer.cards import LAW_QUESTION, CardMatch, SituationModel, for_adults_only, for_them
+from assistant.answer.cards import HELPERS, LAW_QUESTION, CardMatch, SituationModel, for_adults_only, for_them
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, is_intro, plan_answer, select_passages
 from assistant.answer.labels import read_labelled_questions
@@ -516,7 +516,8 @@ class Recourse:
         # the model reads a crisis ("combien de temps pour porter plainte" at 0.65, a goodbye said indirectly), the
         # lines come first all the same, with the question a caseworker asks outright: are you thinking of ending
         # your life, are you in danger now?
-        lead = message("crisis_lead" if decision.reason == "pattern:crisis" else "crisis_check", language)
+        lead = "crisis_lead" if decision.reason == "pattern:crisis" else "crisis_check"
+        lead = message(lead + "_helper" if person.audience in HELPERS else lead, language)
         # An answer follows the lines when the guidance answers something the message asks beyond the crisis
         # (passages other than the crisis page were relevant), or, when the crisis is only possible, when a card fits
         # the situation: the person most likely asked a question ("he wants 800 now, do I go on or not?"), and the

@@ -51,6 +51,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Si vous pensez à mettre fin à vos jours, ou si vous êtes en danger maintenant, contactez quelqu'un "
               "tout de suite. Vous n'avez pas à traverser cela seul·e :",
     },
+    # The same two leads when the writer reads as someone helping (a friend, a parent, a teacher, a counsellor: "ma
+    # pote dit qu'elle veut plus vivre"): they speak to the writer and to the person they worry about at once, so a
+    # survivor the audience reader takes for a helper is still spoken to.
+    "crisis_lead_helper": {
+        "en": "Thank you for telling me. If the person you are worried about, or you, are in danger or thinking of "
+              "suicide, please reach someone now; you can also call on their behalf:",
+        "zh": "谢谢你告诉我。如果你或你担心的人现在有危险、或有结束生命的念头，请马上联系能帮助的人；你也可以替对方打电话：",
+        "fr": "Merci de me l'avoir dit. Si vous, ou la personne pour qui vous vous inquiétez, êtes en danger ou pensez "
+              "à mettre fin à vos jours, contactez quelqu'un maintenant ; vous pouvez aussi appeler à sa place :",
+    },
+    "crisis_check_helper": {
+        "en": "If the person you are worried about, or you, are thinking of suicide or are in danger right now, "
+              "please reach someone now; you can also call on their behalf:",
+        "zh": "如果你或你担心的人有结束生命的念头，或者现在有危险，请马上联系能帮助的人；你也可以替对方打电话：",
+        "fr": "Si vous, ou la personne pour qui vous vous inquiétez, pensez à mettre fin à vos jours ou êtes en danger "
+              "maintenant, contactez quelqu'un tout de suite ; vous pouvez aussi appeler à sa place :",
+    },
     # Short: after the lines to call, the room is the answer's (each line below it is cited to its source).
     "crisis_then_answer": {
         "en": "About your question:",
