@@ -60,7 +60,8 @@ def test_the_test_split_meets_the_targets(router):
     # turns away two more help-seekers (5 of 375, 1.3%): "网盘链接里有我" and a request for a tool to find copies of
     # one's own photos, which before got the lines to call and then the same refusal (counted as crisis, not as
     # turned away). On every router batch written blind no crisis message was in that case. Then a message of six
-    # words or fewer is refused only at policy.SHORT_REFUSE (0.95), in the router, so these figures are what `ask`
+    # words or fewer is refused only at policy.SHORT_REFUSE (0.95 then; per model since the twenty-ninth session), in
+    # the router, so these figures are what `ask`
     # does (before, the service never refused a short message, and these figures did not show it): refuse 80.3% ->
     # 74.0% (USE), 79.4% -> 74.3% (e5), turned away 0.8% -> 0.5% (USE), 1.3% -> 0.8% (e5). Twenty-third session:
     # a possible crisis comes before a refusal again, a help-seeker refused after the lines counts as turned away, and
