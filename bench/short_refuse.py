@@ -5,7 +5,7 @@ the short messages each model never trained on, and print the curve behind the c
 
 Why a separate bar: two to six words carry less of the intent than a sentence, so a frightened person's few words
 ("teacher here, student's nude on instagram") can read as a request. Why chosen here and not by `router train`: the
-validation split holds too few short messages to place a bar; every first-sight set does not.
+validation split holds too few short messages to place a bar, and the sets never trained on hold over a thousand.
 
 The population: every message of six words or fewer (`brevity.is_short`) in the corpus's test split, the first-sight
 router batches, the answer batches' hold-outs and the tuning halves not joined to the model's corpus. `--keep-out`
@@ -83,8 +83,9 @@ def main() -> None:
         thresholds = router.model.thresholds
         scored = []
         for text, route in population(model, args.keep_out):
-            p = router.probabilities(text)
-            crisis = router.route(text, "").route == "crisis"
+            vector = router.embeddings.embed_query(text)  # once, for the probabilities and the route
+            p = router.probabilities(text, vector)
+            crisis = router.route(text, "", vector=vector).route == "crisis"
             leans = not crisis and p["answer"] < thresholds.help and p["refuse"] >= p["out_of_scope"]
             scored.append((route, p["refuse"] if leans else 0.0, text))
         helpers = [(score, text) for route, score, text in scored if route == "answer" and score > 0]
@@ -100,6 +101,8 @@ def main() -> None:
             print(f"{at:.2f}   {got['refuse']:>3} / {got['answer']:>3} / {got['out_of_scope']:>3}")
         for score, text in sorted(helpers, reverse=True)[:5]:
             print(f"  help-seeker leaning refuse: {score:.2f} {text}")
+        got = {route: sum(1 for r, score, _ in scored if r == route and score >= bar) for route in counts}
+        print(f"{bar:.2f}   {got['refuse']:>3} / {got['answer']:>3} / {got['out_of_scope']:>3}   (the chosen bar)")
         print(f"chosen bar: {bar:.2f} (highest help-seeker {highest:.2f} + {MARGIN}; trained refuse "
               f"{thresholds.refuse}, ceiling {CEILING})")
 

@@ -9,7 +9,10 @@ The errors do not cost the same, and the order of the rules says so:
    carry a bad request's answer;
 2. refuse and out of scope only when the model is confident AND the message carries no help-seeking signal (an
    answer probability at or above `help`; for a refusal, also a help pattern, `help_patterns.yaml`):
-   turning away a survivor, a friend or a teacher costs more than answering a bad request from vetted guidance;
+   turning away a survivor, a friend or a teacher costs more than answering a bad request from vetted guidance. The
+   one exception: a message of a few words that asks in so many words for someone's images, an undressing tool or a
+   way into someone's account (`refuse_patterns.yaml`) is refused whatever the model reads, unless a help pattern
+   matches;
 3. everything else is answered.
 The thresholds come from `recourse router train`, chosen on held-out batches for these costs, not by hand.
 """

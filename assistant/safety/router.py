@@ -1,7 +1,8 @@
 """Routing every message before retrieval: answer, crisis, refuse or out_of_scope.
 
 A learned classifier (`classifier.py`, trained by `recourse router train` on the labelled corpus in `corpus/`) gives
-each route a probability; the crisis patterns (`crisis_patterns.yaml`) can only add crisis; the policy
+each route a probability; the crisis patterns (`crisis_patterns.yaml`) can only add crisis; the refuse patterns
+(`refuse_patterns.yaml`) are read only for a message of a few words, which the model reads least surely; the policy
 (`policy.py`) turns both into a route with thresholds chosen for the costs; a message it answers is put out of scope
 when the scope model (`scope.py`) is very sure it is not about intimate images at all. Offline, deterministic, and a few
 milliseconds once the message is embedded (the service passes the vector it already computed for retrieval; the vote
