@@ -696,3 +696,22 @@ def test_after_the_lines_to_call_the_named_platform_s_page_still_answers(full_se
     assert result.route == "crisis", "the router no longer reads this as a possible crisis: pick another message"
     lines_end = result.answer.index("关于你的问题")
     assert "@用户名" in result.answer[lines_end:], result.answer
+
+
+@pytest.mark.parametrize("question, verdict_kept", [
+    ("comment supprimer une vidéo de moi", False),
+    ("how do i get my pics off google", False),
+    ("网上的照片怎么删", False),
+    ("Quand on tape mon nom sur Google, il y a un lien vers une vidéo de moi. Google peut enlever ça ?", True),
+    ("can google remove my nudes from search?", True),
+])
+def test_a_how_question_is_not_answered_yes(full_service, question, verdict_kept):
+    """A card's direct answer opens with its verdict for the question it answers most ("Yes: Google and Bing each let
+    you ask ..."); to "how do I ...?" that "Yes" answers nothing asked, so it is dropped and the rest of the line
+    stands. A yes-or-no question keeps it."""
+    result = full_service.ask(question)
+    direct = next(b for b in result.blocks if b.kind == "direct")
+    first = direct.lines[0].text
+    opens = first.lower().startswith(("yes", "oui", "是的", "可以：", "可以，"))
+    assert opens == verdict_kept, first
+    assert markers_match(result.answer, [c.to_dict() for c in result.citations])

@@ -12,6 +12,7 @@ from assistant.understand.language import detect_language
 from assistant.understand.person import understand
 from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign_places, member_states
 from assistant.understand.platform import PLATFORMS_FILE, named_platforms
+from assistant.understand.question_kind import asks_only_open, without_verdict
 from assistant.understand.topic import TOPICS_FILE, law_topic
 from assistant.vocabulary import JURISDICTIONS
 
@@ -295,3 +296,29 @@ def test_every_situation_with_its_own_law_is_a_card():
     cards = TOPICS_FILE.parents[2] / "knowledge" / "cards"
     for group in yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8")):
         assert (cards / group / "en.md").exists(), group
+
+
+@pytest.mark.parametrize("text, language, only_open", [
+    ("how to remove from google", "en", True),
+    ("what should I do", "en", True),
+    ("is it illegal? how do i report", "en", False),
+    ("it's illegal? what do i do", "en", False),
+    ("comment supprimer une vidéo de moi", "fr", True),
+    ("avocat trop cher, je fais comment", "fr", True),
+    ("est-ce que c'est illégal ? comment faire", "fr", False),
+    ("Google peut enlever ça ?", "fr", False),
+    ("网上的照片怎么删", "zh", True),
+    ("我该做什么？", "zh", True),
+    ("这违法吗？怎么办", "zh", False),
+    ("能不能报警", "zh", False),
+])
+def test_a_question_that_only_asks_how_is_told_apart_from_a_yes_or_no_one(text, language, only_open):
+    assert asks_only_open(text, language) is only_open
+
+
+def test_the_verdict_is_dropped_and_the_rest_of_the_line_stands():
+    assert without_verdict("Yes: Google and Bing each let you ask.", "en") == "Google and Bing each let you ask."
+    assert without_verdict("Oui, c'est illégal : la section 66B.", "fr") == "C'est illégal : la section 66B."
+    assert without_verdict("可以：先保存链接。", "zh") == "先保存链接。"
+    assert without_verdict("Yes.", "en") == "Yes."
+    assert without_verdict("Do not pay.", "en") == "Do not pay."

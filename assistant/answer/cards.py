@@ -33,6 +33,7 @@ from assistant.understand.age import detect_minor
 from assistant.understand.followup import strip_places
 from assistant.understand.person import Person
 from assistant.understand.place import member_states, own_places, places
+from assistant.understand.question_kind import asks_only_open, without_verdict
 
 # A card is used when the situation model gives it at least CARD_MIN_PROBABILITY and one of its examples is at least
 # the embedding model's `card_floor` close (cosine) to the message: far from every example, the message is about
@@ -429,6 +430,11 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         ack_text = message("helper_ack", language)
     direct = _pick(sections, "answer", person, relevance)
     direct_lines: list[Quote] = [(direct, u, url) for u, url in quotable(direct, place, members)[:2]] if direct else []
+    if direct_lines and asks_only_open(question, language):
+        # "How do I get it off Google?" is not answered "Yes: ..." (`question_kind.py`): the verdict is dropped, the
+        # rest of the card's line stands as written (the citation still quotes the whole passage).
+        first, unit, url = direct_lines[0]
+        direct_lines[0] = (first, without_verdict(unit, language), url)
     steps = _pick(sections, "steps", person)
     step_lines: list[Quote] = ([(steps, u, url) for u, url in quotable(steps, place, members)]
                                if steps is not None else [])
