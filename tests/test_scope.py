@@ -58,7 +58,9 @@ def test_it_never_takes_the_lines_to_call_or_a_help_pattern_away(router):
     with a help-seeking pattern stays answered."""
     eager = Router(router.embeddings)
     eager._scope = dataclasses.replace(router.scope, threshold=0.0)
-    assert eager.route("How do I report a Telegram channel posting my photos?", "en").reason == "model:scope"
+    assert eager.route("A Telegram channel is posting my photos, what can I do?", "en").reason == "model:scope"
+    # Asking how to report is a help pattern (`help_patterns.yaml`): not even an eager scope model takes it.
+    assert eager.route("How do I report a Telegram channel posting my photos?", "en").route == "answer"
     for text in ("I want to kill myself", "je veux mourir ce soir", "我不想活了"):
         assert eager.route(text, "").route == "crisis", text
     helped = "is there a helpline I can call about this?"
