@@ -288,9 +288,9 @@ def test_the_story_breaks_the_tie_when_the_question_says_nothing(full_service):
 @pytest.mark.parametrize("where, scotland", [("I live in Glasgow", True), ("I live in Manchester", False)])
 def test_scotlands_own_law_is_for_people_in_scotland(full_service, where, scotland):
     """Section 66B covers England and Wales; Scotland has its own offence (2016 Act, section 2). A person in Glasgow
-    gets both; a person in Manchester is not given another nation's law."""
+    gets Scotland's (until the thirtieth session, both); a person in Manchester is not given another nation's law."""
     result = full_service.ask(f"is it a crime to share someone's nudes? {where}")
-    assert result.jurisdiction == "UK" and "66B" in result.answer
+    assert result.jurisdiction == "UK" and ("66B" in result.answer) is not scotland
     assert ("Abusive Behaviour and Sexual Harm (Scotland) Act 2016" in result.answer) is scotland
 
 
@@ -715,3 +715,20 @@ def test_a_how_question_is_not_answered_yes(full_service, question, verdict_kept
     opens = first.lower().startswith(("yes", "oui", "是的", "可以：", "可以，"))
     assert opens == verdict_kept, first
     assert markers_match(result.answer, [c.to_dict() for c in result.citations])
+
+
+@pytest.mark.parametrize("question, own_law", [
+    ("Derry here. My ex moved to England and he just made a new Instagram account to message me that he'll post my "
+     "photos. Can police here do anything?", "Justice Act (Northern Ireland) 2016"),
+    ("I live in Glasgow. My ex keeps threatening to share my intimate photos with my friends. What should I do?",
+     "(Scotland) Act 2016"),
+])
+def test_a_person_in_scotland_or_northern_ireland_is_not_told_england_and_waless_law(full_service, question, own_law):
+    """The UK's cards give England and Wales's section 66B when no nation is named; a person in Derry was told it as
+    the answer itself (the ex-threatens card's line does not say "in England and Wales"). A line about the rest of
+    the UK (places.yaml `rest`) is another place's for a person whose message names Scotland or Northern Ireland, and
+    their own nation's law is given instead."""
+    result = full_service.ask(question)
+    assert result.jurisdiction == "UK"
+    assert "66B" not in result.answer and "England and Wales" not in result.answer, result.answer
+    assert own_law in result.answer, result.answer

@@ -471,10 +471,10 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
             blocks.append(Block("direct", tuple(cites.line(d, u, url) for d, u, url in direct_lines)))
         if law_lines:  # whether it is a crime where they are
             blocks.append(Block("passage", tuple(cites.line(d, u, url) for d, u, url in law_lines),
-                                shown_heading(law_lines[0][0], place)))
+                                shown_heading(law_lines[0][0], place, members)))
         if support:  # the message's own subject ("on Telegram") the card does not name: right after the answer
             blocks.append(Block("passage", tuple(cites.line(d, u, url) for d, u, url in support),
-                                shown_heading(support[0][0], place)))
+                                shown_heading(support[0][0], place, members)))
         local = [quote for group in local_groups for quote in group]
         ordered = step_lines[:max(3, MAX_STEPS - len(local))] + local
         if ordered:

@@ -224,11 +224,12 @@ def _line_sources(raw: str) -> dict[str, list[str]]:
     return json.loads(raw)
 
 
-def shown_heading(doc: Document, jurisdiction: str | None) -> str:
+def shown_heading(doc: Document, jurisdiction: str | None, members: frozenset[str] | None = None) -> str:
     """A passage's section heading, or none when it names another place than the person's ("... in Australia and
-    France" above the line about France): the lines under it are already the person's own."""
+    France" above the line about France; "... under section 66B" above a line for a person in Glasgow, `members`
+    being the nations and member states their message names): the lines under it are already the person's own."""
     heading = doc.metadata["section"]
-    return "" if foreign_places(heading, jurisdiction) else heading
+    return "" if foreign_places(heading, jurisdiction, members) else heading
 
 
 def quotable(doc: Document, jurisdiction: str | None,
@@ -305,7 +306,7 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
         else:
             units = _pick_sourced([(u, url) for u, url in units if not tells_of_a_death(u)], query_terms, language,
                                   limit)
-        heading = shown_heading(doc, None if crisis else jurisdiction)
+        heading = shown_heading(doc, None if crisis else jurisdiction, members)
         if crisis and jurisdiction is None:  # "China: if you are in danger ...": the place names the list
             heading = re.split(r"\s*[:：]", heading, maxsplit=1)[0]
         lines: list[Line] = []
@@ -334,7 +335,7 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
         while units and used + sum(len(u) + 8 for u, _ in units) + 40 > max_chars:
             units = units[:-1]
         if units:
-            section = shown_heading(help_passage, jurisdiction)
+            section = shown_heading(help_passage, jurisdiction, members)
             heading = f"{message('help_heading', language)}: {section}" if section else message("help_heading", language)
             blocks.append(Block("help", tuple(cites.line(help_passage, u, url) for u, url in units), heading))
 

@@ -34,6 +34,9 @@ class Place:
     marked: re.Pattern[str]  # names, cities, helplines, laws and bodies: "this line is about that place"
     includes: tuple[str, ...]  # places whose rules count as this one's own (EU for France)
     members: dict[str, re.Pattern[str]]  # parts with their own bodies or law (EU member states, Scotland), by names
+    # The rest of the place, whose law the place's lines give when no member is named ("England and Wales", "66B"):
+    # another place's for a person whose message names one of the members (Glasgow, Derry).
+    rest: re.Pattern[str] | None = None
 
 
 @cache
@@ -59,7 +62,8 @@ def places() -> dict[str, Place]:
                              marked=alternation(names + entry.get("markers", [])),
                              includes=tuple(entry.get("includes", [])),
                              members={member: alternation(names_of)
-                                      for member, names_of in (entry.get("members") or {}).items()})
+                                      for member, names_of in (entry.get("members") or {}).items()},
+                             rest=alternation(entry.get("rest", [])))
     return result
 
 
@@ -287,6 +291,11 @@ def foreign_places(text: str, jurisdiction: str | None, members: frozenset[str] 
     nations = _nations(jurisdiction)
     if members is not None and nations:
         found |= (member_states(text) & nations) - members
+        if members & nations:
+            # A person in Glasgow or Derry: a line about the rest of the UK ("In England and Wales, section 66B ...")
+            # is not their law; their own nation's line is (is-it-a-crime's Scotland and Northern Ireland lines).
+            found |= {code for code in own_places(jurisdiction) if code in places()
+                      and places()[code].rest is not None and places()[code].rest.search(text)}
     return found
 
 
