@@ -294,8 +294,9 @@ def foreign_places(text: str, jurisdiction: str | None, members: frozenset[str] 
         if members & nations:
             # A person in Glasgow or Derry: a line about the rest of the UK ("In England and Wales, section 66B ...")
             # is not their law; their own nation's line is (is-it-a-crime's Scotland and Northern Ireland lines).
-            found |= {code for code in own_places(jurisdiction) if code in places()
-                      and places()[code].rest is not None and places()[code].rest.search(text)}
+            rest = places()[jurisdiction].rest if jurisdiction in places() else None
+            if rest is not None and rest.search(text):
+                found = found | {jurisdiction}
     return found
 
 
