@@ -159,7 +159,7 @@ def test_after_the_lines_to_call_the_place_question_outranks_a_third_step(full_s
     result = full_service.ask("Je veux mourir. Il m'a filmée à mon insu chez lui et il montre la vidéo à ses potes, "
                               "je fais quoi ?")
     assert result.route == "crisis" and result.needs_place
-    assert "Où êtes-vous" in result.answer, result.answer
+    assert "Dans quel pays êtes-vous" in result.answer, result.answer
     assert len(result.answer) <= full_service.settings.answer_max_chars
 
 

@@ -138,8 +138,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ask_place": {
         "en": "Where are you? The numbers to call and the law depend on the country: China, the United States, the "
               "United Kingdom, Australia, the European Union or France.",
-        "zh": "你在哪里？能拨打的电话和适用的法律取决于所在国家：中国、美国、英国、澳大利亚、欧盟或法国。",
-        "fr": "Où êtes-vous ? Les numéros à appeler et la loi dépendent du pays : Chine, États-Unis, Royaume-Uni, "
+        "zh": "你在哪个国家？能拨打的电话和适用的法律因国家而异：中国、美国、英国、澳大利亚、欧盟或法国。",
+        "fr": "Dans quel pays êtes-vous ? Les numéros à appeler et la loi en dépendent : Chine, États-Unis, Royaume-Uni, "
               "Australie, Union européenne ou France.",
         "fr-tu": "Tu vis dans quel pays ? Les numéros à appeler et la loi en dépendent : Chine, États-Unis, "
                  "Royaume-Uni, Australie, Union européenne ou France.",
@@ -148,8 +148,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # back does not list them again, and the room goes to the answer's steps.
     "ask_place_listed": {
         "en": "Where are you? The numbers to call and the law depend on the country.",
-        "zh": "你在哪里？能拨打的电话和适用的法律取决于所在国家。",
-        "fr": "Où êtes-vous ? Les numéros à appeler et la loi dépendent du pays.",
+        "zh": "你在哪个国家？能拨打的电话和适用的法律因国家而异。",
+        "fr": "Dans quel pays êtes-vous ? Les numéros à appeler et la loi en dépendent.",
         "fr-tu": "Tu vis dans quel pays ? Les numéros à appeler et la loi en dépendent.",
     },
     "ask_age": {
