@@ -27,6 +27,7 @@ from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, is_intro, plan_answer, select_passages
 from assistant.answer.labels import read_labelled_questions
 from assistant.answer.messages import message
+from assistant.answer.service_facts import service_facts
 from assistant.answer.types import Block, Citation, ComposedAnswer, Line
 from assistant.generate.compose import compose_generated
 from assistant.generate.model import make_chat_model
@@ -45,7 +46,8 @@ from assistant.understand.audience_model import AudienceReader
 from assistant.understand.brevity import is_brief, is_short, is_wordless, shows_distress
 from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
-from assistant.understand.place import check_jurisdiction
+from assistant.understand.place import check_jurisdiction, member_states
+from assistant.understand.service import names_service
 from assistant.understand.topic import law_topic
 from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC, LAW_CARD
 
@@ -131,6 +133,8 @@ class Recourse:
         labels = self.settings.situation_labels
         self._labelled = read_labelled_questions(labels) if labels is not None else []
         self._publishers: _PublisherNames | None = None  # from the source registry, read at the first citation
+        # (generation, language, service) -> the passages that name the service, in page order (`_service_facts`)
+        self._about_service: dict[tuple[str, str, str], list[Document]] = {}
         self._lock = threading.Lock()
 
     # -- the index ---------------------------------------------------------------------------------------------
@@ -438,7 +442,27 @@ class Recourse:
         return compose_card_answer(text, sections, person,
                                    supporting=self._platform_first(snapshot, chosen, person, vector),
                                    max_chars=max_chars, similarity=snapshot.similarity, relevance=relevance,
-                                   law=self._law_card(snapshot, text, person, group, asked), **layout)
+                                   law=self._law_card(snapshot, text, person, group, asked),
+                                   facts=self._service_facts(snapshot, text, person), **layout)
+
+    def _service_facts(self, snapshot: IndexSnapshot, text: str, person: Person) -> list[tuple]:
+        """The guidance's lines that answer what the message asks about the service it names first ("3018 c'est
+        payant ?": "Le 3018 est gratuit, anonyme et confidentiel."; answer/service_facts.py)."""
+        if not person.services or not person.facets:
+            return []
+        service = person.services[0]
+        key = (snapshot.generation.name, person.language, service)
+        passages = self._about_service.get(key)
+        if passages is None:
+            ids = snapshot.dense.get(person.language, ([], None))[0]
+            passages = [doc for doc in map(snapshot.document, ids)
+                        if names_service(doc.page_content, service)
+                        or names_service(str(doc.metadata.get("section", "")), service)]
+            if len(self._about_service) > 256:
+                self._about_service.clear()
+            self._about_service[key] = passages
+        return service_facts(service, person.facets, passages, person.language, person.place,
+                             member_states(text), person.minor)
 
     def _platform_first(self, snapshot: IndexSnapshot, chosen: list[Document], person: Person,
                         vector: np.ndarray | None) -> list[Document]:
@@ -564,15 +588,18 @@ class Recourse:
         """
         sections = snapshot.card_sections(FIRST_STEPS_GROUP, person.language)
         gentle = message("brief_question", person.language)
+        facts = self._service_facts(snapshot, text, person)
+        if facts:
+            gentle = None  # the question asked is answered: not "tell me what happened"
         if after is None:
             return compose_card_answer(text, sections, person, supporting=[], max_chars=self.settings.answer_max_chars,
-                                       lead=gentle)
+                                       lead=gentle, facts=facts)
         lines = [block for block in after.blocks if block.kind not in ("close", "note")]
         shown = len(ComposedAnswer(lines, [], True).answer)
         budget = max(self.settings.answer_max_chars - shown, self.settings.answer_max_chars // 3)
         steps = compose_card_answer(text, sections, person, supporting=[], max_chars=budget,
                                     first_citation=len(after.citations) + 1, lead=gentle,
-                                    places_listed=not person.place)
+                                    places_listed=not person.place, facts=facts)
         return ComposedAnswer(lines + steps.blocks, after.citations + steps.citations, True,
                               needs_place=steps.needs_place, needs_age=steps.needs_age, card=steps.card)
 

@@ -184,7 +184,7 @@ def test_with_the_age_unknown_the_known_places_line_outranks_the_lines_for_each_
 
 
 @pytest.mark.parametrize("question, place, first", [
-    ("will the people at stopncii look at my photos??", None, "never leaves your device"),
+    ("will the people at stopncii look at my photos??", None, "only the hash is sent"),
     ("stopncii, it works on whatsapp?", None, "partner platforms"),
     ("Pharos ou plainte au commissariat, je fais quoi en premier ?", "FR", "PHAROS"),
     ("la gendarmerie a refusé ma plainte, je peux faire quoi ?", "FR", "porter plainte"),
@@ -192,8 +192,9 @@ def test_with_the_age_unknown_the_known_places_line_outranks_the_lines_for_each_
     ("how do I report the account posting my pics on instagram", "US", "Report option"),
 ])
 def test_the_literal_question_gets_the_answer_that_answers_it(full_service, question, place, first):
-    """A card answers several questions of its situation: "does StopNCII see my photos?" is answered "No: ... the
-    image never leaves your device", not with the card's line on partner platforms."""
+    """A card answers several questions of its situation: "does StopNCII see my photos?" is answered with the hash
+    made on the device and only the hash sent (the guidance's line on StopNCII, `service_facts.py`, or the card's),
+    not with the card's line on partner platforms."""
     result = full_service.ask(question, place)
     direct = next(b for b in result.blocks if b.kind == "direct")
     assert first in direct.lines[0].text, direct.lines[0].text
@@ -507,6 +508,29 @@ def test_a_named_platforms_own_page_is_quoted_beside_the_card(full_service, ques
     passages = [block.heading or "" for block in result.blocks if block.kind == "passage"]
     assert any(heading.rstrip().endswith((" X", " X (Twitter)")) or " X " in heading for heading in passages), passages
     assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
+@pytest.mark.parametrize("question, place, said", [
+    ("3018 c'est payant ?", None, "gratuit"),
+    ("3018 open on sundays?", None, "7 days a week"),
+    ("stopncii会看到我照片吗", None, "哈希"),
+    ("Take It Down c'est en français ?", None, "français"),
+])
+def test_a_question_about_a_named_service_is_answered_first(full_service, question, place, said):
+    """"3018 c'est payant ?" was answered "Ne payez pas" by the sextortion card and "3018 open on sundays?" with the
+    first steps and "tell me what happened": the guidance's own line about the service comes first now."""
+    result = full_service.ask(question, place)
+    first = next(block for block in result.blocks if block.kind == "direct")
+    assert said in first.lines[0].text, result.answer
+    assert not result.answer.startswith(("I'm here to help", "Je suis là", "我在这里"))
+    assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
+def test_a_service_of_another_place_is_not_answered_about_for_a_person_elsewhere(full_service):
+    """3018 is France's: a person in Namur (Belgium) who asks about it is not told its hours as if it were theirs."""
+    result = full_service.ask("I live in Namur. Is 3018 free?")
+    assert "3018 is free" not in result.answer and "3018" not in "".join(
+        line.text for block in result.blocks if block.kind == "direct" for line in block.lines)
 
 
 def test_a_sextorted_teenager_is_told_to_ask_an_adult_and_their_parent_is_not(full_service):

@@ -13,6 +13,7 @@ from assistant.understand.person import understand
 from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign_places, member_states
 from assistant.understand.platform import PLATFORMS_FILE, named_platforms
 from assistant.understand.question_kind import asks_only_open, without_verdict
+from assistant.understand.service import FACETS_FILE, SERVICES_FILE, asked_facets, named_services
 from assistant.understand.topic import TOPICS_FILE, law_topic
 from assistant.vocabulary import JURISDICTIONS
 
@@ -277,6 +278,41 @@ def test_every_platform_named_has_its_page_in_the_knowledge_base():
     knowledge = PLATFORMS_FILE.parents[2] / "knowledge"
     for group in yaml.safe_load(PLATFORMS_FILE.read_text(encoding="utf-8")):
         assert (knowledge / group / "en.md").exists(), group
+
+
+@pytest.mark.parametrize("text, language, services, facets", [
+    ("3018 c'est payant ?", "fr", ("3018",), ("cost",)),
+    ("3018 open on sundays?", "en", ("3018",), ("hours",)),
+    ("stopncii会看到我照片吗", "zh", ("stopncii",), ("sees-the-image",)),
+    ("Take It Down c'est en français ?", "fr", ("take-it-down",), ("language",)),
+    ("向eSafety举报能不留名字吗", "zh", ("esafety",), ("anonymous",)),
+    ("How long does eSafety take to get my daughter's photos down?", "en", ("esafety",), ("how-long",)),
+    # a site asked to "take it down" is not the service, and a nationality is not a question about a language
+    ("English speaker in Marseille. Can the site refuse to take it down?", "en", (), ()),
+    ("the Take It Down Act: do sites have 48 hours?", "en", ("take-it-down-act",), ()),
+    ("3114", "fr", ("3114",), ()),  # a number is not an hour
+])
+def test_the_services_a_message_names_and_what_it_asks_about_them(text, language, services, facets):
+    assert named_services(text) == services
+    assert (asked_facets(text, language) if services else ()) == facets
+
+
+def test_every_facet_is_asked_and_answered_in_each_language():
+    import yaml
+    for facet, sides in yaml.safe_load(FACETS_FILE.read_text(encoding="utf-8")).items():
+        for side in ("asks", "says"):
+            assert set(sides[side]) == {"en", "fr", "zh"}, (facet, side)
+
+
+def test_every_service_is_named_somewhere_in_the_guidance():
+    """A name no guidance line says would never find the lines that answer about it."""
+    import yaml
+
+    from assistant.understand.service import services
+    knowledge = SERVICES_FILE.parents[2] / "knowledge"
+    text = "\n".join(path.read_text(encoding="utf-8") for path in knowledge.rglob("*.md"))
+    for key in yaml.safe_load(SERVICES_FILE.read_text(encoding="utf-8")):
+        assert services()[str(key)].search(text), key
 
 
 @pytest.mark.parametrize("text, topic", [

@@ -406,7 +406,8 @@ Quote = tuple[Document, str, str | None]  # a passage, one of its lines, that li
 def compose_card(question: str, sections: list[Document], person: Person, *, supporting: list[Document],
                  max_chars: int = 1400, first_citation: int = 1, lead: str | None = None,
                  similarity: Similarity | None = None, relevance: Relevance | None = None,
-                 law: tuple[list[Document], bool] = ([], False), places_listed: bool = False) -> ComposedAnswer:
+                 law: tuple[list[Document], bool] = ([], False), places_listed: bool = False,
+                 facts: Sequence[Quote] = ()) -> ComposedAnswer:
     """The card's answer for this person, then whether it is a crime where they are, then at most one supporting
     passage from the reference pages.
 
@@ -430,6 +431,10 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         ack_text = message("helper_ack", language)
     direct = _pick(sections, "answer", person, relevance)
     direct_lines: list[Quote] = [(direct, u, url) for u, url in quotable(direct, place, members)[:2]] if direct else []
+    # What the message asks about a service it names ("3018 c'est payant ?": `facts`, answer/service_facts.py) is
+    # answered first, in the guidance's lines about that service; the card's answer to the situation follows.
+    facts = list(facts)
+    direct_lines = _not_said(direct_lines, [u for _, u, _ in facts], language)
     if direct_lines and asks_only_open(question, language):
         # "How do I get it off Google?" is not answered "Yes: ..." (`question_kind.py`): the verdict is dropped, the
         # rest of the card's line stands as written (the citation still quotes the whole passage).
@@ -438,7 +443,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     steps = _pick(sections, "steps", person)
     step_lines: list[Quote] = ([(steps, u, url) for u, url in quotable(steps, place, members)]
                                if steps is not None else [])
-    step_lines = _not_said(step_lines, [u for _, u, _ in direct_lines], language)
+    step_lines = _not_said(step_lines, [u for _, u, _ in facts + direct_lines], language)
     if person.minor:
         step_lines = [quote for quote in step_lines if not tells_to_screenshot(quote[1])]
     local_groups: list[list[Quote]] = []
@@ -467,6 +472,8 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
             blocks.append(Block("lead", (Line(lead),)))
         if ack_text:
             blocks.append(Block("ack", (Line(ack_text),)))
+        if facts:
+            blocks.append(Block("direct", tuple(cites.line(d, u, url) for d, u, url in facts)))
         if direct_lines:
             blocks.append(Block("direct", tuple(cites.line(d, u, url) for d, u, url in direct_lines)))
         if law_lines:  # whether it is a crime where they are

@@ -1,4 +1,5 @@
-"""What the message tells us about the person: language, place, age, who is asking and the platforms it names.
+"""What the message tells us about the person: language, place, age, who is asking, the platforms and
+services it names and what it asks about them.
 
 One pure function reads them all, so every later stage (routing, choosing guidance, composing) works from the same
 reading, and the reading can be tested on its own.
@@ -13,6 +14,7 @@ from assistant.understand.audience import detect_audience
 from assistant.understand.language import detect_language
 from assistant.understand.place import detect_jurisdiction
 from assistant.understand.platform import named_platforms
+from assistant.understand.service import asked_facets, named_services
 
 
 @dataclass(frozen=True)
@@ -24,10 +26,14 @@ class Person:
     minor: bool | None  # someone in the images is under 18 (True), adult (False), or not said (None)
     audience: str | None  # survivor, friend, parent, educator, counsellor, person-who-shared; None when not said
     platforms: tuple[str, ...] = ()  # the platform pages the message names ("discord", "x-twitter"), in its order
+    services: tuple[str, ...] = ()  # the services it names ("3018", "stopncii"), in its order
+    facets: tuple[str, ...] = ()  # what it asks about them ("cost", "hours"; understand/facets.yaml)
 
 
 def understand(text: str, jurisdiction: str | None = None, language_hint: str | None = None) -> Person:
     """Read the person from the message; the place the interface gives wins over one the message names."""
-    return Person(language=detect_language(text, hint=language_hint),
-                  place=jurisdiction or detect_jurisdiction(text),
-                  minor=detect_minor(text), audience=detect_audience(text), platforms=named_platforms(text))
+    language = detect_language(text, hint=language_hint)
+    services = named_services(text)
+    return Person(language=language, place=jurisdiction or detect_jurisdiction(text),
+                  minor=detect_minor(text), audience=detect_audience(text), platforms=named_platforms(text),
+                  services=services, facets=asked_facets(text, language) if services else ())
