@@ -290,6 +290,8 @@ def test_every_platform_named_has_its_page_in_the_knowledge_base():
     # a site asked to "take it down" is not the service, and a nationality is not a question about a language
     ("English speaker in Marseille. Can the site refuse to take it down?", "en", (), ()),
     ("the Take It Down Act: do sites have 48 hours?", "en", ("take-it-down-act",), ()),
+    ("take it down c'est gratuit pour les parents ?", "fr", ("take-it-down",), ("cost", "someone-else")),
+    ("they won't take it down, is that even legal? it costs me my job", "en", (), ()),
     ("3114", "fr", ("3114",), ()),  # a number is not an hour
 ])
 def test_the_services_a_message_names_and_what_it_asks_about_them(text, language, services, facets):
