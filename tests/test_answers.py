@@ -526,6 +526,12 @@ def test_a_question_about_a_named_service_is_answered_first(full_service, questi
     assert len(result.answer) <= full_service.settings.answer_max_chars
 
 
+def test_the_services_line_is_said_once(full_service):
+    """The line answering "without my name?" came first and again as the place's step for Australia."""
+    result = full_service.ask("can I report to eSafety without giving my name?", "AU")
+    assert result.answer.count("report to eSafety anonymously") == 1, result.answer
+
+
 def test_a_service_of_another_place_is_not_answered_about_for_a_person_elsewhere(full_service):
     """3018 is France's: a person in Namur (Belgium) who asks about it is not told its hours as if it were theirs."""
     result = full_service.ask("I live in Namur. Is 3018 free?")

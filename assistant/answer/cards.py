@@ -443,7 +443,8 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     steps = _pick(sections, "steps", person)
     step_lines: list[Quote] = ([(steps, u, url) for u, url in quotable(steps, place, members)]
                                if steps is not None else [])
-    step_lines = _not_said(step_lines, [u for _, u, _ in facts + direct_lines], language)
+    step_lines = _not_said(_not_said(step_lines, [u for _, u, _ in direct_lines], language),
+                           [u for _, u, _ in facts], language, SAME_LINE)
     if person.minor:
         step_lines = [quote for quote in step_lines if not tells_to_screenshot(quote[1])]
     local_groups: list[list[Quote]] = []
@@ -451,6 +452,9 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         per_section = 3 if len(group) == 1 and group[0].metadata.get("for_place") else 1
         local_groups.append([(doc, u, url) for doc in group
                              for u, url in _for_their_age(quotable(doc, place, members), person.minor)[:per_section]])
+    if facts:  # the place's line that says what the service's line already said ("report to eSafety anonymously")
+        local_groups = [kept for group in local_groups
+                        if (kept := _not_said(group, [u for _, u, _ in facts], language, SAME_LINE))]
     key, needs_place, needs_age = _question(sections, person)
     if key == "ask_place" and places_listed:
         key = "ask_place_listed"  # after the lines to call for every place (`places_listed`): not listed again
@@ -459,6 +463,9 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     question_text = message(key, language, familiar) if key else ""
     support = _supporting(question, language, place, members, sections, [d for d in (direct, steps) if d is not None],
                           supporting, similarity, person.minor, person.platforms[:1])
+    # The same line again, said first already as the service's line: only a line that adds nothing to it goes (a
+    # step on 3018's hours and price stays after its line on what 3018 does).
+    support = _not_said(support, [u for _, u, _ in facts], language, SAME_LINE)
     law_lines = _law_lines(law, person, members, [u for _, u, _ in direct_lines])
     if not law[1]:
         # Unasked, "is it a crime here?" is said once: not when the place's own lines already say it (the person who
@@ -625,9 +632,10 @@ def tells_to_screenshot(line: str) -> bool:
 
 
 REPEATS = 0.5  # a step whose terms are this much (share of its own) in the direct answer says it again
+SAME_LINE = 0.9  # a line whose terms are this much in another is the same line
 
 
-def _not_said(lines: list[Quote], said: list[str], language: str) -> list[Quote]:
+def _not_said(lines: list[Quote], said: list[str], language: str, share: float = REPEATS) -> list[Quote]:
     """The steps that do not repeat the direct answer: "Do not touch the camera; photograph it, leave and call the
     police" followed by "1. Leave the camera, photograph it" spends a step and a hundred characters on the same
     words, and keeps a later step (the place's number) off a phone screen."""
@@ -637,7 +645,7 @@ def _not_said(lines: list[Quote], said: list[str], language: str) -> list[Quote]
     kept = []
     for quote in lines:
         terms = passage_terms(quote[1], language)
-        if not terms or len(terms & told) / len(terms) < REPEATS:
+        if not terms or len(terms & told) / len(terms) < share:
             kept.append(quote)
     return kept
 
