@@ -515,6 +515,8 @@ def test_a_named_platforms_own_page_is_quoted_beside_the_card(full_service, ques
     ("3018 open on sundays?", None, "7 days a week"),
     ("stopncii会看到我照片吗", None, "哈希"),
     ("Take It Down c'est en français ?", None, "français"),
+    ("Mon copain menace de poster nos vidéos. Si je fais un dossier StopNCII maintenant, je pourrai l'annuler plus "
+     "tard ?", None, "retirer plus tard votre dossier"),
 ])
 def test_a_question_about_a_named_service_is_answered_first(full_service, question, place, said):
     """"3018 c'est payant ?" was answered "Ne payez pas" by the sextortion card and "3018 open on sundays?" with the

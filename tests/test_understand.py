@@ -293,6 +293,9 @@ def test_every_platform_named_has_its_page_in_the_knowledge_base():
     ("take it down c'est gratuit pour les parents ?", "fr", ("take-it-down",), ("cost", "someone-else")),
     ("they won't take it down, is that even legal? it costs me my job", "en", (), ()),
     ("3114", "fr", ("3114",), ()),  # a number is not an hour
+    ("if I lose my PIN for StopNCII what happens", "en", ("stopncii",), ("lost-code",)),
+    ("12377受理偷拍的吗", "zh", ("12377",), ("handles",)),
+    ("je peux annuler mon dossier StopNCII plus tard ?", "fr", ("stopncii",), ("withdraw",)),
 ])
 def test_the_services_a_message_names_and_what_it_asks_about_them(text, language, services, facets):
     assert named_services(text) == services
