@@ -22,7 +22,15 @@ import numpy as np
 from langchain_core.documents import Document
 
 from assistant.answer.budget import fit_to_budget
-from assistant.answer.cards import HELPERS, LAW_QUESTION, CardMatch, SituationModel, for_adults_only, for_them
+from assistant.answer.cards import (
+    HELPERS,
+    LAW_QUESTION,
+    CardMatch,
+    Quote,
+    SituationModel,
+    for_adults_only,
+    for_them,
+)
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, is_intro, plan_answer, select_passages
 from assistant.answer.labels import read_labelled_questions
@@ -445,7 +453,7 @@ class Recourse:
                                    law=self._law_card(snapshot, text, person, group, asked),
                                    facts=self._service_facts(snapshot, text, person), **layout)
 
-    def _service_facts(self, snapshot: IndexSnapshot, text: str, person: Person) -> list[tuple]:
+    def _service_facts(self, snapshot: IndexSnapshot, text: str, person: Person) -> list[Quote]:
         """The guidance's lines that answer what the message asks about the service it names first ("3018 c'est
         payant ?": "Le 3018 est gratuit, anonyme et confidentiel."; answer/service_facts.py)."""
         if not person.services or not person.facets:

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from assistant.vocabulary import CJK
 
@@ -80,3 +83,21 @@ def names_pattern(entries: list[str], others: tuple[str, ...] = ()) -> re.Patter
         part = f"{before}(?:{'|'.join(bodies)}){after}"
         parts.append(part if exact else f"(?i:{part})")
     return re.compile("|".join(parts)) if parts else None
+
+
+def names_table(path: Path) -> dict[str, re.Pattern[str]]:
+    """Each key of a names file (platforms.yaml, services.yaml) and the pattern of its names. An entry starting with
+    "!" is a longer name the others must not be read inside ("!site X", "!take it down act")."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = {}
+    for key, names in data.items():
+        wider = tuple(str(n)[1:] for n in names if str(n).startswith("!"))
+        if (pattern := names_pattern([str(n) for n in names if not str(n).startswith("!")], wider)) is not None:
+            out[str(key)] = pattern
+    return out
+
+
+def named_in(text: str, table: dict[str, re.Pattern[str]]) -> tuple[str, ...]:
+    """The keys of a names table a text names, in the order it first names them."""
+    found = [(m.start(), key) for key, pattern in table.items() if (m := pattern.search(text or ""))]
+    return tuple(key for _, key in sorted(found))

@@ -10,9 +10,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from assistant.understand.names import names_pattern
+from assistant.understand.names import named_in, names_table
 
 PLATFORMS_FILE = Path(__file__).with_name("platforms.yaml")
 
@@ -20,16 +18,9 @@ PLATFORMS_FILE = Path(__file__).with_name("platforms.yaml")
 @cache
 def platforms() -> dict[str, re.Pattern[str]]:
     """Each platform page's group and the pattern of its names, read once."""
-    data = yaml.safe_load(PLATFORMS_FILE.read_text(encoding="utf-8")) or {}
-    out = {}
-    for group, names in data.items():
-        wider = tuple(str(n)[1:] for n in names if str(n).startswith("!"))  # "X" is not X in "site X"
-        if (pattern := names_pattern([n for n in names if not str(n).startswith("!")], wider)) is not None:
-            out[group] = pattern
-    return out
+    return names_table(PLATFORMS_FILE)
 
 
 def named_platforms(text: str) -> tuple[str, ...]:
     """The platform pages a message names, in the order it first names them ("X" and "Telegram": both)."""
-    found = [(m.start(), group) for group, pattern in platforms().items() if (m := pattern.search(text or ""))]
-    return tuple(group for _, group in sorted(found))
+    return named_in(text, platforms())

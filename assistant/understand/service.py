@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.understand.names import names_pattern
+from assistant.understand.names import named_in, names_pattern, names_table
 
 SERVICES_FILE = Path(__file__).with_name("services.yaml")
 FACETS_FILE = Path(__file__).with_name("facets.yaml")
@@ -22,13 +22,7 @@ FACETS_FILE = Path(__file__).with_name("facets.yaml")
 @cache
 def services() -> dict[str, re.Pattern[str]]:
     """Each service and the pattern of its names, read once."""
-    data = yaml.safe_load(SERVICES_FILE.read_text(encoding="utf-8")) or {}
-    out = {}
-    for key, names in data.items():
-        wider = tuple(str(n)[1:] for n in names if str(n).startswith("!"))  # "take it down" in "... Act"
-        if (pattern := names_pattern([str(n) for n in names if not str(n).startswith("!")], wider)) is not None:
-            out[str(key)] = pattern
-    return out
+    return names_table(SERVICES_FILE)
 
 
 @cache
@@ -45,8 +39,7 @@ def facets() -> dict[str, dict[str, dict[str, re.Pattern[str]]]]:
 
 def named_services(text: str) -> tuple[str, ...]:
     """The services a message names, in the order it first names them."""
-    found = [(m.start(), key) for key, pattern in services().items() if (m := pattern.search(text or ""))]
-    return tuple(key for _, key in sorted(found))
+    return named_in(text, services())
 
 
 def asked_facets(text: str, language: str) -> tuple[str, ...]:
