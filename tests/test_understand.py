@@ -118,6 +118,11 @@ from assistant.vocabulary import JURISDICTIONS
     ("My daughter is 20 and at university in Dalian. I'm a Chinese mum living in London", "CN"),
     ("We live in Boston but our daughter, 17, is finishing high school in Suzhou", "CN"),
     ("my friend is scared, the video is on a site in the US and I live in Leeds", "UK"),
+    # Northern Ireland's and the overseas departments' cities, and the United States' mid-sized ones
+    ("I'm a youth worker in Derry. A 19-year-old I support had photos passed around", "UK"),
+    ("j'habite à Cayenne, mes photos circulent sur snap", "FR"),
+    ("I live in Albuquerque and my ex posted a video of me", "US"),
+    ("我在淮安，前男友把视频发到群里了", "CN"),
     ("my daughter is not in Spain any more, she lives in Paris", "FR"),  # where the person is not
     ("Je vis à Lyon. Mon fils de 20 ans fait ses études à Phoenix, son ex a mis des vidéos", "US"),
     ("Nous vivons à Lille ; ma sœur, 17 ans, est en stage à Dublin", "EU"),
