@@ -434,7 +434,8 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     # What the message asks about a service it names ("3018 c'est payant ?": `facts`, answer/service_facts.py) is
     # answered first, in the guidance's lines about that service; the card's answer to the situation follows.
     facts = list(facts)
-    direct_lines = _not_said(direct_lines, [u for _, u, _ in facts], language)
+    facts_said = [u for _, u, _ in facts]  # what the lines below must not say again
+    direct_lines = _not_said(direct_lines, facts_said, language)
     if direct_lines and asks_only_open(question, language):
         # "How do I get it off Google?" is not answered "Yes: ..." (`question_kind.py`): the verdict is dropped, the
         # rest of the card's line stands as written (the citation still quotes the whole passage).
@@ -444,7 +445,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     step_lines: list[Quote] = ([(steps, u, url) for u, url in quotable(steps, place, members)]
                                if steps is not None else [])
     step_lines = _not_said(_not_said(step_lines, [u for _, u, _ in direct_lines], language),
-                           [u for _, u, _ in facts], language, SAME_LINE)
+                           facts_said, language, SAME_LINE)
     if person.minor:
         step_lines = [quote for quote in step_lines if not tells_to_screenshot(quote[1])]
     local_groups: list[list[Quote]] = []
@@ -454,7 +455,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
                              for u, url in _for_their_age(quotable(doc, place, members), person.minor)[:per_section]])
     if facts:  # the place's line that says what the service's line already said ("report to eSafety anonymously")
         local_groups = [kept for group in local_groups
-                        if (kept := _not_said(group, [u for _, u, _ in facts], language, SAME_LINE))]
+                        if (kept := _not_said(group, facts_said, language, SAME_LINE))]
     key, needs_place, needs_age = _question(sections, person)
     if key == "ask_place" and places_listed:
         key = "ask_place_listed"  # after the lines to call for every place (`places_listed`): not listed again
@@ -465,7 +466,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
                           supporting, similarity, person.minor, person.platforms[:1])
     # The same line again, said first already as the service's line: only a line that adds nothing to it goes (a
     # step on 3018's hours and price stays after its line on what 3018 does).
-    support = _not_said(support, [u for _, u, _ in facts], language, SAME_LINE)
+    support = _not_said(support, facts_said, language, SAME_LINE)
     law_lines = _law_lines(law, person, members, [u for _, u, _ in direct_lines])
     if not law[1]:
         # Unasked, "is it a crime here?" is said once: not when the place's own lines already say it (the person who
