@@ -123,6 +123,8 @@ from assistant.vocabulary import JURISDICTIONS
     ("j'habite à Cayenne, mes photos circulent sur snap", "FR"),
     ("I live in Albuquerque and my ex posted a video of me", "US"),
     ("我在淮安，前男友把视频发到群里了", "CN"),
+    ("我18岁，在沙勒罗瓦。上学期把一个同学的照片转到了群里", "EU"),  # Charleroi, Belgium
+    ("我在诺里奇读研，前任把我的照片发到网上了", "UK"),  # Norwich
     ("my daughter is not in Spain any more, she lives in Paris", "FR"),  # where the person is not
     ("Je vis à Lyon. Mon fils de 20 ans fait ses études à Phoenix, son ex a mis des vidéos", "US"),
     ("Nous vivons à Lille ; ma sœur, 17 ans, est en stage à Dublin", "EU"),
