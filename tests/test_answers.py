@@ -134,11 +134,13 @@ def test_a_person_in_china_whose_images_are_online_gets_110_and_12377(full_servi
 def test_a_person_who_notified_a_chinese_platform_learns_the_notice_goes_to_the_poster(full_service):
     """"Will the platform pass my notice on to the person who posted?" is answered by Civil Code art. 1195 (the
     platform forwards the notice to that user), quoted from the guidance with its source; before the guidance said
-    it, the answer spoke only of WhatsApp's and TikTok's reports."""
+    it, the answer spoke only of WhatsApp's and TikTok's reports. The line may come from the reference page or from
+    the report-platform card's China answer (since the thirty-third session's labels send this question there); either
+    way it is cited to the Civil Code's text."""
     result = full_service.ask("我在厦门。前任把我的私密照发到了微博小号上，我已经按民法典给微博发了删除通知。"
                               "平台会把我的通知转给发帖的人吗？")
     assert result.jurisdiction == "CN" and "转送" in result.answer, result.answer
-    assert any(c.doc_id == "china-civil-remedies-zh" and "转送" in c.text for c in result.citations)
+    assert any("转送" in c.text and "flk.npc.gov.cn" in c.url for c in result.citations), result.citations
 
 
 @pytest.mark.parametrize("question", [
