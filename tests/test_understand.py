@@ -217,6 +217,11 @@ def test_a_line_about_one_member_state_is_for_people_there(line, place, message,
     ("my kids are 12 and 15, someone is threatening them", True),
     ("there are 15 people in the group", None),
     ("Une étudiante a trouvé un téléphone caché qui filmait dans les douches", False),
+    # a school pupil is a child, without an age (a teacher's pupil was given StopNCII, the tool for adults)
+    ("élève filmée aux vestiaires : procédure ?", True),
+    ("a pupil in my form group says a boy has her photo", True),
+    ("我在一所中学教书，几个学生做了同班女生的假照片", True),
+    ("我中学同学把我的照片发到了群里", None),
 ])
 def test_age_is_read_only_when_stated(text, minor):
     assert detect_minor(text) is minor
