@@ -125,6 +125,8 @@ from assistant.vocabulary import JURISDICTIONS
     ("我在淮安，前男友把视频发到群里了", "CN"),
     ("我18岁，在沙勒罗瓦。上学期把一个同学的照片转到了群里", "EU"),  # Charleroi, Belgium
     ("我在诺里奇读研，前任把我的照片发到网上了", "UK"),  # Norwich
+    ("在德比读大学。上周我把一个同学的私密照转到了小群里", "UK"),  # Derby: a student there was shown every place's lines
+    ("我在兰斯读书，前男友把视频发到了网上", "FR"),  # Reims
     ("my daughter is not in Spain any more, she lives in Paris", "FR"),  # where the person is not
     ("Je vis à Lyon. Mon fils de 20 ans fait ses études à Phoenix, son ex a mis des vidéos", "US"),
     ("Nous vivons à Lille ; ma sœur, 17 ans, est en stage à Dublin", "EU"),
