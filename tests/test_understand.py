@@ -236,6 +236,11 @@ def test_age_is_read_only_when_stated(text, minor):
     ("je suis prof et une élève m'a parlé", "educator"),
     ("my client was filmed without consent", "counsellor"),
     ("I shared her photos with my friends and I regret it", "person-who-shared"),
+    ("I sent my ex-girlfriend's photo to two mates when I was drunk", "person-who-shared"),
+    ("im 15 i sent someone elses nude to my mate will i get arrested", "person-who-shared"),
+    # "sent" also takes whom the image went to: the person in the picture sent it (a 15-year-old was told to stop
+    # sharing and that sharing is a crime)
+    ("someone screenshotted a pic i sent my ex and now its going round", "survivor"),
     ("someone posted my nudes", "survivor"),
     ("how does hashing work", None),
 ])

@@ -11,9 +11,14 @@ import re
 
 _ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("person-who-shared", re.compile(
-        r"\bi (?:have |had |)(?:shared|posted|sent|leaked|forwarded|uploaded) (?:her|his|their|my ex'?s?|someone'?s?|a "
-        r"girl'?s?|other people'?s?)\b|\bi (?:forwarded|reposted|screenshotted|shared) (?:a|the|some|those) "
-        r"(?:nudes?|pics?|photos?|videos?)\b|\bj'ai (?:partagé|publié|diffusé|transféré|posté) (?:les|ses|des) "
+        # "sent" takes whom it went to as often as what ("a pic i sent my ex", "I sent him nudes"): only with a
+        # possessive is it someone else's image ("I sent my ex's photos")
+        r"\bi (?:have |had |)(?:shared|posted|leaked|forwarded|uploaded) (?:her|his|their|my ex'?s?|someone'?s?|a "
+        r"girl'?s?|other people'?s?)\b|"
+        r"\bi (?:have |had |)sent (?:my ex(?:-?(?:girlfriend|boyfriend|wife|husband|partner|gf|bf))?'?s|"
+        r"some(?:one|body)(?: else)?'?s|a girl'?s|other people'?s)\b|"
+        r"\bi (?:forwarded|reposted|screenshotted|shared) (?:a|the|some|those) (?:nudes?|pics?|photos?|videos?)\b|"
+        r"\bj'ai (?:partagé|publié|diffusé|transféré|posté) (?:les|ses|des) "
         r"(?:photos|images|vidéos|nudes)\b|\bj'ai (?:partagé|transféré|diffusé|montré|reposté) (?:un|une|des|la|le|les) "
         r"(?:nudes?|photos?|vidéos?|images?)\b|我.{0,8}?(?:转发|分享)(?:过|了)(?:几张|一些|别人的|她的|他的)|我(?:把|将)?(?:她|他|别人|前女友|前男友)的.{0,6}(?:发|传|分享|转发)|"
         r"我(?:发|传|分享|转发)了(?:她|他|别人|前女友|前男友)", re.I)),
