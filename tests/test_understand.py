@@ -224,6 +224,11 @@ def test_a_line_about_one_member_state_is_for_people_there(line, place, message,
     ("a pupil in my form group says a boy has her photo", True),
     ("我在一所中学教书，几个学生做了同班女生的假照片", True),
     ("我中学同学把我的照片发到了群里", None),
+    # a stated age or "adult" outranks the pupil (a sixth-former of 18 was read as a child)
+    ("Enseignant à Turin. Un élève majeur, 18 ans, me confie qu'un compte le fait chanter", False),
+    ("Infirmière scolaire. Une élève qui vient d'avoir 18 ans me dit que son ex publie ses photos", False),
+    # the pupils' parents a teacher's ex threatens to send her photos to are not the person in them
+    ("Je suis professeure des écoles. Mon ex va envoyer mes photos aux parents d'élèves", None),
 ])
 def test_age_is_read_only_when_stated(text, minor):
     assert detect_minor(text) is minor

@@ -31,14 +31,14 @@ _AGE = re.compile(
     r"|(?:我|她|他|女儿|儿子|孩子|闺女|妹妹|弟弟)(?:今年|现在|才|只有|刚|刚满)?(?P<c>\d{1,2})(?=[\s，,。.!！?？、]|$)")
 _MINOR = re.compile(
     r"(?i:\b(?:under[\s-]*18s?|under[- ]age|underage|minor|a child|child(?:ren)?'s|teen(?:ager)?s?|high[- ]school(?:er)?|"
-    r"middle[- ]school|(?:primary|secondary) school|pupils?|school(?:girl|boy|child|kid)s?|schoolchildren|"
-    r"year\s*(?:7|8|9|10|11)|mineur(?:e|es|s)?|moins de 18|ado(?:lescente?)?s?|collégien(?:ne)?s?|"
-    r"lycéen(?:ne)?s?|élèves?|écoli(?:er|ère)s?|au collège|au lycée|en (?:6e|5e|4e|3e|seconde|première)|"
-    r"pédopornograph\w*)\b)"
-    # a school pupil is a child (a teacher's "élève filmée aux vestiaires", "一所中学"), but an adult's old classmate
-    # from middle school ("我中学同学") is not
-    r"|(?:中学|小学)(?!同学)"
+    r"middle[- ]school|year\s*(?:7|8|9|10|11)|mineur(?:e|es|s)?|moins de 18|ado(?:lescente?)?s?|collégien(?:ne)?s?|"
+    r"lycéen(?:ne)?s?|au collège|au lycée|en (?:6e|5e|4e|3e|seconde|première)|pédopornograph\w*)\b)"
     r"|未成年|初中|高中|中学生|小学生|初一|初二|初三|高一|高二|高三|(?:未满|不满|不到)\s*(?:18|十八)\s*岁?|(?:18|十八)\s*岁以下")
+# A school pupil is a child (a teacher's "élève filmée aux vestiaires", "我在一所中学教书"), unless the message says an age
+# or says adult ("un élève majeur, 18 ans"): a weaker sign, read after those. Not the pupils' parents a teacher's ex
+# threatens to send the images to ("aux parents d'élèves"), nor an adult's old classmate from middle school ("我中学同学").
+_PUPIL = re.compile(r"(?i:\b(?:(?:primary|secondary) school|pupils?(?!'? parents)|school(?:girl|boy|child|kid)s?|"
+                    r"schoolchildren|(?<!parents d')élèves?|écoli(?:er|ère)s?)\b)|(?:中学|小学)(?!同学)")
 _ADULT = re.compile(r"(?i:\b(?:over\s*18|adults?|adultes?|majeure?s?|plus de 18|(?:university|college|uni|grad|phd|master'?s) "
                     r"students?|étudiant(?:e|es|s)?|en (?:licence|master)\b)\b)"
                     r"|成年人|已成年|大学生|研究生|博士生|本科生|研[一二三](?!下)"
@@ -77,6 +77,8 @@ def detect_minor(text: str) -> bool | None:
         return True
     if ages or _ADULT.search(text):
         return False
+    if _PUPIL.search(text):
+        return True
     return None
 
 
