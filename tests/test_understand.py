@@ -144,6 +144,35 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place
 
 
+@pytest.mark.parametrize("text, place, members", [
+    # towns places.yaml does not list, from GeoNames' gazetteer, where the message puts the person there
+    ("I live in Getafe and my ex posted my photos", "EU", {"ES"}),
+    ("je vis à Pessac, il menace de publier mes photos", "FR", set()),
+    ("我在图文巴读书，前男友威胁我", "AU", set()),
+    ("im in tarneit what do i do", "AU", set()),
+    ("I'm a student in East Kilbride, my ex shared a video", "UK", {"SCT"}),  # two words, and Scotland's law
+    ("He lives in Modesto and I live in Leeds", "UK", set()),  # where the writer is still wins
+    # a town's name that is also a word or a first name, or is not said as a place, is not read
+    ("my friend Jackson posted it", None, set()),
+    ("Bottrop said he would post it", None, set()),
+    ("我16岁 在游戏里加了个人 现在他要钱", None, set()),
+])
+def test_a_town_from_the_gazetteer(text, place, members):
+    assert detect_jurisdiction(text) == place
+    assert member_states(text) == members
+
+
+def test_the_gazetteer_holds_only_known_places_and_leaves_listed_names_to_the_places_file():
+    from assistant.understand.gazetteer import _table
+
+    table, _ = _table()
+    assert len(table) > 3000
+    assert {place for place, _ in table.values()} <= set(JURISDICTIONS) - {"GLOBAL"}
+    data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+    listed = {str(e).removeprefix("=").lower() for entry in data.values() for e in entry.get("cities", [])}
+    assert not listed & set(table)
+
+
 def test_the_places_file_names_only_known_codes():
     data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
     assert set(data) <= set(JURISDICTIONS) - {"GLOBAL"}

@@ -14,10 +14,12 @@ from pathlib import Path
 
 import yaml
 
+from assistant.understand.gazetteer import Town, towns
 from assistant.understand.names import names_pattern
 from assistant.vocabulary import CJK, JURISDICTIONS
 
 PLACES_FILE = Path(__file__).with_name("places.yaml")
+Span = re.Match[str] | Town  # a name found in a text: by places.yaml's patterns, or in the gazetteer
 _CJK = CJK
 
 
@@ -166,7 +168,7 @@ _SOMEONE_ELSE = re.compile(
     r"ils|elles|son|sa|ses|leur|copain|copine|mec|fille|fils|ami|amie|mari|femme|conjoint|ex-conjoint)\b)")
 
 
-def _says_self(text: str, match: re.Match[str]) -> bool:
+def _says_self(text: str, match: Span) -> bool:
     """Whether the writer puts themself at a place: "I'm in", "je suis à", "我在" (`_SELF`), or a subjectless cue
     ("en master à", "studying in") in a sentence that names no one else before it."""
     if _said_there(text, match, _SELF, 48):
@@ -180,7 +182,7 @@ def _says_self(text: str, match: re.Match[str]) -> bool:
     return not _SOMEONE_ELSE.search(sentence) and not _WAS.search(sentence[-24:])
 
 
-def _said_there(text: str, match: re.Match[str], before: re.Pattern[str], reach: int) -> bool:
+def _said_there(text: str, match: Span, before: re.Pattern[str], reach: int) -> bool:
     """Whether a place is named as where someone is: `before` ends the `reach` characters before it (_SELF: the writer,
     "I'm in", "je suis à", "我在"; _THEIRS: the person a helper writes about, "ma sœur qui vit à"). Not "我在国内的家人"
     (my family back home). "Here" and "ici" are left out: "here or in France?" asks which place, it does not say one."""
@@ -189,22 +191,28 @@ def _said_there(text: str, match: re.Match[str], before: re.Pattern[str], reach:
     return bool(before.search(text[max(0, match.start() - reach):match.start()]))
 
 
-def _as_origin(text: str, match: re.Match[str]) -> bool:
+def _as_origin(text: str, match: Span) -> bool:
     """Whether a country's or a city's name is used as an origin or a nationality rather than as where someone is
     ("originally from Guangzhou, doing my masters in Melbourne")."""
     return bool(_ORIGIN.search(text[max(0, match.start() - 16):match.start()])
                 or (_CJK.match(match.group()) and _PERSON_AFTER.match(text, match.end())))
 
 
-def _named(text: str) -> dict[str, tuple[list[re.Match[str]], list[re.Match[str]]]]:
+def _named(text: str) -> dict[str, tuple[list[Span], list[Span]]]:
     """Each place's cities and countries as the text names them, found once: every level of evidence reads the same
     matches (four scans of every city's name took half of reading a place)."""
-    return {code: ([*place.cities.finditer(text)] if place.cities else [],
-                   [*place.countries.finditer(text)] if place.countries else [])
-            for code, place in places().items()}
+    named = {code: ([*place.cities.finditer(text)] if place.cities else [],
+                    [*place.countries.finditer(text)] if place.countries else [])
+             for code, place in places().items()}
+    # Towns places.yaml does not list (GeoNames'), where they do not overlap a name it does.
+    taken = [(m.start(), m.end()) for cities, countries in named.values() for m in (*cities, *countries)]
+    for town in towns(text):
+        if town.place in named and not any(s < town.end() and town.start() < e for s, e in taken):
+            named[town.place][0].append(town)
+    return named
 
 
-def _mentions(text: str, level: str, named: dict[str, tuple[list[re.Match[str]], list[re.Match[str]]]] | None = None
+def _mentions(text: str, level: str, named: dict[str, tuple[list[Span], list[Span]]] | None = None
               ) -> dict[str, int]:
     """How many times each place is named at one level of evidence: where the writer says they are (a city or a
     country after "I'm in"), cities, countries, demonyms (with the countries named as an origin), hints. `named`:
@@ -214,7 +222,7 @@ def _mentions(text: str, level: str, named: dict[str, tuple[list[re.Match[str]],
     for code, place in places().items():
         cities, countries = named[code]
         if level in ("self", "theirs"):
-            def there(m: re.Match[str]) -> bool:
+            def there(m: Span) -> bool:
                 return _says_self(text, m) if level == "self" else _said_there(text, m, _THEIRS, 60)
             hits = sum(1 for m in (*cities, *countries) if there(m))
         elif level == "demonyms":
@@ -266,8 +274,9 @@ def member_states(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=16384)
 def _members(text: str) -> frozenset[str]:
-    return frozenset(member for place in places().values() for member, pattern in place.members.items()
-                     if pattern.search(text))
+    listed = {member for place in places().values() for member, pattern in place.members.items()
+              if pattern.search(text)}
+    return frozenset(listed | {town.member for town in towns(text) if town.member})
 
 
 def own_places(jurisdiction: str) -> set[str]:

@@ -1,0 +1,113 @@
+"""Towns `places.yaml` does not name, read from GeoNames' list (`gazetteer.tsv`, made by bench/make_gazetteer.py).
+
+Why: the hand-made list holds the cities people named in the messages we have seen; a person in Toowoomba, Pessac,
+Getafe or 图文巴 is as sure of where they are, and was read as being nowhere, so shown every country's lines. The
+gazetteer holds every town of 50,000 people or more in the covered places, minus the names that are also words.
+
+A town is read only where a message puts someone there: after "in", "near", "from", "à", "près de", "sur", 在, 住,
+来自 ... ("I'm in Getafe", "j'habite à Pessac", "我在图文巴"), or, for a Chinese name of three characters or more,
+anywhere. A bare word that happens to be a town's name elsewhere in a message ("Bexley" as a surname) says nothing.
+`places.yaml` is read first and wins: the gazetteer only fills its gaps.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from assistant.vocabulary import CJK
+
+GAZETTEER_FILE = Path(__file__).with_name("gazetteer.tsv")
+
+
+@dataclass(frozen=True)
+class Town:
+    """One town named in a text, shaped like a regex match (start, end, group) so the place rules read it as one."""
+
+    text: str
+    begin: int
+    finish: int
+    place: str  # the covered place: CN, US, UK, AU, FR, EU
+    member: str  # the EU member state (DE, ES, ...) or the UK nation with its own law (SCT, NIR), or ""
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.text[self.begin:self.finish]
+
+
+@cache
+def _table() -> tuple[dict[str, tuple[str, str]], int]:
+    """Each name (lower case, NFKC) -> (place, member), and the most words a Latin name has."""
+    table: dict[str, tuple[str, str]] = {}
+    for number, line in enumerate(GAZETTEER_FILE.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3:
+            raise ValueError(f"{GAZETTEER_FILE}:{number}: expected name, place and member, tab-separated")
+        table[fields[0]] = (fields[1], fields[2])
+    words = max((len(name.split()) for name in table if not CJK.search(name)), default=1)
+    return table, words
+
+
+# Words after which a place's name says where someone is, lives or comes from.
+_LATIN_BEFORE = re.compile(
+    r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de)\s+"
+    r"|\bd['’]|\bl['’])")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][\wÀ-ÿĀ-ž'’.-]*")
+_CJK_BEFORE = "在住到去从回于"  # and 来自
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).lower().split())
+
+
+def towns(text: str) -> tuple[Town, ...]:
+    """The gazetteer's towns a text names where it puts someone there, in order."""
+    return _towns(text)
+
+
+@lru_cache(maxsize=16384)
+def _towns(text: str) -> tuple[Town, ...]:
+    table, most_words = _table()
+    found: list[Town] = []
+    for cue in _LATIN_BEFORE.finditer(text):
+        words = []
+        position = cue.end()
+        while len(words) < most_words:
+            word = _LATIN_WORD.match(text, position)
+            if word is None:
+                break
+            words.append(word)
+            position = word.end()
+            gap = re.match(r"[ \t-]+", text[position:])
+            if gap is None:
+                break
+            position += gap.end()
+        for count in range(len(words), 0, -1):  # the longest name first: "East Kilbride", not "East"
+            start, end = words[0].start(), words[count - 1].end()
+            name = text[start:end].rstrip(".'’")
+            if (hit := table.get(_key(name))) and not CJK.search(name):
+                found.append(Town(text, start, start + len(name), *hit))
+                break
+    for run in _CJK_RUN.finditer(text):
+        chars = run.group()
+        i = 0
+        while i < len(chars):
+            after_cue = (i > 0 and chars[i - 1] in _CJK_BEFORE) or chars[max(0, i - 2):i] == "来自"
+            for length in range(min(8, len(chars) - i), 1, -1):
+                if (length >= 3 or after_cue) and (hit := table.get(chars[i:i + length])):
+                    found.append(Town(text, run.start() + i, run.start() + i + length, *hit))
+                    i += length - 1
+                    break
+            i += 1
+    return tuple(sorted(found, key=lambda town: town.begin))

