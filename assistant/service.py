@@ -55,6 +55,7 @@ from assistant.understand.brevity import is_brief, is_short, is_wordless, shows_
 from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
 from assistant.understand.place import check_jurisdiction, member_states
+from assistant.understand.question_kind import asks_something
 from assistant.understand.service import names_service
 from assistant.understand.topic import law_topic
 from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC, LAW_CARD
@@ -555,7 +556,8 @@ class Recourse:
         # the situation: the person most likely asked a question ("he wants 800 now, do I go on or not?"), and the
         # card answers it even when no reference passage clears the relevance floor (not for one word or emoji, a
         # card matched on "💔" is noise: those get a question back and the first steps).
-        if not plan and not (decision.crisis == "possible" and sections and not is_brief(text)):
+        if not plan and not (sections and not is_brief(text) and (
+                decision.crisis == "possible" or (not decision.reason.startswith("pattern:") and asks_something(text)))):
             sections = []
         more = bool(plan or sections)
         compact = decision.crisis == "possible" and more

@@ -12,7 +12,7 @@ from assistant.understand.language import detect_language
 from assistant.understand.person import understand
 from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign_places, member_states
 from assistant.understand.platform import PLATFORMS_FILE, named_platforms
-from assistant.understand.question_kind import asks_only_open, without_verdict
+from assistant.understand.question_kind import asks_only_open, asks_something, without_verdict
 from assistant.understand.service import FACETS_FILE, SERVICES_FILE, asked_facets, named_services
 from assistant.understand.topic import TOPICS_FILE, law_topic
 from assistant.vocabulary import JURISDICTIONS
@@ -417,3 +417,18 @@ def test_the_verdict_is_dropped_and_the_rest_of_the_line_stands():
     assert without_verdict("可以：先保存链接。", "zh") == "先保存链接。"
     assert without_verdict("Yes.", "en") == "Yes."
     assert without_verdict("Do not pay.", "en") == "Do not pay."
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Paid him 300 last night. What now", True),  # a question without a question mark
+    ("how long does removal take", True),
+    ("il a mes photos je fais quoi", True),
+    ("付了钱他还会发吗", True),
+    ("他说今晚发给我爸妈，怎么办", True),
+    ("on the bridge now. tell my mum sorry", False),  # a goodbye asks nothing
+    ("took a whole box of my mums pills like 20 min ago", False),
+    ("dernier message. adieu.", False),
+    ("以后替我跟我妈说再见", False),
+])
+def test_whether_a_message_asks_anything(text, asks):
+    assert asks_something(text) is asks

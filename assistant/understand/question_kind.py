@@ -70,3 +70,23 @@ def without_verdict(line: str, language: str) -> str:
     if not rest.strip():
         return line
     return rest[:1].upper() + rest[1:]
+
+
+# "What now", "je fais quoi", "怎么办": a question asked without a question mark.
+_ASKS_UNMARKED = re.compile(
+    r"(?i:\bwhat (?:do|should|can) (?:i|we) do\b|\bwhat now\b|\bwhat next\b|\bhow do (?:i|we)\b|\bwhat are my options\b|"
+    r"\b(?:je|j|on) (?:fais|fait|dois faire) quoi\b|\bque (?:faire|dois-je faire)\b|\bquoi faire\b|"
+    r"\bqu['’]est-ce que (?:je|j['’]|on) (?:fais|dois|peux)\b|\bcomment (?:je|faire|on) (?:fais|fait|peux|dois)?)"
+    r"|怎么办|咋办|该怎么|怎么做|怎么处理|怎么删"
+    # a sentence that opens with a question word ("how long does removal take", "combien de temps ça prend") or
+    # ends with a question particle ("付了钱他还会发吗")
+    r"|(?:^|[.!。！\n]\s*)(?i:how|what|whats|where|when|why|which|who|can|could|should|is|are|do|does|will|would|"
+    r"comment|combien|où|quand|pourquoi|quel|quelle|est-ce|est ce|peut-on|faut-il)\b"
+    r"|[吗呢](?:[。！!…~\s]|$)")
+
+
+def asks_something(text: str) -> bool:
+    """Whether the message asks a question at all: a question mark, or a question said without one ("what now",
+    "je fais quoi", "怎么办"). A goodbye, a plan or a statement of what was taken asks nothing: the lines to call
+    are the whole answer, with no steps about the images after them."""
+    return bool(_ASKED.search(text) or _ASKS_UNMARKED.search(text))
