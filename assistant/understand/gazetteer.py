@@ -61,7 +61,7 @@ def _table() -> tuple[dict[str, tuple[str, str]], int]:
 # Words after which a place's name says where someone is, lives or comes from.
 _LATIN_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de)\s+"
-    r"|\bd['’]|\bl['’])")
+    r"|\bd['’])")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][\wÀ-ÿĀ-ž'’.-]*")
 _CJK_BEFORE = "在住到去从回于"  # and 来自
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
