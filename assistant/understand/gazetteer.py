@@ -7,6 +7,7 @@ gazetteer holds every town of 50,000 people or more in the covered places, minus
 A town is read only where a message puts someone there: after "in", "near", "from", "à", "près de", "sur", 在, 住,
 来自 ... ("I'm in Getafe", "j'habite à Pessac", "我在图文巴"), or, for a Chinese name of three characters or more,
 anywhere. A bare word that happens to be a town's name elsewhere in a message ("Bexley" as a surname) says nothing.
+A name that is also, less often, a word ("Mackay", "Knoxville"; "shoreline") is read only when capitalised.
 `places.yaml` is read first and wins: the gazetteer only fills its gaps.
 """
 
@@ -32,6 +33,7 @@ class Town:
     finish: int
     place: str  # the covered place: CN, US, UK, AU, FR, EU
     member: str  # the EU member state (DE, ES, ...) or the UK nation with its own law (SCT, NIR), or ""
+    cased: bool = False  # read only when written with a capital letter (a name that is also, less often, a word)
 
     def start(self) -> int:
         return self.begin
@@ -44,25 +46,27 @@ class Town:
 
 
 @cache
-def _table() -> tuple[dict[str, tuple[str, str]], int]:
-    """Each name (lower case, NFKC) -> (place, member), and the most words a Latin name has."""
-    table: dict[str, tuple[str, str]] = {}
+def _table() -> tuple[dict[str, tuple[str, str, bool]], int]:
+    """Each name (lower case, NFKC) -> (place, member, cased), and the most words a Latin name has."""
+    table: dict[str, tuple[str, str, bool]] = {}
     for number, line in enumerate(GAZETTEER_FILE.read_text(encoding="utf-8").splitlines(), 1):
         if not line or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) != 3:
-            raise ValueError(f"{GAZETTEER_FILE}:{number}: expected name, place and member, tab-separated")
-        table[fields[0]] = (fields[1], fields[2])
+        if len(fields) not in (3, 4) or fields[3:] not in ([], ["cased"]):
+            raise ValueError(f"{GAZETTEER_FILE}:{number}: expected name, place, member and optionally 'cased', "
+                             "tab-separated")
+        table[fields[0]] = (fields[1], fields[2], len(fields) == 4)
     words = max((len(name.split()) for name in table if not CJK.search(name)), default=1)
     return table, words
 
 
-# Words after which a place's name says where someone is, lives or comes from.
+# Words after which a place's name says where someone is, lives or comes from; in Chinese, the same characters as
+# before a Chinese name ("我在Knoxville", "住在Mackay", "来自Spokane").
 _LATIN_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de)\s+"
-    r"|\bd['’])")
-_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][\wÀ-ÿĀ-ž'’.-]*")
+    r"|\bd['’]|(?:[在住到去从回于]|来自)\s*)")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][0-9A-Za-zÀ-ÿĀ-ž_'’.-]*")  # Latin letters only: "Knoxville的" ends at 的
 _CJK_BEFORE = "在住到去从回于"  # and 来自
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -96,7 +100,7 @@ def _towns(text: str) -> tuple[Town, ...]:
         for count in range(len(words), 0, -1):  # the longest name first: "East Kilbride", not "East"
             start, end = words[0].start(), words[count - 1].end()
             name = text[start:end].rstrip(".'’")
-            if (hit := table.get(_key(name))) and not CJK.search(name):
+            if (hit := table.get(_key(name))) and not CJK.search(name) and (name[0].isupper() or not hit[2]):
                 found.append(Town(text, start, start + len(name), *hit))
                 break
     for run in _CJK_RUN.finditer(text):
