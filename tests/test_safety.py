@@ -206,21 +206,26 @@ def test_no_message_text_on_disk(full_service):
 @pytest.mark.parametrize("place, danger, talk", [("FR", "17", "3114"), ("UK", "999", "116 123"), ("US", "911", "988"),
                                                  ("AU", "000", "13 11 14"), ("CN", "110", "12356")])
 def test_a_possible_crisis_gives_short_lines_then_the_whole_answer(full_service, place, danger, talk):
-    """The router only thinks a crisis possible: the lines to call still come first, two of them, the emergency
-    number and the line to talk to someone (the gentle check asks "are you thinking of ending your life?": until
-    2026-12-04 it was followed by 999 alone), and the answer to the question keeps its room (a survivor asking about
-    a deadline must not get a page of helplines and no answer)."""
+    """The router only thinks a crisis possible: the lines to call still come first, the emergency number and the
+    line to talk to someone (the gentle check asks "are you thinking of ending your life?": until 2026-12-04 it was
+    followed by 999 alone), in the place's one line ("France: 17 or 112 if you are in danger, 3114 to talk to
+    someone": since 2026-12-05, a third of the room of its headed section), with no other place's numbers, and the
+    answer to the question keeps its room (a survivor asking about a deadline must not get a page of helplines and
+    no answer)."""
     question = ("La vidéo a été mise en ligne il y a 3 ans par mon ex, je viens seulement de la découvrir. "
                 "Est-ce qu'il est trop tard pour porter plainte ?")
     result = full_service.ask(question, place)
     assert result.route == "crisis"
     blocks = result.to_dict()["blocks"]
-    crisis_lines = [line["text"] for block in blocks if block["kind"] == "crisis" for line in block["lines"]]
-    assert len(crisis_lines) == 2, crisis_lines
-    assert f"**{danger}**" in crisis_lines[0] and f"**{talk}**" in crisis_lines[1], crisis_lines
+    crisis = [block for block in blocks if block["kind"] == "crisis"]
+    assert len(crisis) == 1 and len(crisis[0]["lines"]) == 1, crisis
+    line = crisis[0]["lines"][0]["text"]
+    assert f"**{danger}**" in line and f"**{talk}**" in line, line
+    others = {"FR": "3114", "UK": "116 123", "US": "988", "AU": "13 11 14", "CN": "12356"}
+    assert not [n for p, n in others.items() if p != place and n in result.answer], result.answer
     assert "Pour votre question" in result.answer and len(result.answer) <= 1400
     after = result.answer.index("Pour votre question")
-    assert len(result.answer) - after > 400, "the answer has its room"
+    assert len(result.answer) - after > 700, "the answer has its room"
 
 
 def test_a_possible_crisis_with_the_place_unknown_gives_one_short_list_then_the_steps(full_service):

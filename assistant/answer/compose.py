@@ -246,6 +246,16 @@ def _every_place(doc: Document) -> bool:
     return "GLOBAL" not in places and len(places) > 1
 
 
+def place_line(doc: Document, jurisdiction: str) -> str:
+    """The every-place section's line for one place (its units about no other place), or "" when it has none."""
+    return next((u for u, _ in quotable(doc, jurisdiction) if _PHONE.search(u)), "")
+
+
+def _numbers(unit: str) -> int:
+    """How many numbers to call a line gives in bold ("**17** or **112** ..., **3114** ...": 3)."""
+    return len(re.findall(r"\*\*[^*]*\d[^*]*\*\*", unit))
+
+
 def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: bool = False,
                 asked: bool = False) -> Plan:
     """Crisis resources from the crisis-lines page: the words to the person first, then the lines to call.
@@ -262,15 +272,21 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
     """
     general = [s for s in sections if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not is_intro(s)]
     places = [s for s in sections if "GLOBAL" not in s.metadata.get("jurisdictions", ()) and not _every_place(s)]
+    summary = [s for s in sections if _every_place(s)]
     if jurisdiction:
         mine = [s for s in places if jurisdiction in s.metadata.get("jurisdictions", ())]
         if mine:
-            if compact:  # two lines in all: a place whose section is cut in two gives each part's first
+            if compact:
+                # The place's one line of the every-place section ("France: 17 or 112 if you are in danger, 3114 to
+                # talk to someone"): the same two numbers as its own section's first lines, in a third of the room,
+                # so the answer to the question after them keeps its steps. A place whose line there has one number
+                # (the EU: 112) keeps its section's first lines, the emergency number and the line to talk to.
+                if summary and _numbers(place_line(summary[0], jurisdiction)) >= 2:
+                    return [(summary[0], 1)]
                 return [(s, 2 if len(mine) == 1 else 1) for s in mine]
             if asked:
                 return [(s, 1) for s in general[:1]] + [(s, 2) for s in mine]
             return [(s, 2) for s in general[:1]] + [(s, 5) for s in mine]
-    summary = [s for s in sections if _every_place(s)]
     if summary:
         return [(summary[0], 8)]
     # the lead already says the words to the person; every place's lines follow
@@ -298,7 +314,9 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
     room = max_chars - (0 if crisis else RESERVED)
     for doc, limit in plan:
         units = quotable(doc, None if crisis else jurisdiction, members)
-        if crisis:
+        if crisis and jurisdiction and _every_place(doc):  # a possible crisis, the place known: its one line
+            units = [(u, url) for u, url in units if u == place_line(doc, jurisdiction)][:limit]
+        elif crisis:
             keep = set(crisis_units(doc.page_content, limit))
             units = [(u, url) for u, url in units if u in keep][:limit]
             if jurisdiction is None and not _every_place(doc):  # the numbers only, so the list fits a phone
@@ -309,6 +327,8 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
         heading = shown_heading(doc, None if crisis else jurisdiction, members)
         if crisis and jurisdiction is None:  # "China: if you are in danger ...": the place names the list
             heading = re.split(r"\s*[:：]", heading, maxsplit=1)[0]
+        elif crisis and _every_place(doc):  # one place's line, which names its place: no heading over it
+            heading = ""
         lines: list[Line] = []
         cost = len(heading) + 6
         for unit, url in units:
