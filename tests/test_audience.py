@@ -106,6 +106,31 @@ def test_images_sent_to_the_writer_or_someone_elses_are_not_read_as_the_writers_
 
 
 @pytest.mark.parametrize("text", [
+    # Read by a model as a helper's and thanked for supporting someone (USE: counsellor 0.78, parent 0.35): a message
+    # that names no one but its writer is theirs.
+    "StopNCII marche pour Telegram ?",
+    "still file complaint after 3 years?",
+    "numéro gratuit pour parler ?",
+    "lost stopncii PIN, recoverable?",
+    "Varsovie, nudes volés, qui appeler ?",
+])
+def test_a_message_that_names_no_one_else_is_the_writers_own(reader, text):
+    assert reader.read(text, _embed(reader, [text])[0], detect_audience(text)) == "survivor"
+
+
+def test_someone_else_is_named_in_all_three_languages():
+    from assistant.understand.audience import names_someone_else
+
+    for text in ("her ex says he'll post tonight", "number to report friend's leaked pics", "my 14yo sent nudes",
+                 "social worker here: 12377 or 110?", "Pharos pour la vidéo d'une amie ?", "prof : Report Remove ?",
+                 "她的图删了又被传上来了", "学生被做了假裸照 能删吗", "社工问下 12377管私密照吗"):
+        assert names_someone_else(text), text
+    for text in ("StopNCII marche pour Telegram ?", "lost stopncii PIN, recoverable?", "怎么举报一个转发我的照片的群",
+                 "numéro gratuit pour parler ?"):
+        assert not names_someone_else(text), text
+
+
+@pytest.mark.parametrize("text", [
     # Close to a message of the sixth blind answer batch, which the USE model read as a parent's.
     "我15岁在里昂上学，有人在Snapchat上威胁说要把我的照片发出去！我能打3018吗？我不想让爸妈知道",
     "im 14 and someone has my pics, my mom and my teacher cant find out, what do i do",

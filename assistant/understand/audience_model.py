@@ -33,7 +33,7 @@ import yaml
 from assistant.safety.classifier import FeatureConfig, load_linear, save_linear, softmax_scores
 from assistant.safety.metrics import ANSWER_BATCHES, json_lines, read_labelled
 from assistant.understand.age import writer_is_minor
-from assistant.understand.audience import names_own_images
+from assistant.understand.audience import names_own_images, names_someone_else
 
 if TYPE_CHECKING:
     from assistant.index.embeddings import OfflineEmbeddings
@@ -61,6 +61,7 @@ TRUSTED_PHRASES = frozenset({"counsellor", "parent", "person-who-shared"})
 # On the first two answer batches: no one else read as a sharer at 0.8 (4 at argmax), 272 of 300 right (USE).
 SHARER_FLOOR = 0.8
 ADULT_ROLES = frozenset({"parent", "educator", "counsellor"})  # roles a writer under 18 does not have
+HELPER_ROLES = ADULT_ROLES | {"friend"}  # people who write about someone else
 # Chosen on the first two answer batches' audience labels (C 1-16, n-gram weight 1 or 3).
 C = 8.0
 CONFIG = FeatureConfig(ngram_min=1, ngram_max=4, char_weight=3.0)
@@ -195,6 +196,11 @@ class AudienceReader:
         if phrases == "survivor" and names_own_images(text):
             return "survivor"  # "my photos" with no other role named: the writer is in them (audience.py)
         read = model.audience(text, vector)
+        if read in HELPER_ROLES and not names_someone_else(text):
+            # A helper writes about someone; a message naming no one but its writer is theirs (audience.py). On the
+            # answer hold-outs 20-37 and tuning halves 37-38, the model read 10 such messages as a helper's, all
+            # wrongly ("StopNCII marche pour Telegram ?" was thanked for supporting someone).
+            return "survivor"
         if read in ADULT_ROLES and writer_is_minor(text):
             # A 15-year-old who mentions their parents or a teacher is not one ("我15岁……我不想让爸妈知道").
             return phrases if phrases not in ADULT_ROLES else "survivor"
