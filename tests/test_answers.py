@@ -101,6 +101,16 @@ def test_a_supporting_passage_is_a_fact_not_a_pages_introduction(full_service):
     assert result.card and "this page" not in result.answer
 
 
+@pytest.mark.parametrize("question, unasked", [
+    ("偷拍视频 能去哪举报", "Telegram"),  # drawn by 去 ("where can I go to report"), one character in common
+])
+def test_a_supporting_passage_shares_a_word_with_the_message_not_a_character(full_service, question, unasked):
+    """A passage follows the card's answer for what the message names that the card does not; one Chinese character
+    (去, 看, 用) is not a subject, and brought a Telegram page into an answer that never named Telegram."""
+    result = full_service.ask(question)
+    assert result.route == "answer" and unasked not in result.answer, result.answer
+
+
 def test_a_minor_in_france_gets_3018_whatever_the_situation(full_service):
     """3018 answers young people and their parents in France; a 15-year-old in Lyon whose fake nude circulates, or a
     16-year-old being blackmailed, got the complaint and PHAROS lines but not 3018."""

@@ -34,6 +34,7 @@ from assistant.understand.followup import strip_places
 from assistant.understand.person import Person
 from assistant.understand.place import member_states, own_places, places
 from assistant.understand.question_kind import asks_only_open, without_verdict
+from assistant.vocabulary import CJK
 
 # A card is used when the situation model gives it at least CARD_MIN_PROBABILITY and one of its examples is at least
 # the embedding model's `card_floor` close (cosine) to the message: far from every example, the message is about
@@ -693,7 +694,10 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
     no word in common with the message, only a word the card's lines did not say: it is about that platform ("X" on
     the page, "twitter" in the message), and says how it is done there."""
     card_group = sections[0].metadata["group"] if sections else None
-    asked = set(tokenize(strip_places(question), language))
+    # One Chinese character is a function word more often than a subject (去, 看, 用, 住): "偷拍视频 能去哪举报" drew
+    # Telegram's statement through 去, and a controlling boyfriend's message a hotel-room camera through 房间's
+    # neighbours. Two characters or more say what the message is about.
+    asked = {t for t in tokenize(strip_places(question), language) if not (len(t) == 1 and CJK.search(t))}
     said = set().union(*(passage_terms(doc.page_content, language) for doc in shown))
     asked -= said
     # The page of the platform the message names answers it even when every word of the message is already in the
