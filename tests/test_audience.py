@@ -79,6 +79,8 @@ def test_helpers_are_read_as_helpers(reader, text, audience):
     "I sent those photos to my ex myself, and now he has shown them to his friends. Can I still report him?",
     "c'est moi qui lui avais envoyé les photos, il les a montrées à ses potes, je peux porter plainte ?",
     "照片是我自己发给他的，现在他转给了别人，我还能报警吗",
+    # USE read person-who-shared at 0.90 (answer batch 38): "a photo I had sent someone" is the writer's own
+    "J'ai 16 ans. Une photo que j'avais envoyée à un garçon l'an dernier tourne depuis hier dans un groupe. Je fais quoi ?",
 ])
 def test_a_survivor_who_sent_the_photos_is_not_read_as_the_one_who_shared_them(reader, text):
     """The costliest misreading: a survivor told to delete their copies and apologise."""
@@ -103,6 +105,10 @@ def test_images_sent_to_the_writer_or_someone_elses_are_not_read_as_the_writers_
     assert not names_own_images("我把前女友发我的照片转到了群里")  # the photos she sent me
     assert not names_own_images("一个女生说自己的照片被传到了班群")  # reported speech: her own photos
     assert not names_own_images("my daughter's photos are in a group chat")
+    assert names_own_images("a pic i sent him") and names_own_images("une photo que je lui avais envoyée")
+    assert names_own_images("我以前发给男朋友的照片")
+    assert not names_own_images("cops might come about some pics i sent round")  # someone's, passed on
+    assert not names_own_images("une vidéo que j'ai partagée")
 
 
 @pytest.mark.parametrize("text", [

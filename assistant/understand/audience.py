@@ -63,7 +63,14 @@ _OWN_IMAGES = re.compile(
     r"nudes?|selfies?|clips?)\b|\b(?:photos?|pics?|pictures?|images?|videos?|nudes?) of me\b|"
     r"\b(?:mes|ma|mon) (?:propres? )?(?:photos?|vidéos?|images?|nudes?|selfies?)\b|"
     r"\b(?:photos?|vidéos?|images?|nudes?) de moi\b|"
-    r"(?<!给)(?<![她他友方]发)我的.{0,4}?(?:照片|视频|图片|私照|裸照|艳照)|(?:偷拍|录)(?:了|下)?我|我被(?:偷拍|拍|录)", re.I)
+    r"(?<!给)(?<![她他友方]发)我的.{0,4}?(?:照片|视频|图片|私照|裸照|艳照)|(?:偷拍|录)(?:了|下)?我|我被(?:偷拍|拍|录)|"
+    # the photos the writer sent someone ("a pic i sent him", "une photo que je lui avais envoyée", "我以前发给他的照片"):
+    # theirs, not someone else's they passed on ("pics I sent round" is)
+    r"\b(?:photos?|pics?|pictures?|images?|videos?|nudes?|selfies?)(?: that| which)? i(?:'d| had|'ve| have)? sent"
+    r"(?! ?(?:a?round|out|on\b|to (?:the|a|our|every)))|"
+    r"\b(?:photos?|vidéos?|images?|nudes?|selfies?) que (?:je (?:lui |leur )?(?:ai|avais)|j'(?:ai|avais)) envoy|"
+    r"我(?:之前|以前|当时|曾经)?(?:自己)?发给(?:他|她|对方|前任|前男友|前女友|男朋友|女朋友|男友|女友|网友|别人)的"
+    r"(?:照片|视频|私照|裸照|图片)", re.I)
 
 
 # Anyone other than the writer: a third person's pronoun, a relative, a friend, a pupil, a client. Someone who helps
