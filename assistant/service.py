@@ -561,7 +561,8 @@ class Recourse:
             sections = []
         more = bool(plan or sections)
         compact = decision.crisis == "possible" and more
-        lines = compose_answer(text, language, crisis_plan(crisis_sections, place, compact=compact, asked=more),
+        lines = compose_answer(text, language, crisis_plan(crisis_sections, place, compact=compact, asked=more,
+                                                             helper=person.audience in HELPERS),
                                jurisdiction=place, crisis=True,
                                lead=lead, close=not more)
         if not lines.citations:

@@ -228,6 +228,25 @@ def test_a_possible_crisis_gives_short_lines_then_the_whole_answer(full_service,
     assert len(result.answer) - after > 700, "the answer has its room"
 
 
+@pytest.mark.parametrize("question, words", [
+    ("My best friend told me tonight she wants to kill herself because her ex posted her nudes. I'm in Leeds. "
+     "What do I do?", "what is happening to you"),
+    ("Je suis psychologue. Une patiente m'a dit qu'elle pense au suicide depuis qu'une vidéo d'elle circule. "
+     "J'habite à Lyon. Quelles ressources lui donner ?", "ce qui vous arrive"),
+])
+def test_a_helper_worried_for_someone_gets_the_lines_without_words_meant_for_the_person_in_crisis(
+        full_service, question, words):
+    """The writer is not the person in crisis: "You matter, and what is happening to you is not your fault" was said
+    to a psychologist about her patient. The lines to call still come first, with the lead that says they can call
+    on the other person's behalf."""
+    result = full_service.ask(question)
+    assert result.route == "crisis"
+    assert words not in result.answer, result.answer
+    crisis = [line["text"] for block in result.to_dict()["blocks"] if block["kind"] == "crisis"
+              for line in block["lines"]]
+    assert any("**999**" in line or "**17**" in line for line in crisis), crisis
+
+
 def test_a_possible_crisis_with_the_place_unknown_gives_one_short_list_then_the_steps(full_service):
     """Place unknown: every place's emergency number and line to talk to someone, one line each in one list (not a
     headed list per place), and the answer after it still has its steps."""

@@ -257,7 +257,7 @@ def _numbers(unit: str) -> int:
 
 
 def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: bool = False,
-                asked: bool = False) -> Plan:
+                asked: bool = False, helper: bool = False) -> Plan:
     """Crisis resources from the crisis-lines page: the words to the person first, then the lines to call.
 
     With a known place, that place's section in full after the words to the person (`compact`, a crisis the router
@@ -269,8 +269,12 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
     unknown, the section that gives every place's numbers one line each: a frightened person on a phone reads six
     short lines, not a wall of seven headed lists
     (the lead says the words to the person). A page without that section falls back on every place's own lines.
+    `helper`: the writer is worried for someone else (a friend, a parent, a teacher, a counsellor): the words to the
+    person in crisis ("You matter, and what is happening to you is not your fault") are not said to the writer; the
+    helper's lead already says they can call on the other person's behalf.
     """
-    general = [s for s in sections if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not is_intro(s)]
+    general = [s for s in sections if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not is_intro(s)
+               and not helper]
     places = [s for s in sections if "GLOBAL" not in s.metadata.get("jurisdictions", ()) and not _every_place(s)]
     summary = [s for s in sections if _every_place(s)]
     if jurisdiction:
