@@ -30,6 +30,7 @@ from assistant.index.retrieval import IndexSnapshot
 from assistant.knowledge.chunking import ANSWER_SEPARATOR
 from assistant.safety.classifier import FeatureConfig, features
 from assistant.understand.age import detect_minor
+from assistant.understand.audience_model import HELPER_ROLES
 from assistant.understand.followup import strip_places
 from assistant.understand.person import Person
 from assistant.understand.place import member_states, own_places, places
@@ -52,7 +53,7 @@ C = 10.0
 # trained without the helpers' cards (their examples say "friend", not what happened), and its card replaces the
 # helper's at this probability or above. Chosen on the answer batches' tuning halves (1-14, 1,050 questions, 113 on a
 # helper's card): 0.3 / 0.4 / 0.5 / 0.6 / 0.8 -> +9 / +13 / +6 / +2 / 0 facts of 418 there.
-HELPERS = frozenset({"friend", "parent", "educator", "counsellor"})
+HELPERS = HELPER_ROLES  # the people who write about someone else (understand/audience_model.py)
 SHARER = "person-who-shared"
 UNDER_18 = "under-18"  # the topic of the cards written for images of someone under 18
 SITUATION_OVER_HELPER = 0.4

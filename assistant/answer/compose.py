@@ -319,7 +319,8 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
     for doc, limit in plan:
         units = quotable(doc, None if crisis else jurisdiction, members)
         if crisis and jurisdiction and _every_place(doc):  # a possible crisis, the place known: its one line
-            units = [(u, url) for u, url in units if u == place_line(doc, jurisdiction)][:limit]
+            line = place_line(doc, jurisdiction)
+            units = [(u, url) for u, url in units if u == line][:limit]
         elif crisis:
             keep = set(crisis_units(doc.page_content, limit))
             units = [(u, url) for u, url in units if u in keep][:limit]

@@ -198,8 +198,9 @@ class AudienceReader:
         read = model.audience(text, vector)
         if read in HELPER_ROLES and not names_someone_else(text):
             # A helper writes about someone; a message naming no one but its writer is theirs (audience.py). On the
-            # answer hold-outs 20-37 and tuning halves 37-38, the model read 10 such messages as a helper's, all
-            # wrongly ("StopNCII marche pour Telegram ?" was thanked for supporting someone).
+            # answer hold-outs 20-37 and tuning halves 37-38 (USE), 12 such messages were read as a helper's: 10
+            # were survivors' ("StopNCII marche pour Telegram ?" was thanked for supporting someone), 2 parents'
+            # who said nothing of it ("Does Take It Down work on WhatsApp?").
             return "survivor"
         if read in ADULT_ROLES and writer_is_minor(text):
             # A 15-year-old who mentions their parents or a teacher is not one ("我15岁……我不想让爸妈知道").
