@@ -129,7 +129,8 @@ def test_someone_else_is_named_in_all_three_languages():
 
     for text in ("her ex says he'll post tonight", "number to report friend's leaked pics", "my 14yo sent nudes",
                  "social worker here: 12377 or 110?", "Pharos pour la vidéo d'une amie ?", "prof : Report Remove ?",
-                 "她的图删了又被传上来了", "学生被做了假裸照 能删吗", "社工问下 12377管私密照吗"):
+                 "她的图删了又被传上来了", "学生被做了假裸照 能删吗", "社工问下 12377管私密照吗",
+                 "planning a lesson for year 9 on nudify apps", "je prépare un cours sur les deepfakes", "想开个班会讲讲"):
         assert names_someone_else(text), text
     for text in ("StopNCII marche pour Telegram ?", "lost stopncii PIN, recoverable?", "怎么举报一个转发我的照片的群",
                  "numéro gratuit pour parler ?"):

@@ -80,17 +80,19 @@ _OWN_IMAGES = re.compile(
 _SOMEONE_ELSE = re.compile(
     r"\b(?:she|he|her|hers|him|his|they|them|their|someone'?s?|somebody'?s?|(?:grand)?daughters?|sons?|child(?:ren)?|"
     r"kids?|teens?|teenagers?|students?|pupils?|class(?:mates?)?|clients?|patients?|friends?|mates?|sisters?|"
-    r"brothers?|cousins?|gf'?s?|bf'?s?|girlfriends?|boyfriends?|university|wife|husband|partner|mum|mom|dad|mother|father|parents?|girls?|"
-    r"boys?|colleagues?|co-?workers?|room-?mates?|flat-?mates?|niece|nephew|family|survivor|victims?|people|"
+    r"brothers?|cousins?|gf'?s?|bf'?s?|girlfriends?|boyfriends?|university|wife|husband|partner|mum|mom|dad|mother|"
+    r"father|parents?|girls?|boys?|colleagues?|co-?workers?|room-?mates?|flat-?mates?|niece|nephew|family|survivor|victims?|people|"
     r"teach(?:er|ers|ing)?|principal|head ?teacher|school|counsel+(?:or|ing)|therapist|social worker|caseworker|"
-    r"youth worker|volunteer|advocate|staff|employees?|my \d+ ?(?:yo|y/o|yrs?|years? old))\b|"
+    r"youth worker|volunteer|advocate|staff|employees?|my \d+ ?(?:yo|y/o|yrs?|years? old)|lessons?|"
+    r"classroom|(?:year|grade) \d+|assembly|workshop)\b|"
     r"\b(?:elle|il|elles|ils|lui|leur|leurs|sa|son|ses|(?:ma |mon |sa |son |une |un |notre |nos |mes |ses )?"
     r"(?:fille|fils|enfants?|ados?|élèves?|eleves?|cliente?s?|patiente?s?|amie?s?|potes?|copine|copain|s(?:œ|oe)ur|"
     r"frère|frere|cousine?|collègues?|collegues?|colocs?|colocataires?|mère|mere|père|pere|parents?|gamine?s?|"
     r"nièce|niece|neveu|famille|victimes?|femme|mari|personne|prof|professeure?|psy|psychologue|assistante? sociale|"
-    r"éducat(?:eur|rice)|educat(?:eur|rice)|conseill[eè]re?|bénévole|salariée?s?|lycée|collège|école|université|cellule|association|accompagne))\b|"
+    r"éducat(?:eur|rice)|educat(?:eur|rice)|conseill[eè]re?|bénévole|salariée?s?|lycée|collège|école|université|"
+    r"cellule|association|accompagne|classe|cours|séance|atelier|sensibilis\w*))\b|"
     r"[她他]|孩子|女儿|儿子|学生|同学|朋友|闺蜜|室友|同事|姐|妹|哥|弟|老婆|老公|妻子|丈夫|女友|男友|来访者|家长|妈|爸|"
-    r"家人|亲戚|受害|女生|男生|老师|班主任|辅导员|宿管|社工|志愿|服务对象|当事人|咨询|学校|员工", re.I)
+    r"家人|亲戚|受害|女生|男生|老师|班主任|辅导员|宿管|社工|志愿|服务对象|当事人|咨询|学校|员工|班会|讲座|上课|讲课|课堂", re.I)
 
 
 def names_someone_else(text: str) -> bool:
