@@ -92,8 +92,15 @@ def test_a_survivor_who_sent_the_photos_is_not_read_as_the_one_who_shared_them(r
     "How do I report a Telegram group sharing my photos?",
     "Comment signaler un groupe Telegram qui partage mes photos ?",
     "怎么举报一个转发我的照片的群",
+    # Read by a model as a helper's and thanked for supporting someone (USE: counsellor 0.78, parent 0.35): a message
+    # that names no one but its writer is theirs.
+    "StopNCII marche pour Telegram ?",
+    "still file complaint after 3 years?",
+    "numéro gratuit pour parler ?",
+    "lost stopncii PIN, recoverable?",
+    "Varsovie, nudes volés, qui appeler ?",
 ])
-def test_a_writer_who_calls_the_images_theirs_is_the_survivor(reader, text):
+def test_a_writer_who_calls_the_images_theirs_or_names_no_one_else_is_the_survivor(reader, text):
     assert reader.read(text, _embed(reader, [text])[0], detect_audience(text)) == "survivor"
 
 
@@ -109,19 +116,6 @@ def test_images_sent_to_the_writer_or_someone_elses_are_not_read_as_the_writers_
     assert names_own_images("我以前发给男朋友的照片")
     assert not names_own_images("cops might come about some pics i sent round")  # someone's, passed on
     assert not names_own_images("une vidéo que j'ai partagée")
-
-
-@pytest.mark.parametrize("text", [
-    # Read by a model as a helper's and thanked for supporting someone (USE: counsellor 0.78, parent 0.35): a message
-    # that names no one but its writer is theirs.
-    "StopNCII marche pour Telegram ?",
-    "still file complaint after 3 years?",
-    "numéro gratuit pour parler ?",
-    "lost stopncii PIN, recoverable?",
-    "Varsovie, nudes volés, qui appeler ?",
-])
-def test_a_message_that_names_no_one_else_is_the_writers_own(reader, text):
-    assert reader.read(text, _embed(reader, [text])[0], detect_audience(text)) == "survivor"
 
 
 def test_someone_else_is_named_in_all_three_languages():

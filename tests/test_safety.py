@@ -247,6 +247,15 @@ def test_a_helper_worried_for_someone_gets_the_lines_without_words_meant_for_the
     assert any("**999**" in line or "**17**" in line for line in crisis), crisis
 
 
+def test_with_the_place_button_on_anywhere_else_a_crisis_gets_every_places_lines(full_service):
+    """GLOBAL ("anywhere else") is not a place the every-place section names: every place's line, as for an unknown
+    place. The one-line form for a known place first gave China's line alone here."""
+    result = full_service.ask("I want to kill myself, the video is everywhere", "GLOBAL")
+    assert result.route == "crisis"
+    for number in ("110", "12356", "911", "988", "999", "116 123", "000", "13 11 14", "3114", "112"):
+        assert f"**{number}**" in result.answer, number
+
+
 def test_a_possible_crisis_with_the_place_unknown_gives_one_short_list_then_the_steps(full_service):
     """Place unknown: every place's emergency number and line to talk to someone, one line each in one list (not a
     headed list per place), and the answer after it still has its steps."""

@@ -34,7 +34,8 @@ _BROAD = re.compile(
     r"怎么办|该怎么做|怎么处理|如何处理|该做什么|能做什么|怎么做", re.I)
 _SUBHEADING = re.compile(r"\*\*[^*]+\*\*:?")  # a line that is only bold text labels what follows
 _CONTACT = re.compile(r"\d{3,}|https?://|www\.", re.I)
-_PHONE = re.compile(r"\*\*[\d +-]{2,}\*\*|\b\d{2,}(?:[ -]\d+)*\b")
+_BOLD_NUMBER = re.compile(r"\*\*[\d +-]{2,}\*\*")  # a number to call, in bold: "**116 123**"
+_PHONE = re.compile(_BOLD_NUMBER.pattern + r"|\b\d{2,}(?:[ -]\d+)*\b")
 
 
 def passage_units(text: str) -> list[str]:
@@ -253,7 +254,7 @@ def place_line(doc: Document, jurisdiction: str) -> str:
 
 def _numbers(unit: str) -> int:
     """How many numbers to call a line gives in bold ("**17** or **112** ..., **3114** ...": 3)."""
-    return len(re.findall(r"\*\*[^*]*\d[^*]*\*\*", unit))
+    return len(_BOLD_NUMBER.findall(unit))
 
 
 def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: bool = False,
@@ -318,7 +319,10 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
     room = max_chars - (0 if crisis else RESERVED)
     for doc, limit in plan:
         units = quotable(doc, None if crisis else jurisdiction, members)
-        if crisis and jurisdiction and _every_place(doc):  # a possible crisis, the place known: its one line
+        # A possible crisis, the place known and named in the every-place section: that place's one line (not for
+        # GLOBAL, which the section does not name: every place's line, as for an unknown place).
+        one_place = crisis and _every_place(doc) and jurisdiction in doc.metadata.get("jurisdictions", ())
+        if one_place:
             line = place_line(doc, jurisdiction)
             units = [(u, url) for u, url in units if u == line][:limit]
         elif crisis:
@@ -332,7 +336,7 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
         heading = shown_heading(doc, None if crisis else jurisdiction, members)
         if crisis and jurisdiction is None:  # "China: if you are in danger ...": the place names the list
             heading = re.split(r"\s*[:：]", heading, maxsplit=1)[0]
-        elif crisis and _every_place(doc):  # one place's line, which names its place: no heading over it
+        elif one_place:  # one place's line, which names its place: no heading over it
             heading = ""
         lines: list[Line] = []
         cost = len(heading) + 6
