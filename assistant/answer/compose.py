@@ -274,8 +274,8 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
     person in crisis ("You matter, and what is happening to you is not your fault") are not said to the writer; the
     helper's lead already says they can call on the other person's behalf.
     """
-    general = [s for s in sections if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not is_intro(s)
-               and not helper]
+    general = [] if helper else [s for s in sections
+                                 if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not is_intro(s)]
     places = [s for s in sections if "GLOBAL" not in s.metadata.get("jurisdictions", ()) and not _every_place(s)]
     summary = [s for s in sections if _every_place(s)]
     if jurisdiction:
