@@ -51,8 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     router_sub = router.add_subparsers(dest="router_command", required=True)
     train = router_sub.add_parser("train", help="rebuild the router's model from the labelled corpus, reproducibly")
     train.add_argument("--model", choices=["use", "e5", "all"], default="all", help="embedding model (default: both)")
-    train.add_argument("--part", choices=["all", "scope", "refusal"], default="all",
-                       help="scope / refusal: only the out-of-scope / the refusal model, for the router already trained")
+    train.add_argument("--part", choices=["all", "scope"], default="all",
+                       help="scope: only the out-of-scope model, for the router already trained")
     audience = sub.add_parser("audience", help="the model that reads who is asking")
     audience_sub = audience.add_subparsers(dest="audience_command", required=True)
     audience_train = audience_sub.add_parser(
@@ -105,9 +105,8 @@ def _router(args: argparse.Namespace) -> int:
 
     for name in MODELS if args.model == "all" else [args.model]:
         embeddings = make_embeddings(name)
-        if args.part in ("scope", "refusal"):
-            train_scope(embeddings, read_corpus(model=name), RouterModel.load(model_path(embeddings.name)),
-                        target="out_of_scope" if args.part == "scope" else "refuse")
+        if args.part == "scope":
+            train_scope(embeddings, read_corpus(model=name), RouterModel.load(model_path(embeddings.name)))
             continue
         _, test = train(embeddings, read_corpus(model=name))
         print(f"{name}: test split {test.summary()}")

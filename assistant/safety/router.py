@@ -3,9 +3,8 @@
 A learned classifier (`classifier.py`, trained by `recourse router train` on the labelled corpus in `corpus/`) gives
 each route a probability; the crisis patterns (`crisis_patterns.yaml`) can only add crisis; the refuse patterns
 (`refuse_patterns.yaml`) are read only for a message of a few words, which the model reads least surely; the policy
-(`policy.py`) turns both into a route with thresholds chosen for the costs; a message it answers is refused when the
-refusal model (`scope.py`, route refuse) is sure enough for the costs that it asks for someone's images, and put out
-of scope when the scope model (`scope.py`) is very sure it is not about intimate images at all. Offline, deterministic, and a few
+(`policy.py`) turns both into a route with thresholds chosen for the costs; a message it answers is put out of scope
+when the scope model (`scope.py`) is very sure it is not about intimate images at all. Offline, deterministic, and a few
 milliseconds once the message is embedded (the service passes the vector it already computed for retrieval; the vote
 of the nearest labelled messages takes 1-2 ms of it).
 """
@@ -20,7 +19,7 @@ import numpy as np
 
 from assistant.safety.classifier import ROUTES, RouterModel, features, model_path
 from assistant.safety.patterns import courtesy_pattern, crisis_pattern, help_pattern, refuse_pattern
-from assistant.safety.policy import RouteDecision, decide, short_refusal, short_refuse
+from assistant.safety.policy import RouteDecision, decide, short_refuse
 from assistant.safety.scope import ScopeModel, scope_path
 from assistant.safety.sentences import sentences
 from assistant.understand.brevity import is_short
@@ -37,15 +36,12 @@ class Router:
     With no embedding model (`Router(None)`) only the crisis patterns run and everything else is answered.
     """
 
-    def __init__(self, embeddings: OfflineEmbeddings | None, model: Path | None = None, scope: Path | None = None,
-                 refusal: Path | None = None):
+    def __init__(self, embeddings: OfflineEmbeddings | None, model: Path | None = None, scope: Path | None = None):
         self.embeddings = embeddings
         self.model_file = model or (model_path(embeddings.name) if embeddings else None)
         self.scope_file = scope or (scope_path(embeddings.name) if embeddings else None)
-        self.refusal_file = refusal or (scope_path(embeddings.name, route="refuse") if embeddings else None)
         self._model: RouterModel | None = None
         self._scope: ScopeModel | None = None
-        self._refusal: ScopeModel | None = None
         self._lock = threading.Lock()
 
     @property
@@ -64,25 +60,13 @@ class Router:
     def scope(self) -> ScopeModel | None:
         """The out-of-scope model (`scope.py`), or None when it has not been trained (the router works without it)."""
         with self._lock:
-            if self._scope is None:
-                self._scope = self._border(self.scope_file)
+            if self._scope is None and self.scope_file is not None and self.scope_file.exists():
+                scope = ScopeModel.load(self.scope_file)
+                if self.embeddings and scope.embedding_model != self.embeddings.name:
+                    raise ValueError(f"{self.scope_file} was trained on {scope.embedding_model} vectors, "
+                                     f"not {self.embeddings.name}")
+                self._scope = scope
             return self._scope
-
-    @property
-    def refusal(self) -> ScopeModel | None:
-        """The refusal model (`scope.py`, route refuse), or None when it has not been trained."""
-        with self._lock:
-            if self._refusal is None:
-                self._refusal = self._border(self.refusal_file)
-            return self._refusal
-
-    def _border(self, path: Path | None) -> ScopeModel | None:
-        if path is None or not path.exists():
-            return None
-        border = ScopeModel.load(path)
-        if self.embeddings and border.embedding_model != self.embeddings.name:
-            raise ValueError(f"{path} was trained on {border.embedding_model} vectors, not {self.embeddings.name}")
-        return border
 
     def probabilities(self, text: str, vector=None, rows=None) -> dict[str, float]:
         """P(route | message), from the model alone; `rows`: the message's features, when already made."""
@@ -122,12 +106,6 @@ class Router:
             # Answered by the four-way model, with no crisis signal and no help-seeking pattern, but very surely not
             # about intimate images (a password reset, a parcel scam): the scope model's reading (`scope.py`).
             return RouteDecision("out_of_scope", "model:scope")
-        if (decision.route == "answer" and helped is None and p["answer"] < thresholds.help
-                and self.refused(text, vector, rows, short)):
-            # Answered by the four-way model, with no crisis signal and no sign of help-seeking (no help pattern, an
-            # answer probability under the help threshold), not put out of scope, but read as a request to refuse by
-            # the refusal model, which learned from wordings the four-way corpus lacks (`scope.py`).
-            return RouteDecision("refuse", "model:refusal")
         return decision
 
     def out_of_scope(self, text: str, vector=None, rows=None) -> bool:
@@ -142,19 +120,6 @@ class Router:
         vector = np.asarray(vector, dtype=np.float32).reshape(1, -1)
         shared = rows if rows is not None and scope.config == self.model.config else None
         return bool(scope.probability([text], vector, shared)[0] >= scope.threshold)
-
-    def refused(self, text: str, vector=None, rows=None, short: bool = False) -> bool:
-        """Whether the refusal model is at or above its threshold (for a message of a few words, its own short bar:
-        `policy.short_refusal`) that the message asks for what Recourse refuses. `rows`: as for `out_of_scope`."""
-        refusal = self.refusal
-        if refusal is None:
-            return False
-        if vector is None:
-            vector = self.embeddings.embed_query(text)
-        vector = np.asarray(vector, dtype=np.float32).reshape(1, -1)
-        shared = rows if rows is not None and refusal.config == self.model.config else None
-        bar = max(refusal.threshold, short_refusal(self.model.embedding_model)) if short else refusal.threshold
-        return bool(refusal.probability([text], vector, shared)[0] >= bar)
 
     def sentence_crisis(self, text: str) -> float:
         """The highest crisis probability among the message's sentences, each scored alone (0 for one sentence, or

@@ -13,15 +13,8 @@ the lines to call, never turns a refusal into anything else, and a message it pu
 predictions (grouped by batch) for the policy's costs (`policy.COSTS`): a help-seeker put out of scope costs 20,
 an unrelated message answered 1, so it speaks only when very sure.
 
-The same kind of model reads the border of refusal (`route="refuse"`, since the thirty-eighth session): a request
-to find, make or spread someone's images that the four-way model answered, read by a binary model that also learns
-from `pending/` (the first-sight tuning halves among them, written in wordings the four-way corpus lacks). Same place
-in the policy (only where the router answers with no crisis signal and no help-seeking pattern; a message of a few
-words must also reach the short bar, `policy.short_refuse`), same threshold rule: a help-seeker refused costs 20, a
-request to refuse answered 5, so it speaks only when the out-of-fold cost says it is worth it.
-
 Stored as plain arrays in an ``.npz`` beside the router's model, with its threshold and a digest of what it was
-trained on; rebuilt by `recourse router train` (or `recourse router train --part scope` / `--part refusal`).
+trained on; rebuilt by `recourse router train` (or `recourse router train --part scope`).
 """
 
 from __future__ import annotations
@@ -48,23 +41,21 @@ THRESHOLD_GRID = np.round(np.arange(0.50, 0.99, 0.01), 3)
 
 @dataclass
 class ScopeModel:
-    """Weights, threshold and provenance of one trained border model (one per embedding model and route): out of
-    scope, or refuse."""
+    """Weights, threshold and provenance of one trained scope model (one per embedding model)."""
 
     embedding_model: str
     coef: np.ndarray  # (1, features)
     intercept: np.ndarray  # (1,)
     config: FeatureConfig
-    threshold: float  # P(route) at or above which an answered message is given the route
+    threshold: float  # P(out of scope) at or above which an answered message is put out of scope
     provenance: dict
-    route: str = "out_of_scope"  # the route it gives: "out_of_scope" or "refuse"
 
     @cached_property
     def coef_t(self) -> np.ndarray:
         return np.ascontiguousarray(self.coef.T)
 
     def probability(self, texts: list[str], vectors: np.ndarray, rows=None) -> np.ndarray:
-        """P(route | message), one value per message; `rows`: the messages' `features` for this model's
+        """P(out of scope | message), one value per message; `rows`: the messages' `features` for this model's
         config, when already made (the router's, which it shares)."""
         if rows is None:
             rows = features(texts, np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1), self.config)
@@ -74,21 +65,17 @@ class ScopeModel:
     def save(self, path: Path) -> None:
         save_linear(path, self.coef, self.intercept,
                     {"embedding_model": self.embedding_model, "config": asdict(self.config),
-                     "threshold": self.threshold, "provenance": self.provenance, "route": self.route})
+                     "threshold": self.threshold, "provenance": self.provenance})
 
     @classmethod
     def load(cls, path: Path) -> ScopeModel:
         coef, intercept, meta = load_linear(path)
         return cls(meta["embedding_model"], coef, intercept, FeatureConfig(**meta["config"]), float(meta["threshold"]),
-                   meta["provenance"], meta.get("route", "out_of_scope"))
+                   meta["provenance"])
 
 
-FILE_PREFIX = {"out_of_scope": "scope", "refuse": "refusal"}
-
-
-def scope_path(embedding_name: str, folder: Path = MODELS_DIR, route: str = "out_of_scope") -> Path:
-    """The file of the border model for `route` ("out_of_scope" or "refuse") on this embedding model's vectors."""
-    return folder / f"{FILE_PREFIX[route]}-{embedding_name}.npz"
+def scope_path(embedding_name: str, folder: Path = MODELS_DIR) -> Path:
+    return folder / f"scope-{embedding_name}.npz"
 
 
 def pending_rows(corpus_dir: Path, tested: set[str]) -> tuple[list[dict], list[str]]:
@@ -108,16 +95,12 @@ def digest(rows: list[dict], batches: list[str]) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-def choose_threshold(probability: np.ndarray, routes: list[str], answered: np.ndarray,
-                     target: str = "out_of_scope") -> tuple[float, float]:
+def choose_threshold(probability: np.ndarray, routes: list[str], answered: np.ndarray) -> tuple[float, float]:
     """The threshold with the lowest change in the policy's cost (`policy.COSTS`) over the messages the router
-    answers (`answered`), from out-of-fold probabilities: each message given the `target` route trades its cost
-    answered for its cost on that route. Returns (threshold, change in cost); ties go to the higher threshold. When no
-    threshold lowers the cost, the threshold is above 1 and the model never acts. For the refusal model an
-    unrelated message counts for nothing either way: refused, it is told it asked for something harmful, which is no
-    better for it than an answer about images it did not ask about (both are wrong; the scope model is its border)."""
-    neutral = {"out_of_scope"} if target == "refuse" else set()
-    change = np.array([0.0 if route in neutral else COSTS.get((route, target), 0.0) - COSTS.get((route, "answer"), 0.0)
+    answers (`answered`), from out-of-fold probabilities: each message put out of scope trades its cost answered for
+    its cost out of scope. Returns (threshold, change in cost); ties go to the higher threshold. When no threshold
+    lowers the cost, the threshold is above 1 and the model never acts."""
+    change = np.array([COSTS.get((route, "out_of_scope"), 0.0) - COSTS.get((route, "answer"), 0.0)
                        for route in routes])
     best, best_cost = 1.01, 0.0
     for threshold in THRESHOLD_GRID[::-1]:
@@ -128,7 +111,7 @@ def choose_threshold(probability: np.ndarray, routes: list[str], answered: np.nd
 
 
 def _fit(matrix, y: np.ndarray):
-    """The border model's logistic regression (the same in every fold and in the final fit)."""
+    """The scope model's logistic regression (the same in every fold and in the final fit)."""
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=C, class_weight="balanced", max_iter=3000).fit(matrix, y)
@@ -136,7 +119,7 @@ def _fit(matrix, y: np.ndarray):
 
 def out_of_fold(texts: list[str], vectors: np.ndarray, y: np.ndarray, groups: list[str],
                 config: FeatureConfig) -> np.ndarray:
-    """Each message's P(route) from a model that did not see its batch (grouped cross-validation)."""
+    """Each message's P(out of scope) from a model that did not see its batch (grouped cross-validation)."""
     from sklearn.model_selection import GroupKFold
 
     matrix = features(texts, vectors, config)
@@ -147,28 +130,27 @@ def out_of_fold(texts: list[str], vectors: np.ndarray, y: np.ndarray, groups: li
 
 
 def train(embedding_name: str, rows: list[dict], batches: list[str], vectors: np.ndarray, answered: np.ndarray,
-          config: FeatureConfig, out: Path | None = None, log: Callable[[str], None] = print,
-          target: str = "out_of_scope") -> ScopeModel:
-    """Fit the border model for `target` on `rows` (the router's training messages and `pending/`, embedded as
-    `vectors`), choose its threshold on out-of-fold predictions where the router answers (`answered`: the router's
-    own out-of-fold decisions for the messages it trains on, its decisions for the rest), save and return it."""
+          config: FeatureConfig, out: Path | None = None, log: Callable[[str], None] = print) -> ScopeModel:
+    """Fit the scope model on `rows` (the router's training messages and `pending/`, embedded as `vectors`), choose
+    its threshold on out-of-fold predictions where the router answers (`answered`: the router's own out-of-fold
+    decisions for the messages it trains on, its decisions for the rest), save and return it."""
     texts = [row["text"] for row in rows]
     routes = [row["route"] for row in rows]
-    y = np.array([route == target for route in routes], dtype=int)
+    y = np.array([route == "out_of_scope" for route in routes], dtype=int)
     probability = out_of_fold(texts, vectors, y, batches, config)
-    threshold, change = choose_threshold(probability, routes, answered, target)
+    threshold, change = choose_threshold(probability, routes, answered)
     acted = answered & (probability >= threshold)
     moved = Counter(routes[i] for i in np.flatnonzero(acted))
     counts = {route: moved[route] for route in ("answer", "crisis", "refuse", "out_of_scope")}
-    log(f"  {FILE_PREFIX[target]}: threshold {threshold} (out-of-fold cost change {change:+.1f}; of the messages the "
-        f"router answers it gives {target} to {counts['out_of_scope']} unrelated, {counts['refuse']} requests to "
-        f"refuse, {counts['answer']} help-seekers, {counts['crisis']} crisis)")
+    log(f"  scope: threshold {threshold} (out-of-fold cost change {change:+.1f}; of the messages the router answers "
+        f"it puts out of scope {counts['out_of_scope']} unrelated, {counts['refuse']} requests to refuse, "
+        f"{counts['answer']} help-seekers, {counts['crisis']} crisis)")
     fitted = _fit(features(texts, vectors, config), y)
     model = ScopeModel(embedding_name, fitted.coef_, fitted.intercept_, config, threshold,
                        {"corpus_digest": digest(rows, batches), "train_messages": len(rows),
                         "train_batches": sorted(set(batches)), "C": C, "folds": FOLDS,
-                        "out_of_fold_cost_change": round(change, 1), "out_of_fold_acted": counts}, target)
-    path = out or scope_path(embedding_name, route=target)
+                        "out_of_fold_cost_change": round(change, 1), "out_of_fold_acted": counts})
+    path = out or scope_path(embedding_name)
     model.save(path)
     log(f"  saved {path} ({path.stat().st_size // 1024} KiB)")
     return model

@@ -390,20 +390,17 @@ def train(embeddings, corpus: Corpus, out: Path | None = None, log=print) -> tup
     model.save(path)
     test = report_with(model, test_rows, test_vectors, test_parts)
     log(f"saved {path} ({path.stat().st_size // 1024} KiB); test split: {test.summary()}")
-    for target in ("out_of_scope", "refuse"):
-        train_scope(embeddings, corpus, model, vectors=vectors, oof=scored.blend(vote_weight)[0], log=log,
-                    out=None if out is None else out.with_name(scope_path(embeddings.name, route=target).name),
-                    target=target)
+    train_scope(embeddings, corpus, model, vectors=vectors, oof=scored.blend(vote_weight)[0], log=log,
+                out=None if out is None else out.with_name(scope_path(embeddings.name).name))
     return model, test
 
 
 def train_scope(embeddings, corpus: Corpus, router: RouterModel, vectors: np.ndarray | None = None,
-                oof: np.ndarray | None = None, out: Path | None = None, log=print,
-                target: str = "out_of_scope") -> ScopeModel:
-    """Train the border model for `target` (`scope.py`: out of scope, or refuse) for a trained router: on the
-    router's training messages and the batches in `corpus/pending/`, its threshold chosen where the router answers:
-    for the messages the router trains on, by its own out-of-fold probabilities (`oof`, computed here when not given,
-    with the router's settings), for the pending ones by the router itself (it never saw them)."""
+                oof: np.ndarray | None = None, out: Path | None = None, log=print) -> ScopeModel:
+    """Train the scope model (`scope.py`) for a trained router: on the router's training messages and the batches
+    in `corpus/pending/`, its threshold chosen where the router answers: for the messages the router trains on, by
+    its own out-of-fold probabilities (`oof`, computed here when not given, with the router's settings), for the
+    pending ones by the router itself (it never saw them)."""
     rows, groups = corpus.split(test=False)
     tested = {r["text"] for r in corpus.split(test=True)[0]}
     extra, extra_groups = pending_rows(CORPUS_DIR, tested)
@@ -427,17 +424,6 @@ def train_scope(embeddings, corpus: Corpus, router: RouterModel, vectors: np.nda
     answered = np.array([g == ROUTES.index("answer") for g in given] + [g == "answer" for g in extra_given])
     # A help-seeking pattern keeps a message answered whatever the scope model reads (as it stops a refusal).
     answered &= np.array([help_pattern(r["text"]) is None for r in all_rows])
-    if target == "refuse":
-        # The refusal model never overrules the router's own sign of help-seeking (an answer probability at or above
-        # the help threshold): turning away a survivor costs four times a request answered (router.py).
-        p_answer = np.concatenate([oof[:, ROUTES.index("answer")], extra_probs[:, router.classes.index("answer")]])
-        answered &= p_answer < router.thresholds.help
-        # ... and reads only what the scope model leaves answered (router.py asks the scope model first).
-        scope_file = scope_path(embeddings.name)
-        if scope_file.exists():
-            scope = ScopeModel.load(scope_file)
-            all_vectors = np.vstack([np.asarray(vectors, dtype=np.float32), extra_vectors])
-            answered &= scope.probability([r["text"] for r in all_rows], all_vectors) < scope.threshold
     return train_scope_model(embeddings.name, all_rows, groups + extra_groups,
                              np.vstack([np.asarray(vectors, dtype=np.float32), extra_vectors]), answered,
-                             router.config, out=out, log=log, target=target)
+                             router.config, out=out, log=log)
