@@ -432,6 +432,7 @@ def test_the_verdict_is_dropped_and_the_rest_of_the_line_stands():
     assert without_verdict("可以：先保存链接。", "zh") == "先保存链接。"
     assert without_verdict("Yes.", "en") == "Yes."
     assert without_verdict("Do not pay.", "en") == "Do not pay."
+    assert without_verdict("Yes: eSafety says it is a crime.", "en") == "eSafety says it is a crime."  # a name
 
 
 @pytest.mark.parametrize("text, asks", [

@@ -62,13 +62,15 @@ _VERDICT: dict[str, re.Pattern[str]] = {
 
 
 def without_verdict(line: str, language: str) -> str:
-    """The line without an opening "Yes:", "Oui :", "是的，" or "可以：" (the next letter capitalised), or the line
-    itself when it does not open with one or would be left empty."""
+    """The line without an opening "Yes:", "Oui :", "是的，" or "可以：" (the next letter capitalised, unless it
+    starts a name such as "eSafety"), or the line itself when it does not open with one or would be left empty."""
     pattern = _VERDICT.get(language)
     match = pattern.match(line) if pattern else None
     rest = line[match.end():] if match else ""
     if not rest.strip():
         return line
+    if rest[1:2].isupper():
+        return rest  # a name that starts in lower case: "eSafety", "iCloud"
     return rest[:1].upper() + rest[1:]
 
 
