@@ -156,6 +156,9 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("I'm in Mackay. Do I pay?", "AU", set()),  # a name that is, less often, a word: read when capitalised
     ("I'm in Mildura and he says he'll post the video", "AU", set()),  # a town of 15,000 to 50,000 people
     ("张家口的出租屋里发现了针孔摄像头", "CN", set()),  # a Chinese city without its 市 (GeoNames: 张家口市)
+    ("Warrnambool - my ex put my pics on a forum", "AU", set()),  # a message that opens with its town and a stop
+    ("Mildura。前男友把视频发到了群里", "AU", set()),
+    ("Bathurst said he would post them", None, set()),  # a name that opens a sentence, not a place
     # a state's postal code after an address, in capitals (places.yaml), whatever the town
     ("my ex put a video of me in the discord server. reno NV. is that a crime here", "US", set()),
     ("Social worker in Hervey Bay QLD, a client's ex is threatening her", "AU", set()),

@@ -6,9 +6,10 @@ gazetteer holds every town of 15,000 people or more in the covered places (GeoNa
 2026-12-05, when a person in Mildura or Dubbo was read as nowhere), minus the names that are also words.
 
 A town is read only where a message puts someone there: after "in", "near", "from", "à", "près de", "sur", 在, 住,
-来自 ... ("I'm in Getafe", "j'habite à Pessac", "我在图文巴"), or, for a Chinese name of three characters or more,
-anywhere. A bare word that happens to be a town's name elsewhere in a message ("Bexley" as a surname) says nothing.
-A name that is also, less often, a word ("Mackay", "Knoxville"; "shoreline") is read only when capitalised.
+来自 ... ("I'm in Getafe", "j'habite à Pessac", "我在图文巴"), or first in the message before a stop ("Geraldton。",
+"Mildura here, ..."), or, for a Chinese name of three characters or more, anywhere. A bare word that happens to be
+a town's name elsewhere in a message ("Bexley" as a surname) says nothing. A name that is also, less often, a word
+("Mackay", "Knoxville"; "shoreline") is read only when capitalised.
 `places.yaml` is read first and wins: the gazetteer only fills its gaps.
 """
 
@@ -67,6 +68,8 @@ def _table() -> tuple[dict[str, tuple[str, str, bool]], int]:
 _LATIN_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de)\s+"
     r"|\bd['’]|(?:[在住到去从回于]|来自)\s*)")
+_OPENING = re.compile(r"\s*")  # the message's first word
+_STOP_AFTER = re.compile(r"\s*(?:[,，。.:：;；!！?？\n]|-\s|–|—|\s+(?:here|ici)\b)", re.I)
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][0-9A-Za-zÀ-ÿĀ-ž_'’.-]*")  # Latin letters only: "Knoxville的" ends at 的
 _CJK_BEFORE = "在住到去从回于"  # and 来自
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -85,7 +88,10 @@ def towns(text: str) -> tuple[Town, ...]:
 def _towns(text: str) -> tuple[Town, ...]:
     table, most_words = _table()
     found: list[Town] = []
-    for cue in _LATIN_BEFORE.finditer(text):
+    # A message that opens with a town's name and a stop ("Bathurst。 ...", "Toowoomba - he posted ...", "Reno here")
+    # says where the writer is, as "I'm in" does: the same reading from the message's first word, kept only then.
+    opening = _OPENING.match(text)
+    for cue in ([opening] if opening else []) + list(_LATIN_BEFORE.finditer(text)):
         words = []
         position = cue.end()
         while len(words) < most_words:
@@ -102,6 +108,8 @@ def _towns(text: str) -> tuple[Town, ...]:
             start, end = words[0].start(), words[count - 1].end()
             name = text[start:end].rstrip(".'’")
             if (hit := table.get(_key(name))) and not CJK.search(name) and (name[0].isupper() or not hit[2]):
+                if cue is opening and not _STOP_AFTER.match(text, start + len(name)):
+                    break  # "Bathurst said he would post it": a name, not a place
                 found.append(Town(text, start, start + len(name), *hit))
                 break
     for run in _CJK_RUN.finditer(text):
