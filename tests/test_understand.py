@@ -159,6 +159,11 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("Warrnambool - my ex put my pics on a forum", "AU", set()),  # a message that opens with its town and a stop
     ("Mildura。前男友把视频发到了群里", "AU", set()),
     ("Bathurst said he would post them", None, set()),  # a name that opens a sentence, not a place
+    ("我在十堰上班，前男友把照片发到群里了", "CN", set()),  # a Chinese city of two characters, after 在
+    ("坐标阜阳，被人偷拍了怎么办", "CN", set()),  # "located:", as people sign off a post
+    ("六安。他说不给钱就发视频", "CN", set()),  # opening the message, before a stop
+    ("我们在合作中认识的，他现在威胁我", None, set()),  # 合作 is a city (合作市) but first of all a word
+    ("信阳毛尖是他送的", None, set()),  # a city's name with no cue and no stop is not where someone is
     # a state's postal code after an address, in capitals (places.yaml), whatever the town
     ("my ex put a video of me in the discord server. reno NV. is that a crime here", "US", set()),
     ("Social worker in Hervey Bay QLD, a client's ex is threatening her", "AU", set()),

@@ -6,8 +6,8 @@ gazetteer holds every town of 15,000 people or more in the covered places (GeoNa
 2026-12-05, when a person in Mildura or Dubbo was read as nowhere), minus the names that are also words.
 
 A town is read only where a message puts someone there: after "in", "near", "from", "à", "près de", "sur", 在, 住,
-来自 ... ("I'm in Getafe", "j'habite à Pessac", "我在图文巴"), or first in the message before a stop ("Geraldton。",
-"Mildura here, ..."), or, for a Chinese name of three characters or more, anywhere. A bare word that happens to be
+来自, 坐标 ... ("I'm in Getafe", "j'habite à Pessac", "我在图文巴"), or first in the message before a stop ("Geraldton。",
+"Mildura here, ...", "上饶。..."), or, for a Chinese name of three characters or more, anywhere. A bare word that happens to be
 a town's name elsewhere in a message ("Bexley" as a surname) says nothing. A name that is also, less often, a word
 ("Mackay", "Knoxville"; "shoreline") is read only when capitalised.
 `places.yaml` is read first and wins: the gazetteer only fills its gaps.
@@ -71,7 +71,8 @@ _LATIN_BEFORE = re.compile(
 _OPENING = re.compile(r"\s*")  # the message's first word
 _STOP_AFTER = re.compile(r"\s*(?:[,，。.:：;；!！?？\n]|-\s|–|—|\s+(?:here|ici)\b)", re.I)
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][0-9A-Za-zÀ-ÿĀ-ž_'’.-]*")  # Latin letters only: "Knoxville的" ends at 的
-_CJK_BEFORE = "在住到去从回于"  # and 来自
+_CJK_BEFORE = "在住到去从回于"
+_CJK_BEFORE_TWO = ("来自", "坐标")  # "from", and "located:" as people sign off a post ("坐标信阳")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -112,13 +113,16 @@ def _towns(text: str) -> tuple[Town, ...]:
                     break  # "Bathurst said he would post it": a name, not a place
                 found.append(Town(text, start, start + len(name), *hit))
                 break
+    first = len(text) - len(text.lstrip())  # where the message's first word starts
     for run in _CJK_RUN.finditer(text):
         chars = run.group()
         i = 0
         while i < len(chars):
-            after_cue = (i > 0 and chars[i - 1] in _CJK_BEFORE) or chars[max(0, i - 2):i] == "来自"
+            after_cue = (i > 0 and chars[i - 1] in _CJK_BEFORE) or chars[max(0, i - 2):i] in _CJK_BEFORE_TWO
             for length in range(min(8, len(chars) - i), 1, -1):
-                if (length >= 3 or after_cue) and (hit := table.get(chars[i:i + length])):
+                # or the message opens with the name and a stop: "上饶。去年 ...", "天水，..."
+                opens = run.start() + i == first and bool(_STOP_AFTER.match(text, run.start() + i + length))
+                if (length >= 3 or after_cue or opens) and (hit := table.get(chars[i:i + length])):
                     found.append(Town(text, run.start() + i, run.start() + i + length, *hit))
                     i += length - 1
                     break
