@@ -14,7 +14,8 @@ Rules, each against a way a name misleads:
   namesake in another place (Perth is Australia's; Newcastle, as big in England as in Australia, is no one's);
 - a name that is also a common word or first name (wordfreq: "Jackson", "Forest", "Aurora"), or that our own texts
   use as a word, is left out; one a little less common (Knoxville, Mackay) is kept, read only when capitalised;
-  a Chinese name of China's own towns of two characters is left out (安康, 平安, 大同 are words too);
+  a Chinese name of China's own towns of two characters is left out (安康, 平安, 大同 are words too), unless it is a
+  city's official name without its 市 (next rule);
 - a Chinese city's official name is also read without its 市 (景德镇 for 景德镇市, 上饶 for 上饶市), however often it
   is written (the famous ones are the most written), unless it is first of all a word (合作, 东方); a name of two
   characters only after 在, 住, 来自 (gazetteer.py);
