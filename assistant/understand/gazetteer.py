@@ -89,10 +89,10 @@ def towns(text: str) -> tuple[Town, ...]:
 def _towns(text: str) -> tuple[Town, ...]:
     table, most_words = _table()
     found: list[Town] = []
-    # A message that opens with a town's name and a stop ("Bathurst。 ...", "Toowoomba - he posted ...", "Reno here")
-    # says where the writer is, as "I'm in" does: the same reading from the message's first word, kept only then.
-    opening = _OPENING.match(text)
-    for cue in ([opening] if opening else []) + list(_LATIN_BEFORE.finditer(text)):
+    # A message that opens with a town's name and a stop ("Bathurst。 ...", "Warrnambool - he posted ...", "Reno
+    # here") says where the writer is, as "I'm in" does: the same reading from the message's first word, kept only then.
+    opening = _OPENING.match(text)  # always matches: the blank before the first word
+    for cue in [opening, *_LATIN_BEFORE.finditer(text)]:
         words = []
         position = cue.end()
         while len(words) < most_words:
