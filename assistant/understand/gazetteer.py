@@ -6,8 +6,9 @@ gazetteer holds every town of 15,000 people or more in the covered places (GeoNa
 2026-12-05, when a person in Mildura or Dubbo was read as nowhere), minus the names that are also words.
 
 A town is read only where a message puts someone there: after "in", "near", "from", "à", "près de", "sur", 在, 住,
-来自, 坐标 ... ("I'm in Getafe", "j'habite à Pessac", "我在图文巴"), or first in the message before a stop ("Geraldton。",
-"Mildura here, ...", "上饶。..."), or, for a Chinese name of three characters or more, anywhere. A bare word that happens to be
+来自, 坐标, 是 ... ("I'm in Getafe", "j'habite à Pessac", "我在图文巴", "坐标Kendal", "我是安庆一所高校的老师"), or first in
+the message before a stop or before Chinese text ("Geraldton。", "Mildura here, ...", "上饶。...", "mount gambier 他刚
+..."), or, for a Chinese name of three characters or more, anywhere. A bare word that happens to be
 a town's name elsewhere in a message ("Bexley" as a surname) says nothing. A name that is also, less often, a word
 ("Mackay", "Knoxville"; "shoreline") is read only when capitalised.
 `places.yaml` is read first and wins: the gazetteer only fills its gaps.
@@ -64,14 +65,15 @@ def _table() -> tuple[dict[str, tuple[str, str, bool]], int]:
 
 
 # Words after which a place's name says where someone is, lives or comes from; in Chinese, the same characters as
-# before a Chinese name ("我在Knoxville", "住在Mackay", "来自Spokane").
+# before a Chinese name ("我在Knoxville", "住在Mackay", "来自Spokane", "坐标Kendal", "我是Missoula一家庇护所的社工").
 _LATIN_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de)\s+"
-    r"|\bd['’]|(?:[在住到去从回于]|来自)\s*)")
+    r"|\bd['’]|(?:[在住到去从回于是]|来自|坐标)\s*)")
 _OPENING = re.compile(r"\s*")  # the message's first word
 _STOP_AFTER = re.compile(r"\s*(?:[,，。.:：;；!！?？\n]|-\s|–|—|\s+(?:here|ici)\b)", re.I)
+_CJK_NEXT = re.compile(r"\s*[\u4e00-\u9fff]")  # a Latin name opening a Chinese message: "mount gambier 他刚..."
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][0-9A-Za-zÀ-ÿĀ-ž_'’.-]*")  # Latin letters only: "Knoxville的" ends at 的
-_CJK_BEFORE = "在住到去从回于"
+_CJK_BEFORE = "在住到去从回于是"  # 是: "我是安庆人", "我是安庆一所高校的老师"
 _CJK_BEFORE_TWO = ("来自", "坐标")  # "from", and "located:" as people sign off a post ("坐标信阳")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -109,7 +111,8 @@ def _towns(text: str) -> tuple[Town, ...]:
             start, end = words[0].start(), words[count - 1].end()
             name = text[start:end].rstrip(".'’")
             if (hit := table.get(_key(name))) and not CJK.search(name) and (name[0].isupper() or not hit[2]):
-                if cue is opening and not _STOP_AFTER.match(text, start + len(name)):
+                if cue is opening and not (_STOP_AFTER.match(text, start + len(name))
+                                           or _CJK_NEXT.match(text, start + len(name))):
                     break  # "Bathurst said he would post it": a name, not a place
                 found.append(Town(text, start, start + len(name), *hit))
                 break
