@@ -99,6 +99,11 @@ def test_a_survivor_who_sent_the_photos_is_not_read_as_the_one_who_shared_them(r
     "numéro gratuit pour parler ?",
     "lost stopncii PIN, recoverable?",
     "Varsovie, nudes volés, qui appeler ?",
+    # A sister, a cousin or a friend who told the writer something is where the advice came from, not the person the
+    # writer helps: read as a friend's (answer batch 42: the sister's message was thanked for helping someone).
+    "My ex keeps saying he'll put my photos online if I don't get back with him. My sister says it's not a crime "
+    "until he actually posts them. Is she right?",
+    "Des faux nus de moi générés par IA circulent entre collègues. On me dit que je ne peux rien faire, c'est vrai ?",
 ])
 def test_a_writer_who_calls_the_images_theirs_or_names_no_one_else_is_the_survivor(reader, text):
     assert reader.read(text, _embed(reader, [text])[0], detect_audience(text)) == "survivor"
@@ -109,6 +114,7 @@ def test_images_sent_to_the_writer_or_someone_elses_are_not_read_as_the_writers_
 
     assert names_own_images("they posted my nudes") and names_own_images("des photos de moi circulent")
     assert names_own_images("我被偷拍了") and names_own_images("他要发我的私密照片")
+    assert not names_own_images("朋友被偷拍了我该说什么")  # 我 opens the next clause: the friend was filmed
     assert not names_own_images("我把前女友发我的照片转到了群里")  # the photos she sent me
     assert not names_own_images("一个女生说自己的照片被传到了班群")  # reported speech: her own photos
     assert not names_own_images("my daughter's photos are in a group chat")

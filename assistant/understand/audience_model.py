@@ -189,12 +189,16 @@ class AudienceReader:
     def read(self, text: str, vector, phrases: str | None) -> str | None:
         """The audience of a message already embedded as a query (`vector`). `phrases`: what `audience.py` read;
         it stands when it is one of the TRUSTED_PHRASES, when the writer calls the images theirs and names no other
-        role, or when there is no model."""
+        role than a friend or relative, or when there is no model."""
         model = self.model
         if model is None or not text.strip() or phrases in TRUSTED_PHRASES:
             return phrases
-        if phrases == "survivor" and names_own_images(text):
-            return "survivor"  # "my photos" with no other role named: the writer is in them (audience.py)
+        if phrases in ("survivor", "friend") and names_own_images(text):
+            # "my photos" with no other role named, or only a friend or relative ("my photos ... my sister says it's
+            # not a crime"): the writer is in them, and the sister is where the advice came from (audience.py). Over
+            # the 6,300 labelled answer questions, with 朋友被偷拍了我该说什么 no longer read as the writer's own: 4
+            # change with each model, each to its label.
+            return "survivor"
         read = model.audience(text, vector)
         if read in HELPER_ROLES and not names_someone_else(text):
             # A helper writes about someone; a message naming no one but its writer is theirs (audience.py). On the
