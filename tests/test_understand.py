@@ -271,6 +271,10 @@ def test_a_line_about_one_member_state_is_for_people_there(line, place, message,
     ("今天一名大二女生来访，有人在QQ群里发了她的私密照片", False),
     ("je suis étudiante en master à Lyon", False),
     ("声音大一点也没用", None),
+    # at university or studying abroad, said without a year (a student in Olomouc was given the card for under-18s)
+    ("我在捷克奥洛穆茨留学，有人把我的照片发到Telegram频道里", False),
+    ("室友在绵阳上大学，宿舍里被人偷拍了", False),
+    ("能不能不留学生名字匿名去报", None),  # 不留 + 学生: "without leaving the pupil's name"
     # several people's ages (a teacher's pupils), and a French "étudiante", who studies at a university
     ("The students are 14 to 17. The head wants to handle it quietly", True),
     ("my kids are 12 and 15, someone is threatening them", True),

@@ -45,7 +45,7 @@ _ADULT = re.compile(r"(?i:\b(?:over\s*18|adults?|adultes?|majeure?s?|plus de 18|
                     # student came to my office", "je suis maîtresse de conférences", "在大学当老师"
                     r"(?:at|in|à|a) (?:a |the |my |our |la |l['’])?(?:university|universit[ée]|uni|fac)|maîtresse de "
                     r"conférences|maître de conférences|enseignante?[- ]chercheu(?:r|se))\b)"
-                    r"|成年人|已成年|大学生|研究生|博士生|本科生|研[一二三](?!下)|大学(?:老师|教师|讲师|教授|辅导员)|高校(?:老师|教师)"
+                    r"|成年人|已成年|大学生|研究生|博士生|本科生|(?:上|读|念|在)大学|(?<!不)留学|研[一二三](?!下)|大学(?:老师|教师|讲师|教授|辅导员)|高校(?:老师|教师)"
                     r"|(?:读|上|念|是|名|个)大[一二三四](?!点|些)|大[一二三四](?:学生|女生|男生|新生|那年|的时候|上学期|下学期)")
 
 
