@@ -729,7 +729,7 @@ def test_after_every_place_s_lines_the_question_back_does_not_list_the_places_ag
     result = full_service.ask("lost my stopncii PIN")
     assert result.route == "crisis", "the router no longer reads this as a possible crisis: pick another message"
     assert result.answer.count("Australia") == 1, result.answer
-    assert "Where are you?" in result.answer and "cannot be recovered" in result.answer
+    assert "Which country are you in?" in result.answer and "cannot be recovered" in result.answer
 
 
 def test_after_the_lines_to_call_the_named_platform_s_page_still_answers(full_service):
