@@ -136,7 +136,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "premières étapes :",
     },
     "ask_place": {
-        "en": "Which country are you in? The numbers to call and the law depend on it: China, the United States, the "
+        "en": "Which country are you in? Numbers to call and laws differ by country: China, the United States, the "
               "United Kingdom, Australia, the European Union or France.",
         "zh": "你在哪个国家？能拨打的电话和适用的法律因国家而异：中国、美国、英国、澳大利亚、欧盟或法国。",
         "fr": "Dans quel pays êtes-vous ? Les numéros à appeler et la loi en dépendent : Chine, États-Unis, Royaume-Uni, "
@@ -147,7 +147,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # After the lines to call for every place (the place unknown), the places are on the screen already: the question
     # back does not list them again, and the room goes to the answer's steps.
     "ask_place_listed": {
-        "en": "Which country are you in? The numbers to call and the law depend on it.",
+        "en": "Which country are you in? Numbers to call and laws differ by country.",
         "zh": "你在哪个国家？能拨打的电话和适用的法律因国家而异。",
         "fr": "Dans quel pays êtes-vous ? Les numéros à appeler et la loi en dépendent.",
         "fr-tu": "Tu vis dans quel pays ? Les numéros à appeler et la loi en dépendent.",
