@@ -748,11 +748,16 @@ def test_after_the_lines_to_call_the_named_platform_s_page_still_answers(full_se
     ("网上的照片怎么删", False),
     ("Quand on tape mon nom sur Google, il y a un lien vers une vidéo de moi. Google peut enlever ça ?", True),
     ("can google remove my nudes from search?", True),
+    # "Yes" to "is he right?" reads as agreeing with what he said, whichever way it went
+    # (without the rule: "Yes, it is illegal: section 66B ...", "是的，这是违法的：...")
+    ("We're in Leeds. My brother's ex says she'll post his nudes. He thinks the police won't care because it's only a "
+     "threat. Is he right?", False),
+    ("纽卡斯尔。来访者的前任威胁要发她的私密视频，警察说还没发不构成犯罪。这个说法对吗？", False),
 ])
-def test_a_how_question_is_not_answered_yes(full_service, question, verdict_kept):
+def test_a_how_question_or_a_check_of_what_was_said_is_not_answered_yes(full_service, question, verdict_kept):
     """A card's direct answer opens with its verdict for the question it answers most ("Yes: Google and Bing each let
-    you ask ..."); to "how do I ...?" that "Yes" answers nothing asked, so it is dropped and the rest of the line
-    stands. A yes-or-no question keeps it."""
+    you ask ..."); to "how do I ...?" that "Yes" answers nothing asked, and to "is he right?" it agrees with what he
+    said, so it is dropped and the rest of the line stands. A yes-or-no question keeps it."""
     result = full_service.ask(question)
     direct = next(b for b in result.blocks if b.kind == "direct")
     first = direct.lines[0].text

@@ -12,7 +12,12 @@ from assistant.understand.language import detect_language
 from assistant.understand.person import understand
 from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign_places, member_states
 from assistant.understand.platform import PLATFORMS_FILE, named_platforms
-from assistant.understand.question_kind import asks_only_open, asks_something, without_verdict
+from assistant.understand.question_kind import (
+    asks_only_open,
+    asks_something,
+    checks_what_was_said,
+    without_verdict,
+)
 from assistant.understand.service import FACETS_FILE, SERVICES_FILE, asked_facets, named_services
 from assistant.understand.topic import TOPICS_FILE, law_topic
 from assistant.vocabulary import JURISDICTIONS
@@ -441,6 +446,23 @@ def test_every_situation_with_its_own_law_is_a_card():
 ])
 def test_a_question_that_only_asks_how_is_told_apart_from_a_yes_or_no_one(text, language, only_open):
     assert asks_only_open(text, language) is only_open
+
+
+@pytest.mark.parametrize("text, language, checks", [
+    ("HR told me that since it's fake there's nothing illegal about it. Is that actually true?", "en", True),
+    ("The principal says since it isn't real it isn't a crime. Is he right?", "en", True),
+    ("will esafety actually get it down or is that a myth", "en", True),
+    ("is it illegal to share a fake?", "en", False),
+    ("Au commissariat on m'a dit qu'on ne pouvait rien faire. C'est vrai ça ?", "fr", True),
+    ("Il dit que c'est pas grave vu que c'est faux. Il a raison ?", "fr", True),
+    ("vu que c'est faux est-ce que c'est illégal ?", "fr", False),  # faux: fake, not false
+    ("c'est puni par la loi ou c'est juste du harcèlement ?", "fr", False),  # juste: only
+    ("警察说他还没发，不构成犯罪。这个说法对吗？", "zh", True),
+    ("朋友说给钱就会删 真的吗", "zh", True),
+    ("这违法吗？", "zh", False),
+])
+def test_a_question_that_checks_what_the_person_was_told_is_recognised(text, language, checks):
+    assert checks_what_was_said(text, language) is checks
 
 
 def test_the_verdict_is_dropped_and_the_rest_of_the_line_stands():

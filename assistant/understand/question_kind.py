@@ -53,6 +53,29 @@ def asks_only_open(text: str, language: str) -> bool:
     return all(open_words.search(asked) for asked in _ASKED.findall(text))
 
 
+# "Is that true?", "elle a raison ?", "是真的吗": the person checks something they were told, and a card's "Yes" would
+# read as "yes, what you were told is right" whether the rumour said the thing or its opposite ("my sister says it's
+# not a crime until he posts them, is she right?" answered "Yes: ... is an offence").
+_CHECKS_WHAT_WAS_SAID: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:is|was|isn'?t|are|aren'?t) (?:that|this|it|she|he|they|that really|this really) (?:really |actually |even |"
+        r")(?:true|right|correct|accurate|the case)\b|\b(?:is|are) (?:my|your|the) \w+ right\b|\bis that how it works\b|"
+        r"\btrue or (?:not|false)\b|\b(?:a )?myth\b", re.I),
+    "fr": re.compile(
+        r"\b(?:c'est|c’est|c est|est-ce|est ce) (?:vraiment |bien |)(?:vrai|exact)\b|\bc['’ ]?est juste\s*\?|\bvrai ou faux\b|"
+        r"\b(?:il|elle|ils|elles|on) (?:a|ont) (?:vraiment |)raison\b|\bmythe\b|\b(?:ça|ca) marche vraiment comme ça\b",
+        re.I),
+    "zh": re.compile(r"真的吗|是真的|是不是真的|是否属实|属实吗|对吗|对不对|说得对|是这样吗|是这样的吗|真是这样"),
+}
+
+
+def checks_what_was_said(text: str, language: str) -> bool:
+    """Whether the message asks if something it was told is true ("is that true?", "c'est vrai ?", "真的吗"): a
+    verdict ("Yes: ...") would be read as agreeing with what was told."""
+    pattern = _CHECKS_WHAT_WAS_SAID.get(language)
+    return bool(pattern and pattern.search(text))
+
+
 # The verdict a direct answer may open with, and what separates it from the rest of the line.
 _VERDICT: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"^yes\s*[:,.;]\s*", re.I),
