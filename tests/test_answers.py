@@ -753,11 +753,16 @@ def test_after_the_lines_to_call_the_named_platform_s_page_still_answers(full_se
     ("We're in Leeds. My brother's ex says she'll post his nudes. He thinks the police won't care because it's only a "
      "threat. Is he right?", False),
     ("纽卡斯尔。来访者的前任威胁要发她的私密视频，警察说还没发不构成犯罪。这个说法对吗？", False),
+    # "must I?" answered "Yes, you can ..." reads as "yes, you must" (without the rule: "Yes, you can report it to
+    # the police on 101", "Oui, vous pouvez porter plainte")
+    ("I'm in Leeds. Do I need a solicitor before I go to the police about my ex posting my pictures?", False),
+    ("Je suis à Rennes. Pour porter plainte, je suis obligée de montrer la vidéo aux policiers ?", False),
 ])
 def test_a_how_question_or_a_check_of_what_was_said_is_not_answered_yes(full_service, question, verdict_kept):
     """A card's direct answer opens with its verdict for the question it answers most ("Yes: Google and Bing each let
-    you ask ..."); to "how do I ...?" that "Yes" answers nothing asked, and to "is he right?" it agrees with what he
-    said, so it is dropped and the rest of the line stands. A yes-or-no question keeps it."""
+    you ask ..."); to "how do I ...?" that "Yes" answers nothing asked, to "is he right?" it agrees with what he
+    said, and "Yes, you can" to "do I have to?" says "you must", so it is dropped and the rest of the line stands. A
+    yes-or-no question keeps it."""
     result = full_service.ask(question)
     direct = next(b for b in result.blocks if b.kind == "direct")
     first = direct.lines[0].text

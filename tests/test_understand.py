@@ -13,6 +13,7 @@ from assistant.understand.person import understand
 from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign_places, member_states
 from assistant.understand.platform import PLATFORMS_FILE, named_platforms
 from assistant.understand.question_kind import (
+    answers_may_not_must,
     asks_only_open,
     asks_something,
     checks_what_was_said,
@@ -463,6 +464,20 @@ def test_a_question_that_only_asks_how_is_told_apart_from_a_yes_or_no_one(text, 
 ])
 def test_a_question_that_checks_what_the_person_was_told_is_recognised(text, language, checks):
     assert checks_what_was_said(text, language) is checks
+
+
+@pytest.mark.parametrize("question, line, language, dropped", [
+    ("Do I need a solicitor before I go to the police?", "Yes, you can report it to the police on 101.", "en", True),
+    ("Do I have to show the police the photos?", "Yes, you can report it to your local police.", "en", True),
+    ("Does she have to report every page again?", "Yes: report each page to the site.", "en", False),  # a real yes
+    ("Can I report it to the police?", "Yes, you can report it to the police on 101.", "en", False),
+    ("je suis obligée de passer par la police ?", "Oui, vous pouvez porter plainte.", "fr", True),
+    ("c'était de ma faute, je peux porter plainte ?", "Oui, vous pouvez porter plainte.", "fr", False),  # faute
+    ("需要先找律师吗？", "可以：根据 TAKE IT DOWN Act，平台必须删除。", "zh", True),
+    ("能报警吗？", "可以，你可以拨打110。", "zh", False),
+])
+def test_a_may_verdict_is_not_said_to_a_must_question(question, line, language, dropped):
+    assert answers_may_not_must(question, line, language) is dropped
 
 
 def test_the_verdict_is_dropped_and_the_rest_of_the_line_stands():

@@ -63,7 +63,8 @@ _CHECKS_WHAT_WAS_SAID: dict[str, re.Pattern[str]] = {
         r"\btrue or (?:not|false)\b|\b(?:a )?myth\b", re.I),
     "fr": re.compile(
         r"\b(?:c'est|c’est|c est|est-ce|est ce) (?:vraiment |bien |)(?:vrai|exact)\b|\bc['’ ]?est juste\s*\?|\bvrai ou faux\b|"
-        r"\b(?:il|elle|ils|elles|on) (?:a|ont) (?:vraiment |)raison\b|\bmythe\b|\b(?:ça|ca) marche vraiment comme ça\b",
+        r"\b(?:il|elle|ils|elles|on) (?:a|ont|avait|avaient) (?:vraiment |)raison\b|\bmythe\b|"
+        r"\b(?:ça|ca) marche vraiment comme ça\b",
         re.I),
     "zh": re.compile(r"真的吗|是真的|是不是真的|是否属实|属实吗|对吗|对不对|说得对|是这样吗|是这样的吗|真是这样"),
 }
@@ -74,6 +75,33 @@ def checks_what_was_said(text: str, language: str) -> bool:
     verdict ("Yes: ...") would be read as agreeing with what was told."""
     pattern = _CHECKS_WHAT_WAS_SAID.get(language)
     return bool(pattern and pattern.search(text))
+
+
+# "Do I need a solicitor before I go to the police?", "est-ce que je dois porter plainte ?", "需要先报警吗": the person
+# asks whether they must, and "Yes, you can ..." answers whether they may: said first, it reads as "yes, you must".
+_ASKS_OBLIGATION: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:do|does|did|will) (?:i|we|she|he|they|you|my \w+) (?:really |actually |still |even |first |)(?:need|have) "
+        r"(?:to|a|an|my|the|any|some|your)\b|\bmust (?:i|we|she|he|they)\b|\bis it (?:necessary|mandatory|compulsory|"
+        r"required|obligatory)\b|\b(?:am i|are we|is she|is he) (?:required|obliged|forced)\b", re.I),
+    "fr": re.compile(
+        r"\b(?:dois-je|doit-on|doit-elle|doit-il|faut-il|je dois|on doit|elle doit|il doit|il faut|faut(?: que|-il)?|"
+        r"oblig(?:é|ée|és|ées|atoire)s?|nécessaire|besoin d)(?![\w-])", re.I),
+    "zh": re.compile(r"必须|一定要|非要|非得|得先|需要先|要先|是不是要|是不是得|需不需要|需要.{0,16}吗|用不用|一定得"),
+}
+# A verdict that says what the person may do ("Yes, you can report it", "Oui, vous pouvez", "可以："), not what they must.
+_PERMISSION: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"^yes,? (?:you|they|she|he|anyone|a parent) (?:can|may|could)\b", re.I),
+    "fr": re.compile(r"^oui,? (?:vous|tu|elle|il|on) (?:pouvez|peux|peut)\b", re.I),
+    "zh": re.compile(r"^可以[：:，,]"),
+}
+
+
+def answers_may_not_must(question: str, line: str, language: str) -> bool:
+    """Whether a card's line opens by saying the person may do something ("Yes, you can report it") while the question
+    asks whether they must ("do I need a solicitor first?"): its "Yes" would be read as "you must"."""
+    asks, may = _ASKS_OBLIGATION.get(language), _PERMISSION.get(language)
+    return bool(asks and may and may.match(line) and asks.search(question))
 
 
 # The verdict a direct answer may open with, and what separates it from the rest of the line.
