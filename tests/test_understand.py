@@ -127,6 +127,7 @@ from assistant.vocabulary import JURISDICTIONS
     # Northern Ireland's and the overseas departments' cities, and the United States' mid-sized ones
     ("I'm a youth worker in Derry. A 19-year-old I support had photos passed around", "UK"),
     ("j'habite à Cayenne, mes photos circulent sur snap", "FR"),
+    ("jai 16 ans jsuis a saint brieuc, une fille veut 200€", "FR"),  # a hyphen typed as a space (Saint-Brieuc)
     ("I live in Albuquerque and my ex posted a video of me", "US"),
     ("我在淮安，前男友把视频发到群里了", "CN"),
     ("我18岁，在沙勒罗瓦。上学期把一个同学的照片转到了群里", "EU"),  # Charleroi, Belgium
@@ -172,6 +173,7 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("我是安庆一所高校的老师，学生被偷拍了", "CN", set()),  # after 是: where the writer works or comes from
     ("我是Missoula一家庇护所的社工", "US", set()),
     ("mount gambier 他说今晚要来我家", "AU", set()),  # a Latin name opening a Chinese message
+    ("宿迁的。朋友说只是转发不算违法", "CN", set()),  # "from 宿迁", opening the message
     ("Jackson说他要把照片发出去", None, set()),  # a first name opening a Chinese message is not a place
     ("我们在合作中认识的，他现在威胁我", None, set()),  # 合作 is a city (合作市) but first of all a word
     ("信阳毛尖是他送的", None, set()),  # a city's name with no cue and no stop is not where someone is

@@ -7,7 +7,7 @@ gazetteer holds every town of 15,000 people or more in the covered places (GeoNa
 
 A town is read only where a message puts someone there: after "in", "near", "from", "à", "près de", "sur", 在, 住,
 来自, 坐标, 是 ... ("I'm in Getafe", "j'habite à Pessac", "我在图文巴", "坐标Kendal", "我是安庆一所高校的老师"), or first in
-the message before a stop or before Chinese text ("Geraldton。", "Mildura here, ...", "上饶。...", "mount gambier 他刚
+the message before a stop or before Chinese text ("Geraldton。", "Mildura here, ...", "上饶。...", "宿迁的。", "mount gambier 他刚
 ..."), or, for a Chinese name of three characters or more, anywhere. A bare word that happens to be
 a town's name elsewhere in a message ("Bexley" as a surname) says nothing. A name that is also, less often, a word
 ("Mackay", "Knoxville"; "shoreline") is read only when capitalised.
@@ -59,7 +59,7 @@ def _table() -> tuple[dict[str, tuple[str, str, bool]], int]:
         if len(fields) not in (3, 4) or fields[3:] not in ([], ["cased"]):
             raise ValueError(f"{GAZETTEER_FILE}:{number}: expected name, place, member and optionally 'cased', "
                              "tab-separated")
-        table[fields[0]] = (fields[1], fields[2], len(fields) == 4)
+        table[_key(fields[0])] = (fields[1], fields[2], len(fields) == 4)
     words = max((len(name.split()) for name in table if not CJK.search(name)), default=1)
     return table, words
 
@@ -79,7 +79,9 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _key(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", name).lower().split())
+    """A name as looked up: NFKC, lower case, a hyphen read as a space ("saint brieuc" as typed on a phone is
+    GeoNames' Saint-Brieuc, "stoke on trent" Stoke-on-Trent)."""
+    return " ".join(unicodedata.normalize("NFKC", name).lower().replace("-", " ").split())
 
 
 def towns(text: str) -> tuple[Town, ...]:
@@ -124,7 +126,9 @@ def _towns(text: str) -> tuple[Town, ...]:
             after_cue = (i > 0 and chars[i - 1] in _CJK_BEFORE) or chars[max(0, i - 2):i] in _CJK_BEFORE_TWO
             for length in range(min(8, len(chars) - i), 1, -1):
                 # or the message opens with the name and a stop: "上饶。去年 ...", "天水，..."
-                opens = run.start() + i == first and bool(_STOP_AFTER.match(text, run.start() + i + length))
+                # ("宿迁的。": "from 宿迁", the same opening with 的 before the stop)
+                after = run.start() + i + length
+                opens = run.start() + i == first and bool(_STOP_AFTER.match(text, after + (text[after:after + 1] == "的")))
                 if (length >= 3 or after_cue or opens) and (hit := table.get(chars[i:i + length])):
                     found.append(Town(text, run.start() + i, run.start() + i + length, *hit))
                     i += length - 1

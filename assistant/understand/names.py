@@ -63,6 +63,8 @@ def names_pattern(entries: list[str], others: tuple[str, ...] = ()) -> re.Patter
         exact = entry.startswith("=")
         entry = entry.removeprefix("=")
         body = re.escape(entry).replace(r"\ ", r"\s+")
+        if entry[:1].isalpha():  # a name's hyphen may be typed as a space: "saint brieuc", "aix en provence"
+            body = body.replace(r"\-", r"[\s\-]")
         not_before, not_after = _inside(entry, others)
         body = f"{not_before}{body}{not_after}"
         if CJK.search(entry):
