@@ -8,7 +8,9 @@ asked, and a frightened reader stops on it. On the answer batches' tuning halves
 
 Read only for that: a message with a how / what / where word and no yes-or-no form (an auxiliary first, "is it",
 "est-ce que", "peut-on", "吗", "能不能") is a question that "Yes" does not answer. When both are there ("how do I
-report it? is it even illegal?") the verdict stays. Pure; no I/O.
+report it? is it even illegal?") the verdict stays. Two more questions a "Yes" first misleads: a check of what the
+person was told ("is he right?", "c'est vrai ?", "这个说法对吗"), where it reads as agreeing with it, and "do I have
+to ...?" answered "Yes, you can ...", where it reads as "you must". Pure; no I/O.
 """
 
 from __future__ import annotations
