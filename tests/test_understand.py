@@ -463,6 +463,8 @@ def test_a_question_that_only_asks_how_is_told_apart_from_a_yes_or_no_one(text, 
     ("警察说他还没发，不构成犯罪。这个说法对吗？", "zh", True),
     ("朋友说给钱就会删 真的吗", "zh", True),
     ("这违法吗？", "zh", False),
+    ("我是真的很怕，能报警吗？", "zh", False),  # 是真的: "really", not "is it true"
+    ("听说有人做深伪被罚了几十万，是真的还是谣言？", "zh", True),
 ])
 def test_a_question_that_checks_what_the_person_was_told_is_recognised(text, language, checks):
     assert checks_what_was_said(text, language) is checks
@@ -477,6 +479,11 @@ def test_a_question_that_checks_what_the_person_was_told_is_recognised(text, lan
     ("c'était de ma faute, je peux porter plainte ?", "Oui, vous pouvez porter plainte.", "fr", False),  # faute
     ("需要先找律师吗？", "可以：根据 TAKE IT DOWN Act，平台必须删除。", "zh", True),
     ("能报警吗？", "可以，你可以拨打110。", "zh", False),
+    # words of need that ask nothing about must
+    ("Do I have a case against him?", "Yes, you can report it to the police on 101.", "en", False),
+    ("j'ai besoin d'aide, je peux porter plainte ?", "Oui, vous pouvez porter plainte.", "fr", False),
+    ("我需要帮助，能报警吗？", "可以，你可以拨打110。", "zh", False),
+    ("j'ai besoin d'un avocat pour porter plainte ?", "Oui, vous pouvez porter plainte.", "fr", True),
 ])
 def test_a_may_verdict_is_not_said_to_a_must_question(question, line, language, dropped):
     assert answers_may_not_must(question, line, language) is dropped

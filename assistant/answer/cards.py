@@ -34,12 +34,7 @@ from assistant.understand.audience_model import HELPER_ROLES
 from assistant.understand.followup import strip_places
 from assistant.understand.person import Person
 from assistant.understand.place import member_states, own_places, places
-from assistant.understand.question_kind import (
-    answers_may_not_must,
-    asks_only_open,
-    checks_what_was_said,
-    without_verdict,
-)
+from assistant.understand.question_kind import verdict_misleads, without_verdict
 from assistant.vocabulary import CJK
 
 # A card is used when the situation model gives it at least CARD_MIN_PROBABILITY and one of its examples is at least
@@ -443,8 +438,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     facts = list(facts)
     facts_said = [u for _, u, _ in facts]  # what the lines below must not say again
     direct_lines = _not_said(direct_lines, facts_said, language)
-    if direct_lines and (asks_only_open(question, language) or checks_what_was_said(question, language)
-                         or answers_may_not_must(question, direct_lines[0][1], language)):
+    if direct_lines and verdict_misleads(question, direct_lines[0][1], language):
         # "How do I get it off Google?" is not answered "Yes: ..." (`question_kind.py`), nor is "my colleague says the
         # police only act past 200 views: is that right?", nor "do I need a solicitor first?" with "Yes, you can
         # report it": the verdict is dropped, the rest of the card's line stands as written (the citation still

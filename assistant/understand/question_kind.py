@@ -57,39 +57,31 @@ def asks_only_open(text: str, language: str) -> bool:
 
 # "Is that true?", "elle a raison ?", "是真的吗": the person checks something they were told, and a card's "Yes" would
 # read as "yes, what you were told is right" whether the rumour said the thing or its opposite ("my sister says it's
-# not a crime until he posts them, is she right?" answered "Yes: ... is an offence").
+# not a crime until he posts them, is she right?" answered "Yes: ... is an offence"). Not 是真的 alone: "我是真的很怕"
+# is "I really am scared".
 _CHECKS_WHAT_WAS_SAID: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        r"\b(?:is|was|isn'?t|are|aren'?t) (?:that|this|it|she|he|they|that really|this really) (?:really |actually |even |"
-        r")(?:true|right|correct|accurate|the case)\b|\b(?:is|are) (?:my|your|the) \w+ right\b|\bis that how it works\b|"
-        r"\btrue or (?:not|false)\b|\b(?:a )?myth\b", re.I),
+        r"\b(?:is|was|isn'?t|are|aren'?t) (?:that|this|it|she|he|they) (?:really |actually |even |)(?:true|right|"
+        r"correct|accurate|the case)\b|\b(?:is|are) (?:my|your|the) \w+ right\b|\bis that how it works\b|"
+        r"\btrue or (?:not|false)\b|\bmyths?\b", re.I),
     "fr": re.compile(
-        r"\b(?:c'est|c’est|c est|est-ce|est ce) (?:vraiment |bien |)(?:vrai|exact)\b|\bc['’ ]?est juste\s*\?|\bvrai ou faux\b|"
-        r"\b(?:il|elle|ils|elles|on) (?:a|ont|avait|avaient) (?:vraiment |)raison\b|\bmythe\b|"
-        r"\b(?:ça|ca) marche vraiment comme ça\b",
-        re.I),
-    "zh": re.compile(r"真的吗|是真的|是不是真的|是否属实|属实吗|对吗|对不对|说得对|是这样吗|是这样的吗|真是这样"),
+        r"\b(?:c'est|c’est|c est|est-ce|est ce) (?:vraiment |bien |)(?:vrai|exact)\b|\bc['’ ]?est juste\s*\?|"
+        r"\bvrai ou faux\b|\b(?:il|elle|ils|elles|on) (?:a|ont|avait|avaient) (?:vraiment |)raison\b|\bmythe\b|"
+        r"\b(?:ça|ca) marche vraiment comme ça\b", re.I),
+    "zh": re.compile(r"真的吗|是不是真的|是真的还是|谣言|属实|对吗|对不对|说得对|是这样吗|是这样的吗|真是这样"),
 }
-
-
-def checks_what_was_said(text: str, language: str) -> bool:
-    """Whether the message asks if something it was told is true ("is that true?", "c'est vrai ?", "真的吗"): a
-    verdict ("Yes: ...") would be read as agreeing with what was told."""
-    pattern = _CHECKS_WHAT_WAS_SAID.get(language)
-    return bool(pattern and pattern.search(text))
-
-
 # "Do I need a solicitor before I go to the police?", "est-ce que je dois porter plainte ?", "需要先报警吗": the person
-# asks whether they must, and "Yes, you can ..." answers whether they may: said first, it reads as "yes, you must".
+# asks whether they must. Not "do I have a case?", "j'ai besoin d'aide", "我需要帮助，能报警吗", which ask no such thing.
 _ASKS_OBLIGATION: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        r"\b(?:do|does|did|will) (?:i|we|she|he|they|you|my \w+) (?:really |actually |still |even |first |)(?:need|have) "
-        r"(?:to|a|an|my|the|any|some|your)\b|\bmust (?:i|we|she|he|they)\b|\bis it (?:necessary|mandatory|compulsory|"
-        r"required|obligatory)\b|\b(?:am i|are we|is she|is he) (?:required|obliged|forced)\b", re.I),
+        r"\b(?:do|does|did|will) (?:i|we|she|he|they|you|my \w+) (?:really |actually |still |even |first |)"
+        r"(?:have to|need (?:to|a|an|my|the|any|some|your))\b|\bmust (?:i|we|she|he|they)\b|\bis it (?:necessary|"
+        r"mandatory|compulsory|required|obligatory)\b|\b(?:am i|are we|is she|is he) (?:required|obliged|forced)\b",
+        re.I),
     "fr": re.compile(
         r"\b(?:dois-je|doit-on|doit-elle|doit-il|faut-il|je dois|on doit|elle doit|il doit|il faut|faut(?: que|-il)?|"
-        r"oblig(?:é|ée|és|ées|atoire)s?|nécessaire|besoin d)(?![\w-])", re.I),
-    "zh": re.compile(r"必须|一定要|非要|非得|得先|需要先|要先|是不是要|是不是得|需不需要|需要.{0,16}吗|用不用|一定得"),
+        r"oblig(?:é|ée|és|ées|atoire)s?|nécessaire|besoin d['’]une?)(?![\w-])", re.I),
+    "zh": re.compile(r"必须|一定要|一定得|非要|非得|得先|需要先|要先|是否需要|需不需要|是不是(?:要|得)|用不用"),
 }
 # A verdict that says what the person may do ("Yes, you can report it", "Oui, vous pouvez", "可以："), not what they must.
 _PERMISSION: dict[str, re.Pattern[str]] = {
@@ -99,11 +91,28 @@ _PERMISSION: dict[str, re.Pattern[str]] = {
 }
 
 
+def _reads(patterns: dict[str, re.Pattern[str]], text: str, language: str) -> bool:
+    pattern = patterns.get(language)
+    return bool(pattern and pattern.search(text))
+
+
+def checks_what_was_said(text: str, language: str) -> bool:
+    """Whether the message asks if something it was told is true ("is that true?", "c'est vrai ?", "真的吗"): a
+    verdict ("Yes: ...") would be read as agreeing with what was told."""
+    return _reads(_CHECKS_WHAT_WAS_SAID, text, language)
+
+
 def answers_may_not_must(question: str, line: str, language: str) -> bool:
     """Whether a card's line opens by saying the person may do something ("Yes, you can report it") while the question
     asks whether they must ("do I need a solicitor first?"): its "Yes" would be read as "you must"."""
-    asks, may = _ASKS_OBLIGATION.get(language), _PERMISSION.get(language)
-    return bool(asks and may and may.match(line) and asks.search(question))
+    return _reads(_PERMISSION, line, language) and _reads(_ASKS_OBLIGATION, question, language)
+
+
+def verdict_misleads(question: str, line: str, language: str) -> bool:
+    """Whether a card's direct answer, `line`, should lose its opening verdict for this question: the question only
+    asks how / what / where, or checks what the person was told, or asks "must I?" of a "Yes, you can"."""
+    return (asks_only_open(question, language) or checks_what_was_said(question, language)
+            or answers_may_not_must(question, line, language))
 
 
 # The verdict a direct answer may open with, and what separates it from the rest of the line.
