@@ -17,6 +17,7 @@ from assistant.understand.question_kind import (
     asks_only_open,
     asks_something,
     checks_what_was_said,
+    verdict_misleads,
     without_verdict,
 )
 from assistant.understand.service import FACETS_FILE, SERVICES_FILE, asked_facets, named_services
@@ -27,6 +28,7 @@ from assistant.vocabulary import JURISDICTIONS
 @pytest.mark.parametrize("text, place", [
     ("je suis à Lyon et mon ex a publié mes photos", "FR"),
     ("我们一家在华沙。女儿14岁，她同学用AI合成了她的图片", "EU"),  # a European city in Chinese
+    ("je suis en voyage à 盘锦, j'ai trouvé une caméra dans ma chambre", "CN"),  # a Chinese name alone in French
     ("Ma fille étudie à Pékin et des photos d'elle circulent", "CN"),  # a Chinese city in French
     ("在杭州，有人把我的照片发到微信群", "CN"),
     ("班上有男生在QQ群里传她的照片", "CN"),  # a Latin name next to Chinese characters is still a word
@@ -113,6 +115,7 @@ from assistant.vocabulary import JURISDICTIONS
     ("I'm a social worker in Ostrava supporting a 22-year-old woman", "EU"),
     ("我在布尔诺读书，前男友把照片发到了群里", "EU"),
     ("je vis à Cluj depuis deux ans", "EU"),
+    ("他回了一句 安康 然后就发出去了", None),  # 安康 ("be well", and a city) set apart in Chinese text: a word
     ("我16岁 在游戏里加了个人 现在他要钱", None),  # 里加 (Riga) inside 游戏里加了: two-character names are not read
     # where someone was is not where they are ("we were", not "we're"); "étudiante à" said of oneself
     ("I'm a Chinese student doing my master's in Cardiff. The photos my ex took when we were together back in China "
@@ -487,6 +490,32 @@ def test_a_question_that_checks_what_the_person_was_told_is_recognised(text, lan
 ])
 def test_a_may_verdict_is_not_said_to_a_must_question(question, line, language, dropped):
     assert answers_may_not_must(question, line, language) is dropped
+
+
+@pytest.mark.parametrize("question, line, language, dropped", [
+    # nothing was said or checked: "Not true" would contradict something the person never wrote
+    ("If she only reports it to Reddit, is that enough to get it down?",
+     "Not true: Article 5 of Directive (EU) 2024/1385 requires EU countries to make it a crime.", "en", True),
+    ("je peux faire quoi concrètement ?",
+     "C'est faux de dire qu'on ne peut rien faire : le TAKE IT DOWN Act punit la publication.", "fr", True),
+    ("如果我不回国，国内的派出所能受理吗？", "不对：把照片发给一个人，不等于同意他传播。", "zh", True),
+    # the person reports or checks what they were told: the rebuttal answers them
+    ("he says its legal cuz i sent them", "Not true: sharing it without consent is abuse.", "en", False),
+    ("friends say i cant report. true?", "Not true: sharing it without consent is abuse.", "en", False),
+    ("on m'a dit que c'était ma faute", "C'est faux : peu importe que vous ayez pris l'image vous-même.", "fr", False),
+    ("他说照片是我自己发的，所以不犯法", "不对：图像是不是你自己拍的，都不重要。", "zh", False),
+    ("听说发出去的照片就不受保护了", "不对：图像是不是你自己拍的，都不重要。", "zh", False),
+])
+def test_not_true_is_said_only_to_what_someone_said(question, line, language, dropped):
+    assert verdict_misleads(question, line, language) is dropped
+
+
+def test_a_rebuttal_is_dropped_like_a_yes():
+    assert without_verdict("Not true: sharing it is abuse.", "en") == "Sharing it is abuse."
+    assert (without_verdict("Not true that nothing can be done: the TAKE IT DOWN Act makes it a crime.", "en")
+            == "The TAKE IT DOWN Act makes it a crime.")
+    assert without_verdict("C'est faux : l'article 226-2-1 punit la diffusion.", "fr") == "L'article 226-2-1 punit la diffusion."
+    assert without_verdict("说“没办法”不对：TAKE IT DOWN Act 规定平台必须删除。", "zh") == "TAKE IT DOWN Act 规定平台必须删除。"
 
 
 def test_the_verdict_is_dropped_and_the_rest_of_the_line_stands():

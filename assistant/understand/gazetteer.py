@@ -76,6 +76,8 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][0-9A-Za-zÀ-ÿĀ-ž_'’.-]*")  # 
 _CJK_BEFORE = "在住到去从回于是"  # 是: "我是安庆人", "我是安庆一所高校的老师"
 _CJK_BEFORE_TWO = ("来自", "坐标")  # "from", and "located:" as people sign off a post ("坐标信阳")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_CHARS = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_LETTERS = re.compile(r"[A-Za-zÀ-ÿĀ-ž]")
 
 
 def _key(name: str) -> str:
@@ -119,6 +121,9 @@ def _towns(text: str) -> tuple[Town, ...]:
                 found.append(Town(text, start, start + len(name), *hit))
                 break
     first = len(text) - len(text.lstrip())  # where the message's first word starts
+    # A Chinese name standing alone in a message written in Latin letters ("je suis en voyage à 盘锦", "I'm in 威海
+    # now") is a name: the words it could also be are Chinese text around it.
+    latin_message = len(_CJK_CHARS.findall(text)) * 2 < len(_LATIN_LETTERS.findall(text))
     for run in _CJK_RUN.finditer(text):
         chars = run.group()
         i = 0
@@ -129,7 +134,8 @@ def _towns(text: str) -> tuple[Town, ...]:
                 # ("宿迁的。": "from 宿迁", the same opening with 的 before the stop)
                 after = run.start() + i + length
                 opens = run.start() + i == first and bool(_STOP_AFTER.match(text, after + (text[after:after + 1] == "的")))
-                if (length >= 3 or after_cue or opens) and (hit := table.get(chars[i:i + length])):
+                alone = latin_message and length == len(chars)
+                if (length >= 3 or after_cue or opens or alone) and (hit := table.get(chars[i:i + length])):
                     found.append(Town(text, run.start() + i, run.start() + i + length, *hit))
                     i += length - 1
                     break
