@@ -108,18 +108,43 @@ def answers_may_not_must(question: str, line: str, language: str) -> bool:
     return _reads(_PERMISSION, line, language) and _reads(_ASKS_OBLIGATION, question, language)
 
 
+# "My friend says...", "on m'a dit que...", "听说...": the message reports what someone said, read or claimed.
+_REPORTS_WHAT_WAS_SAID: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:says?|said|saying|told|tells|telling|heard|read|claims?|claimed|reckons?|insists?|"
+                     r"according to|apparently)\b", re.I),
+    "fr": re.compile(r"\b(?:dit|disent|dise|disait|disaient|lu|entendu|para[iî]t|pr[ée]tend\w*|affirme\w*|selon|"
+                     r"soi-disant|apparemment)\b", re.I),
+    "zh": re.compile(r"(?<!怎么)说(?!明|不定|清|服|出|一下|了算)|听说|告诉我|声称|据说|看到说|网上说|号称"),
+}
+# A direct answer that opens by calling something untrue ("Not true:", "C'est faux :", "不对："): the myths card's.
+_REBUTTAL: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"^not true(?: that [^:]{1,60})?\s*:\s*", re.I),
+    "fr": re.compile(r"^c['’]est faux(?: [^:]{1,60})?\s*:\s*", re.I),
+    "zh": re.compile(r"^(?:说“[^”]{1,20}”)?不对\s*[：:，,]\s*"),
+}
+
+
+def rebuts(line: str, language: str) -> bool:
+    """Whether a card's line opens by saying that something the person heard is untrue."""
+    return _reads(_REBUTTAL, line, language)
+
+
 def verdict_misleads(question: str, line: str, language: str) -> bool:
-    """Whether a card's direct answer, `line`, should lose its opening verdict for this question: the question only
-    asks how / what / where, or checks what the person was told, or asks "must I?" of a "Yes, you can"."""
+    """Whether a card's direct answer, `line`, should lose its opening verdict for this question. A "Not true:"
+    does, unless the message reports or checks something said: "If she only reports it to Reddit, is that enough?"
+    is not answered "Not true: ...". A "Yes" does when the question only asks how / what / where, or checks what the
+    person was told, or asks "must I?" of a "Yes, you can"."""
+    if rebuts(line, language):
+        return not (checks_what_was_said(question, language) or _reads(_REPORTS_WHAT_WAS_SAID, question, language))
     return (asks_only_open(question, language) or checks_what_was_said(question, language)
             or answers_may_not_must(question, line, language))
 
 
 # The verdict a direct answer may open with, and what separates it from the rest of the line.
 _VERDICT: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"^yes\s*[:,.;]\s*", re.I),
-    "fr": re.compile(r"^oui\s*[:,.;]\s*", re.I),
-    "zh": re.compile(r"^(?:是的|可以)\s*[：:，,。；;]\s*"),
+    "en": re.compile(r"^(?:yes|not true(?: that [^:]{1,60})?)\s*[:,.;]\s*", re.I),
+    "fr": re.compile(r"^(?:oui|c['’]est faux(?: [^:]{1,60})?)\s*[:,.;]\s*", re.I),
+    "zh": re.compile(r"^(?:是的|可以|(?:说“[^”]{1,20}”)?不对)\s*[：:，,。；;]\s*"),
 }
 
 
