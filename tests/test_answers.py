@@ -111,6 +111,21 @@ def test_a_supporting_passage_shares_a_word_with_the_message_not_a_character(ful
     assert result.route == "answer" and unasked not in result.answer, result.answer
 
 
+@pytest.mark.parametrize("question, unasked", [
+    ("P站上的视频怎么删", "抖音"),
+    ("我在都柏林一所国际学校做中文老师。听说几个高年级男生用AI软件给几位女同学做了假裸照,在Snapchat上互相传,涉及的学生都不满18岁。"
+     "校长让我先私下了解情况。我是不是应该先把图片要过来存档当证据?学校需要报警吗?", "TikTok"),
+    ("I'm head of year at a secondary school in Stockport. Nudes of a Year 10 girl are going round a group chat. A "
+     "colleague told the head we should screenshot everything as evidence before the messages get deleted. Is that "
+     "what we should do?", "WhatsApp"),
+])
+def test_a_supporting_passage_is_about_the_platform_the_message_names_or_none(full_service, question, unasked):
+    """A teacher whose pupils pass fakes round on Snapchat was given TikTok's report menu, a porn-site question
+    Douyin's report button: a line or a section about a platform the message does not name answers someone else."""
+    result = full_service.ask(question)
+    assert result.route == "answer" and unasked not in result.answer, result.answer
+
+
 def test_a_minor_in_france_gets_3018_whatever_the_situation(full_service):
     """3018 answers young people and their parents in France; a 15-year-old in Lyon whose fake nude circulates, or a
     16-year-old being blackmailed, got the complaint and PHAROS lines but not 3018."""

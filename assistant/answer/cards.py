@@ -34,6 +34,7 @@ from assistant.understand.audience_model import HELPER_ROLES
 from assistant.understand.followup import strip_places
 from assistant.understand.person import Person
 from assistant.understand.place import member_states, own_places, places
+from assistant.understand.platform import named_platforms
 from assistant.understand.question_kind import verdict_misleads, without_verdict
 from assistant.vocabulary import CJK
 
@@ -695,7 +696,9 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
     about ("on Telegram", "art. 226-2-1"); not a line for another age than the person's ("if you were 18 or over
     ..." to the parent of a 12-year-old). A passage of the page of a platform the message names (`platforms`) needs
     no word in common with the message, only a word the card's lines did not say: it is about that platform ("X" on
-    the page, "twitter" in the message), and says how it is done there."""
+    the page, "twitter" in the message), and says how it is done there. Never a line about a platform the message
+    does not name, nor, when it names one, a section headed with another ("On TikTok, report it under ..." to a
+    student whose photos are in a QQ group); a message that names none may still be given its place's usual one."""
     card_group = sections[0].metadata["group"] if sections else None
     # One Chinese character is a function word more often than a subject (去, 看, 用, 住): "偷拍视频 能去哪举报" drew
     # Telegram's statement through 去, and a controlling boyfriend's message a hotel-room camera through 房间's
@@ -710,6 +713,9 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
         return []
     dated = bool(_WHEN.search(question))
     news = dated or bool(_NEWS.search(question))
+    # A line about a platform the message does not name ("On TikTok, report it under ...") is another person's
+    # answer: the images of a student whose photos are in a QQ group are not on TikTok.
+    where = set(named_platforms(question))
     for doc in supporting:
         if doc.metadata.get("group") == card_group or not for_them(doc, place) or is_intro(doc):
             continue  # a page's introduction says what the page holds ("this page lists ..."), not a fact
@@ -720,12 +726,14 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
             continue  # a section about one dated event ("The first order of this kind: Chongzhou court, 2023-01-01")
         if minor and for_adults_only(shown_heading(doc, place)):
             continue  # a passage about StopNCII ("Using StopNCII with Facebook, Instagram and Threads")
+        if where and not set(named_platforms(shown_heading(doc, place))) <= where:
+            continue  # "TikTok's web form for sexual deepfakes", to a person whose images are in a Discord group
         units = [(doc, u, url) for u, url in quotable(doc, place, members)
                  if ((named and passage_terms(u, language) - said) or asked & passage_terms(u, language))
                  and (dated or not _DATED.search(u)) and (news or not _NEWS.search(u))
                  and (minor is None or detect_minor(u) in (None, minor))
                  and not (minor and tells_to_screenshot(u)) and not (minor and for_adults_only(u))
-                 and not tells_of_a_death(u)]
+                 and not tells_of_a_death(u) and set(named_platforms(u)) <= where]
         if units:
             return units[:2]
     return []
