@@ -189,6 +189,7 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("my friend Jackson posted it", None, set()),
     ("Bottrop said he would post it", None, set()),
     ("we met near the shoreline and he filmed me", None, set()),  # the same name as a word, in lower case
+    ("我住knoxville 他把照片发出去了", "US", set()),  # in lower case after a Chinese cue: a name, no English word
     ("我16岁 在游戏里加了个人 现在他要钱", None, set()),
 ])
 def test_a_town_from_the_gazetteer(text, place, members):

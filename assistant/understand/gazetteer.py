@@ -114,7 +114,10 @@ def _towns(text: str) -> tuple[Town, ...]:
         for count in range(len(words), 0, -1):  # the longest name first: "East Kilbride", not "East"
             start, end = words[0].start(), words[count - 1].end()
             name = text[start:end].rstrip(".'’")
-            if (hit := table.get(_key(name))) and not CJK.search(name) and (name[0].isupper() or not hit[2]):
+            # A name that is also a word is read only when capitalised ("in Mackay", not "near the shoreline"),
+            # except after a Chinese cue: "住bakersfield" holds no English word, only a name typed in lower case.
+            if ((hit := table.get(_key(name))) and not CJK.search(name)
+                    and (name[0].isupper() or not hit[2] or CJK.search(cue.group()))):
                 if cue is opening and not (_STOP_AFTER.match(text, start + len(name))
                                            or _CJK_NEXT.match(text, start + len(name))):
                     break  # "Bathurst said he would post it": a name, not a place
