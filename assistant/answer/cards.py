@@ -468,7 +468,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     familiar = speaks_familiar([u for _, u, _ in step_lines[:3]], language)
     question_text = message(key, language, familiar) if key else ""
     support = _supporting(question, language, place, members, sections, [d for d in (direct, steps) if d is not None],
-                          supporting, similarity, person.minor, person.platforms[:1])
+                          supporting, similarity, person.minor, person.platforms)
     # The same line again, said first already as the service's line: only a line that adds nothing to it goes (a
     # step on 3018's hours and price stays after its line on what 3018 does).
     support = _not_said(support, facts_said, language, SAME_LINE)
@@ -694,11 +694,12 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
                 minor: bool | None = None, platforms: tuple[str, ...] = ()) -> list[Quote]:
     """At most two lines of the best reference passage that says what the card does not and the message asks
     about ("on Telegram", "art. 226-2-1"); not a line for another age than the person's ("if you were 18 or over
-    ..." to the parent of a 12-year-old). A passage of the page of a platform the message names (`platforms`) needs
-    no word in common with the message, only a word the card's lines did not say: it is about that platform ("X" on
-    the page, "twitter" in the message), and says how it is done there. Never a line about a platform the message
-    does not name, nor, when it names one, a section headed with another ("On TikTok, report it under ..." to a
-    student whose photos are in a QQ group); a message that names none may still be given its place's usual one."""
+    ..." to the parent of a 12-year-old). A passage of the page of the platform the message names first
+    (`platforms`: all it names, in order) needs no word in common with the message, only a word the card's lines did
+    not say: it is about that platform ("X" on the page, "twitter" in the message), and says how it is done there.
+    Never a line about a platform the message does not name, nor, when it names one, a section headed with another
+    ("On TikTok, report it under ..." to a student whose photos are in a QQ group); a message that names none may
+    still be given its place's usual one."""
     card_group = sections[0].metadata["group"] if sections else None
     # One Chinese character is a function word more often than a subject (去, 看, 用, 住): "偷拍视频 能去哪举报" drew
     # Telegram's statement through 去, and a controlling boyfriend's message a hotel-room camera through 房间's
@@ -709,17 +710,18 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
     # The page of the platform the message names answers it even when every word of the message is already in the
     # card's lines: "how to report on tiktok" lost "tiktok" to a step naming StopNCII's partners, and with it TikTok's
     # own menu path.
-    if not asked and not any(doc.metadata.get("group") in platforms for doc in supporting):
+    first = platforms[:1]  # the page of the platform named first answers "how" there
+    if not asked and not any(doc.metadata.get("group") in first for doc in supporting):
         return []
     dated = bool(_WHEN.search(question))
     news = dated or bool(_NEWS.search(question))
     # A line about a platform the message does not name ("On TikTok, report it under ...") is another person's
     # answer: the images of a student whose photos are in a QQ group are not on TikTok.
-    where = set(named_platforms(question))
+    where = set(platforms)
     for doc in supporting:
         if doc.metadata.get("group") == card_group or not for_them(doc, place) or is_intro(doc):
             continue  # a page's introduction says what the page holds ("this page lists ..."), not a fact
-        named = doc.metadata.get("group") in platforms
+        named = doc.metadata.get("group") in first
         if not named and similarity is not None and any(similarity(doc, other) >= SAYS_THE_SAME for other in shown):
             continue  # another page's words for what the card already said (the named platform's page says how, there)
         if not dated and _DATED.search(shown_heading(doc, place)):

@@ -116,12 +116,15 @@ _REPORTS_WHAT_WAS_SAID: dict[str, re.Pattern[str]] = {
                      r"soi-disant|apparemment)\b", re.I),
     "zh": re.compile(r"(?<!怎么)说(?!明|不定|清|服|出|一下|了算)|听说|告诉我|声称|据说|看到说|网上说|号称"),
 }
-# A direct answer that opens by calling something untrue ("Not true:", "C'est faux :", "不对："): the myths card's.
-_REBUTTAL: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"^not true(?: that [^:]{1,60})?\s*:\s*", re.I),
-    "fr": re.compile(r"^c['’]est faux(?: [^:]{1,60})?\s*:\s*", re.I),
-    "zh": re.compile(r"^(?:说“[^”]{1,20}”)?不对\s*[：:，,]\s*"),
+# The words a direct answer opens with when it calls something untrue ("Not true:", "Not true that nothing can be
+# done:", "C'est faux :", "说“没办法”不对："): the myths card's. Its verdict, like "Yes", can be dropped (_VERDICT).
+_REBUTTAL_WORDS: dict[str, str] = {
+    "en": r"not true(?: that [^:]{1,60})?",
+    "fr": r"c['’]est faux(?: [^:]{1,60})?",
+    "zh": r"(?:说“[^”]{1,20}”)?不对",
 }
+_REBUTTAL: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"^{words}\s*[:：,，]", re.I) for language, words in _REBUTTAL_WORDS.items()}
 
 
 def rebuts(line: str, language: str) -> bool:
@@ -142,9 +145,9 @@ def verdict_misleads(question: str, line: str, language: str) -> bool:
 
 # The verdict a direct answer may open with, and what separates it from the rest of the line.
 _VERDICT: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"^(?:yes|not true(?: that [^:]{1,60})?)\s*[:,.;]\s*", re.I),
-    "fr": re.compile(r"^(?:oui|c['’]est faux(?: [^:]{1,60})?)\s*[:,.;]\s*", re.I),
-    "zh": re.compile(r"^(?:是的|可以|(?:说“[^”]{1,20}”)?不对)\s*[：:，,。；;]\s*"),
+    "en": re.compile(rf"^(?:yes|{_REBUTTAL_WORDS['en']})\s*[:,.;]\s*", re.I),
+    "fr": re.compile(rf"^(?:oui|{_REBUTTAL_WORDS['fr']})\s*[:,.;]\s*", re.I),
+    "zh": re.compile(rf"^(?:是的|可以|{_REBUTTAL_WORDS['zh']})\s*[：:，,。；;]\s*"),
 }
 
 
