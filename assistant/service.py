@@ -35,7 +35,7 @@ from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, is_intro, plan_answer, select_passages
 from assistant.answer.labels import read_labelled_questions
 from assistant.answer.messages import message
-from assistant.answer.service_facts import service_facts
+from assistant.answer.service_facts import MAX_FACT_LINES, service_facts
 from assistant.answer.types import Block, Citation, ComposedAnswer, Line
 from assistant.generate.compose import compose_generated
 from assistant.generate.model import make_chat_model
@@ -56,7 +56,7 @@ from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
 from assistant.understand.place import check_jurisdiction, member_states
 from assistant.understand.question_kind import asks_something
-from assistant.understand.service import names_service
+from assistant.understand.service import COMPARED, names_service
 from assistant.understand.topic import law_topic
 from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC, LAW_CARD
 
@@ -435,7 +435,8 @@ class Recourse:
             return self._card_answer(snapshot, text, person, sections, chosen, vector,
                                      max_chars=self.settings.answer_max_chars)
         return compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
-                              max_chars=self.settings.answer_max_chars)
+                              max_chars=self.settings.answer_max_chars,
+                              facts=self._service_facts(snapshot, text, person) if plan else ())
 
     def _card_answer(self, snapshot: IndexSnapshot, text: str, person: Person, sections: list[Document],
                      chosen: list[Document], vector: np.ndarray | None, *, max_chars: int,
@@ -459,19 +460,29 @@ class Recourse:
         payant ?": "Le 3018 est gratuit, anonyme et confidentiel."; answer/service_facts.py)."""
         if not person.services or not person.facets:
             return []
-        service = person.services[0]
-        key = (snapshot.generation.name, person.language, service)
+        # "12338 ou 12377 ?" asks what each one is: one line about each of the first two services it names.
+        compared = person.facets == (COMPARED,) and len(person.services) >= 2
+        facts: list[Quote] = []
+        for service in person.services[:2] if compared else person.services[:1]:
+            found = service_facts(service, person.facets, self._passages_naming(snapshot, person.language, service),
+                                  person.language, person.place, member_states(text), person.minor)
+            facts += [quote for quote in found if all(quote[1] != said for _, said, _ in facts)]
+        return facts[:MAX_FACT_LINES]
+
+    def _passages_naming(self, snapshot: IndexSnapshot, language: str, service: str) -> list[Document]:
+        """The passages in `language` that name the service in their text or their heading, in page order (cached
+        per index generation)."""
+        key = (snapshot.generation.name, language, service)
         passages = self._about_service.get(key)
         if passages is None:
-            ids = snapshot.dense.get(person.language, ([], None))[0]
+            ids = snapshot.dense.get(language, ([], None))[0]
             passages = [doc for doc in map(snapshot.document, ids)
                         if names_service(doc.page_content, service)
                         or names_service(str(doc.metadata.get("section", "")), service)]
             if len(self._about_service) > 256:
                 self._about_service.clear()
             self._about_service[key] = passages
-        return service_facts(service, person.facets, passages, person.language, person.place,
-                             member_states(text), person.minor)
+        return passages
 
     def _platform_first(self, snapshot: IndexSnapshot, chosen: list[Document], person: Person,
                         vector: np.ndarray | None) -> list[Document]:

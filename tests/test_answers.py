@@ -555,6 +555,21 @@ def test_a_question_about_a_named_service_is_answered_first(full_service, questi
     assert len(result.answer) <= full_service.settings.answer_max_chars
 
 
+@pytest.mark.parametrize("question, place, said", [
+    ("pharos c un numéro a appeler ?", None, ("PHAROS est le portail officiel",)),
+    ("revenge porn helpline pour les mineurs ?", "UK", ("aide les adultes",)),
+    ("12338 ou 12377 ?", "CN", ("12338", "12377")),
+])
+def test_a_half_known_service_is_said_for_what_it_is(full_service, question, place, said):
+    """Asked whether PHAROS is a number to call, Recourse said "call 3018" and never what PHAROS is; asked which of
+    12338 and 12377, it listed the 12356 line first and never said what 12377 takes (answer batch 44's tuning
+    half): the guidance's own line saying what each service is, or whom it is for, comes first now."""
+    result = full_service.ask(question, place)
+    direct = " ".join(line.text for block in result.blocks if block.kind == "direct" for line in block.lines)
+    assert all(words in direct for words in said), result.answer
+    assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
 def test_the_services_line_is_said_once(full_service):
     """The line answering "without my name?" came first and again as the place's step for Australia."""
     result = full_service.ask("can I report to eSafety without giving my name?", "AU")

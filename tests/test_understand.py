@@ -393,6 +393,12 @@ def test_every_platform_named_has_its_page_in_the_knowledge_base():
     ("if I lose my PIN for StopNCII what happens", "en", ("stopncii",), ("lost-code",)),
     ("12377受理偷拍的吗", "zh", ("12377",), ("handles",)),
     ("je peux annuler mon dossier StopNCII plus tard ?", "fr", ("stopncii",), ("withdraw",)),
+    # what a half-known service is, whom it is for, and which of two: asked only in the sentence that names it
+    ("pharos c un numéro a appeler ?", "fr", ("pharos",), ("what-it-is",)),
+    ("revenge porn helpline pour les mineurs ?", "fr", ("revenge-porn-helpline",), ("who-for",)),
+    ("12338 ou 12377 ?", "fr", ("12338", "12377"), ("what-it-is",)),
+    ("What's the right order? I've heard of eSafety but don't know if that's for kids.", "en", ("esafety",),
+     ("who-for",)),
 ])
 def test_the_services_a_message_names_and_what_it_asks_about_them(text, language, services, facets):
     assert named_services(text) == services

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from langchain_core.documents import Document
@@ -300,11 +300,14 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
 
 def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: str | None,
                    help_passage: Document | None = None, max_chars: int = 1400, crisis: bool = False,
-                   lead: str | None = None, close: bool = True, first_citation: int = 1) -> ComposedAnswer:
+                   lead: str | None = None, close: bool = True, first_citation: int = 1,
+                   facts: Sequence[tuple[Document, str, str | None]] = ()) -> ComposedAnswer:
     """Quote the planned passages into a short cited answer; see the module docstring for the rules it keeps.
 
     `lead` replaces the opening sentence; `close=False` leaves out the crisis answer's closing words (when the
     answer to the person's question follows them); `first_citation` numbers the citations after earlier ones.
+    `facts`: the guidance's lines that answer what the message asks about a service it names ("12338 ou 12377 ?",
+    answer/service_facts.py), said first, as a card's answer says them.
     A line about another place than the person's own is never quoted.
     """
     passages = [doc for doc, _ in plan]
@@ -317,8 +320,12 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
     # What the person reads, in characters of the rendered answer; room is kept for the question back and the help.
     used = len(blocks[0].lines[0].text) + 2
     room = max_chars - (0 if crisis else RESERVED)
+    said = {unit for _, unit, _ in facts}
+    if facts:
+        blocks.append(Block("direct", tuple(cites.line(doc, unit, url) for doc, unit, url in facts)))
+        used += sum(len(unit) + 8 for unit in said)
     for doc, limit in plan:
-        units = quotable(doc, None if crisis else jurisdiction, members)
+        units = [(u, url) for u, url in quotable(doc, None if crisis else jurisdiction, members) if u not in said]
         # A possible crisis, the place known and named in the every-place section: that place's one line (not for
         # GLOBAL, which the section does not name: every place's line, as for an unknown place).
         one_place = crisis and _every_place(doc) and jurisdiction in doc.metadata.get("jurisdictions", ())
@@ -341,7 +348,7 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
         lines: list[Line] = []
         cost = len(heading) + 6
         for unit, url in units:
-            first = len(blocks) == 1 and not lines  # the best passage's first line always: it answers the question
+            first = len(blocks) == 1 + bool(facts) and not lines  # the best passage's first line always: it answers
             if used + cost + len(unit) + 8 > room and not crisis and not first:  # the lines to call are never cut
                 break
             lines.append(cites.line(doc, unit, url))

@@ -12,30 +12,47 @@ from langchain_core.documents import Document
 from assistant.answer.cards import Quote, for_adults_only
 from assistant.answer.compose import quotable, tells_of_a_death
 from assistant.understand.age import detect_minor
-from assistant.understand.service import names_service, says_facet
+from assistant.understand.service import names_service, says_facet, services
 
+WHO_FOR = "who-for"  # the facet that asks whom a service is for (facets.yaml)
 MAX_FACT_LINES = 2  # the answer to the question asked, before the card's answer to the situation
+
+
+SUBJECT_CHARS = 16  # a line naming the service this early is about it ("Le 12338 est ...", "PHAROS is ...")
+
+
+def _about(unit: str, service: str) -> int:
+    """0 when the line's subject is the service (it is named in its first words: "PHAROS is the official French
+    portal"), 1 when the line only names it on the way ("For the most serious cases, 3018 can pass the report on to
+    PHAROS, the official ..."): asked what PHAROS is, the first says it."""
+    match = services()[service].search(unit.lstrip("*"))
+    return 0 if match is not None and match.start() <= SUBJECT_CHARS else 1
 
 
 def service_facts(service: str, asked: tuple[str, ...], passages: list[Document], language: str,
                   place: str | None, members: frozenset[str], minor: bool | None = None) -> list[Quote]:
     """At most MAX_FACT_LINES lines, one per facet asked in the message's order, each the first line of the
-    guidance (in page order) that says it and names the service in itself; only when none does, one whose section
-    heading names it."""
+    guidance (in page order) that says it and is about the service (names it in its first words); else the first
+    that names it anywhere; only when none does, one whose section heading names it."""
     chosen: list[Quote] = []
     for facet in asked:
         best: tuple[int, Quote] | None = None
+        # Asked whom a service is for, a line for the other age answers too ("revenge porn helpline pour les
+        # mineurs ?": "... supports adults"; "Take It Down for adults?": "... is for images taken before you were
+        # 18"); for any other facet a line for the other age is not theirs.
+        other_age_ok = facet == WHO_FOR
         for doc in passages:
             heading = str(doc.metadata.get("section", ""))
-            if minor and for_adults_only(heading):
+            if minor and for_adults_only(heading) and not other_age_ok:
                 continue
             in_heading = names_service(heading, service)
             for unit, url in quotable(doc, place, members):
                 if not says_facet(unit, facet, language) or tells_of_a_death(unit):
                     continue
-                if minor is not None and detect_minor(unit) not in (None, minor):
+                other_age = minor is not None and detect_minor(unit) not in (None, minor)
+                if other_age and not other_age_ok:
                     continue
-                rank = 0 if names_service(unit, service) else 1 if in_heading else None
+                rank = _about(unit, service) if names_service(unit, service) else 2 if in_heading else None
                 if rank is None or any(unit == said for _, said, _ in chosen):
                     continue
                 if best is None or rank < best[0]:

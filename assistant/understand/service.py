@@ -17,6 +17,8 @@ from assistant.understand.names import named_in, names_pattern, names_table
 
 SERVICES_FILE = Path(__file__).with_name("services.yaml")
 FACETS_FILE = Path(__file__).with_name("facets.yaml")
+_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|(?<=[。？！；])\s*|\n+")  # not inside "3.5" or "stopncii.org"
+COMPARED = "what-it-is"  # the facet asked when a message names two services and asks nothing else about them
 
 
 @cache
@@ -37,6 +39,13 @@ def facets() -> dict[str, dict[str, dict[str, re.Pattern[str]]]]:
     return out
 
 
+@cache
+def _near() -> frozenset[str]:
+    """The facets read only in a sentence that names a service (`near: true` in facets.yaml)."""
+    data = yaml.safe_load(FACETS_FILE.read_text(encoding="utf-8")) or {}
+    return frozenset(facet for facet, sides in data.items() if sides.get("near"))
+
+
 def named_services(text: str) -> tuple[str, ...]:
     """The services a message names, in the order it first names them."""
     return named_in(text, services())
@@ -45,11 +54,22 @@ def named_services(text: str) -> tuple[str, ...]:
 def asked_facets(text: str, language: str) -> tuple[str, ...]:
     """What the message asks about a service (cost, hours, ...), in facets.yaml's order; read only in the words of
     the message with the services' own names taken out ("3114" is not an hour)."""
-    rest = text or ""
+    whole = text or ""
+    # A facet marked `near` (words that ask many things: "what's", "for kids") asks about a service only in a
+    # sentence that names it: in "I've heard of eSafety but don't know if that's for kids. What's the right order?",
+    # "for kids" asks about eSafety and "what's" about the order.
+    sentences = _SENTENCE_END.split(whole)
+    near = " / ".join(sentence for sentence in sentences if named_services(sentence))
     for pattern in services().values():
-        rest = pattern.sub(" ", rest)
-    return tuple(facet for facet, sides in facets().items()
-                 if (pattern := sides["asks"].get(language)) is not None and pattern.search(rest))
+        whole, near = pattern.sub(" ", whole), pattern.sub(" ", near)
+    asked = tuple(facet for facet, sides in facets().items()
+                  if (pattern := sides["asks"].get(language)) is not None
+                  and pattern.search(near if facet in _near() else whole))
+    # Two services named in one sentence and nothing else asked about them ("12338 ou 12377 ?", "3018 or 3919 for
+    # my ex's pics?"): the person is choosing between them, and what each one is answers that.
+    if not asked and any(len(named_services(sentence)) >= 2 for sentence in sentences) and COMPARED in facets():
+        asked = (COMPARED,)
+    return asked
 
 
 def says_facet(line: str, facet: str, language: str) -> bool:
