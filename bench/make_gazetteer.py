@@ -13,7 +13,10 @@ Rules, each against a way a name misleads:
 - a name that is also a town elsewhere is kept only when its covered town is at least three times the size of every
   namesake in another place (Perth is Australia's; Newcastle, as big in England as in Australia, is no one's);
 - a name that is also a common word or first name (wordfreq: "Jackson", "Forest", "Aurora"), or that our own texts
-  use as a word, is left out; one a little less common (Knoxville, Mackay) is kept, read only when capitalised;
+  use as a word, is left out; one a little less common (Knoxville, Mackay) is kept, read only when capitalised; a
+  name of several words (Green Bay, Little Rock, Fort Worth) is kept, read only when capitalised, however common its
+  words: wordfreq rates a phrase by its words ("green bay" 4.6, "little rock" 5.0), not by how often they are
+  written together as words;
   a Chinese name of China's own towns of two characters is left out (安康, 平安, 大同 are words too), unless it is a
   city's official name without its 市 (next rule);
 - a Chinese city's official name is also read without its 市 (景德镇 for 景德镇市, 上饶 for 上饶市), however often it
@@ -136,7 +139,7 @@ def main() -> int:
             if not LATIN_NAME.match(key) or key in ordinary or len(key) < 4:
                 continue
             zipf = max(zipf_frequency(key, "en"), zipf_frequency(key, "fr"))
-            if zipf >= CASED_ZIPF:
+            if zipf >= CASED_ZIPF and " " not in key:
                 continue
             if zipf >= ORDINARY_ZIPF:
                 rows.append((key, place, member, "cased"))

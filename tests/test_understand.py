@@ -161,6 +161,11 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("我在图文巴读书，前男友威胁我", "AU", set()),
     ("im in tarneit what do i do", "AU", set()),
     ("I'm a student in East Kilbride, my ex shared a video", "UK", {"SCT"}),  # two words, and Scotland's law
+    # a name of several common words, read when capitalised (until 2026-12-06 left out, as wordfreq rates the phrase
+    # by its words: "green bay" 4.6)
+    ("我们是在Green Bay的中国家庭。儿子17岁", "US", set()),
+    ("I'm a social worker in Des Moines.", "US", set()),
+    ("we walked along the green bay path", None, set()),
     ("He lives in Modesto and I live in Leeds", "UK", set()),  # where the writer is still wins
     ("我太太在Knoxville的案子下个月开庭", "US", set()),  # a Latin name after a Chinese word that places someone
     ("I'm in Mackay. Do I pay?", "AU", set()),  # a name that is, less often, a word: read when capitalised
