@@ -404,6 +404,10 @@ def test_every_platform_named_has_its_page_in_the_knowledge_base():
     ("12338 ou 12377 ?", "fr", ("12338", "12377"), ("what-it-is",)),
     ("What's the right order? I've heard of eSafety but don't know if that's for kids.", "en", ("esafety",),
      ("who-for",)),
+    # whom it is for, asked in the sentence after the name; two names that are not offered as a choice
+    ("J'ai 20 ans. Une amie m'a parlé de Report Remove de Childline. Ça marche pour moi ?", "fr",
+     ("report-remove", "childline"), ("who-for",)),
+    ("Report Remove de Childline m'a aidée la semaine dernière", "fr", ("report-remove", "childline"), ()),
 ])
 def test_the_services_a_message_names_and_what_it_asks_about_them(text, language, services, facets):
     assert named_services(text) == services

@@ -18,6 +18,9 @@ from assistant.understand.names import named_in, names_pattern, names_table
 SERVICES_FILE = Path(__file__).with_name("services.yaml")
 FACETS_FILE = Path(__file__).with_name("facets.yaml")
 _SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|(?<=[。？！；])\s*|\n+")  # not inside "3.5" or "stopncii.org"
+# Two services named together are compared only with a word that offers the choice ("12338 ou 12377 ?"), not when one
+# belongs to the other ("Report Remove de Childline").
+_CHOICE = re.compile(r"(?i)\b(?:or|vs|versus|which|difference|ou|lequel|laquelle|différence)\b|还是|或者|哪个|区别|/")
 COMPARED = "what-it-is"  # the facet asked when a message names two services and asks nothing else about them
 
 
@@ -40,10 +43,11 @@ def facets() -> dict[str, dict[str, dict[str, re.Pattern[str]]]]:
 
 
 @cache
-def _near() -> frozenset[str]:
-    """The facets read only in a sentence that names a service (`near: true` in facets.yaml)."""
+def _near() -> dict[str, int]:
+    """The facets read only near a service's name, and how many sentences after the one naming it they are read in
+    too (`near: N` in facets.yaml)."""
     data = yaml.safe_load(FACETS_FILE.read_text(encoding="utf-8")) or {}
-    return frozenset(facet for facet, sides in data.items() if sides.get("near"))
+    return {facet: int(sides["near"]) for facet, sides in data.items() if sides.get("near") is not None}
 
 
 def named_services(text: str) -> tuple[str, ...]:
@@ -55,19 +59,32 @@ def asked_facets(text: str, language: str) -> tuple[str, ...]:
     """What the message asks about a service (cost, hours, ...), in facets.yaml's order; read only in the words of
     the message with the services' own names taken out ("3114" is not an hour)."""
     whole = text or ""
-    # A facet marked `near` (words that ask many things: "what's", "for kids") asks about a service only in a
-    # sentence that names it: in "I've heard of eSafety but don't know if that's for kids. What's the right order?",
-    # "for kids" asks about eSafety and "what's" about the order.
+    # A facet with `near: N` (words that ask many things: "what's", "for me") asks about a service only in a sentence
+    # that names it or in the N sentences after it: in "I've heard of eSafety but don't know if that's for kids.
+    # What's the right order?", "for kids" asks about eSafety and "what's" about the order; in "On m'a conseillé
+    # Report Remove. Ça marche pour moi ?" the second sentence asks about Report Remove.
     sentences = _SENTENCE_END.split(whole)
-    near = " / ".join(sentence for sentence in sentences if named_services(sentence))
-    for pattern in services().values():
-        whole, near = pattern.sub(" ", whole), pattern.sub(" ", near)
+    naming = [i for i, sentence in enumerate(sentences) if named_services(sentence)]
+
+    def read(facet: str) -> str:
+        after = _near().get(facet)
+        if after is None:
+            return whole
+        return " / ".join(sentences[j] for j in sorted({j for i in naming for j in range(i, i + after + 1)})
+                          if j < len(sentences))
+
+    def without_names(words: str) -> str:
+        for pattern in services().values():
+            words = pattern.sub(" ", words)
+        return words
+
     asked = tuple(facet for facet, sides in facets().items()
                   if (pattern := sides["asks"].get(language)) is not None
-                  and pattern.search(near if facet in _near() else whole))
-    # Two services named in one sentence and nothing else asked about them ("12338 ou 12377 ?", "3018 or 3919 for
-    # my ex's pics?"): the person is choosing between them, and what each one is answers that.
-    if not asked and any(len(named_services(sentence)) >= 2 for sentence in sentences) and COMPARED in facets():
+                  and pattern.search(without_names(read(facet))))
+    # Two services offered as a choice in one sentence and nothing else asked about them ("12338 ou 12377 ?", "3018
+    # or 3919 for my ex's pics?"): the person is choosing between them, and what each one is answers that.
+    if not asked and COMPARED in facets() and any(
+            len(named_services(sentence)) >= 2 and _CHOICE.search(sentence) for sentence in sentences):
         asked = (COMPARED,)
     return asked
 
