@@ -307,6 +307,11 @@ def test_a_line_about_one_member_state_is_for_people_there(line, place, message,
     ("Infirmière scolaire. Une élève qui vient d'avoir 18 ans me dit que son ex publie ses photos", False),
     # the pupils' parents a teacher's ex threatens to send her photos to are not the person in them
     ("Je suis professeure des écoles. Mon ex va envoyer mes photos aux parents d'élèves", None),
+    # a service's rule is not the person's age when an age is stated (a 22-year-old was given the minors' card)
+    ("childline said they only do under 18s and i'm 22. what's the adult helpline?", False),
+    ("Report Remove只面向未成年人吗?我20岁", False),
+    ("j'ai 20 ans, les photos ont été prises au lycée", True),  # a minor word about the images, not a rule
+    ("c'est pour les mineurs ?", True),  # no age stated: the word still counts
 ])
 def test_age_is_read_only_when_stated(text, minor):
     assert detect_minor(text) is minor

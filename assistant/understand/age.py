@@ -34,6 +34,11 @@ _MINOR = re.compile(
     r"middle[- ]school|year\s*(?:7|8|9|10|11)|mineur(?:e|es|s)?|moins de 18|ado(?:lescente?)?s?|collégien(?:ne)?s?|"
     r"lycéen(?:ne)?s?|au collège|au lycée|en (?:6e|5e|4e|3e|seconde|première)|pédopornograph\w*)\b)"
     r"|未成年|初中|高中|中学生|小学生|初一|初二|初三|高一|高二|高三|(?:未满|不满|不到)\s*(?:18|十八)\s*岁?|(?:18|十八)\s*岁以下")
+# Whom a service is for, in the words of its rule: "they only do under 18s", "c'est pour les mineurs", "只面向未成年人".
+_ELIGIBILITY = re.compile(
+    r"(?i:\b(?:for|only(?:\s+(?:do|does|take|takes|help|helps|for))?|pour|que|aux|réservée?s?\s+aux)\s+(?:les\s+)?"
+    r"(?:under[\s-]*18s|minors|kids|children|mineurs|enfants)\b)"
+    r"|(?:给|面向|只面向|针对|只针对|适用于|仅限)未成年人?")
 # A school pupil is a child (a teacher's "élève filmée aux vestiaires", "我在一所中学教书"), unless the message says an age
 # or says adult ("un élève majeur, 18 ans"): a weaker sign, read after those. Not the pupils' parents a teacher's ex
 # threatens to send the images to ("aux parents d'élèves"), nor an adult's old classmate from middle school ("我中学同学").
@@ -77,7 +82,9 @@ def detect_minor(text: str) -> bool | None:
     their parent writes ("my daughter is 15, I am 45").
     """
     ages = stated_ages(text)
-    if any(age < ADULT_AGE for age in ages) or _MINOR.search(text):
+    # With an age stated, a service's rule is not the person's age: "childline said they only do under 18s and i'm
+    # 22" is an adult (but "j'ai 20 ans, photos prises au lycée" still speaks of images of a minor).
+    if any(age < ADULT_AGE for age in ages) or _MINOR.search(_ELIGIBILITY.sub(" ", text) if ages else text):
         return True
     if ages or _ADULT.search(text):
         return False
