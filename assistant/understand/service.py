@@ -13,11 +13,11 @@ from pathlib import Path
 
 import yaml
 
+from assistant.safety.sentences import sentences
 from assistant.understand.names import named_in, names_pattern, names_table
 
 SERVICES_FILE = Path(__file__).with_name("services.yaml")
 FACETS_FILE = Path(__file__).with_name("facets.yaml")
-_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|(?<=[。？！；])\s*|\n+")  # not inside "3.5" or "stopncii.org"
 # Two services named together are compared only with a word that offers the choice ("12338 ou 12377 ?"), not when one
 # belongs to the other ("Report Remove de Childline").
 _CHOICE = re.compile(r"(?i)\b(?:or|vs|versus|which|difference|ou|lequel|laquelle|différence)\b|还是|或者|哪个|区别|/")
@@ -31,11 +31,15 @@ def services() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _facets_file() -> dict:
+    return yaml.safe_load(FACETS_FILE.read_text(encoding="utf-8")) or {}
+
+
+@cache
 def facets() -> dict[str, dict[str, dict[str, re.Pattern[str]]]]:
     """Each facet's patterns: {"asks"|"says": {language: pattern}}, read once."""
-    data = yaml.safe_load(FACETS_FILE.read_text(encoding="utf-8")) or {}
     out: dict[str, dict[str, dict[str, re.Pattern[str]]]] = {}
-    for facet, sides in data.items():
+    for facet, sides in _facets_file().items():
         out[facet] = {side: {lang: pattern for lang, words in (sides.get(side) or {}).items()
                              if (pattern := names_pattern([str(w) for w in words])) is not None}
                       for side in ("asks", "says")}
@@ -46,8 +50,13 @@ def facets() -> dict[str, dict[str, dict[str, re.Pattern[str]]]]:
 def _near() -> dict[str, int]:
     """The facets read only near a service's name, and how many sentences after the one naming it they are read in
     too (`near: N` in facets.yaml)."""
-    data = yaml.safe_load(FACETS_FILE.read_text(encoding="utf-8")) or {}
-    return {facet: int(sides["near"]) for facet, sides in data.items() if sides.get("near") is not None}
+    return {facet: int(sides["near"]) for facet, sides in _facets_file().items() if sides.get("near") is not None}
+
+
+def _without_names(text: str) -> str:
+    for pattern in services().values():
+        text = pattern.sub(" ", text)
+    return text
 
 
 def named_services(text: str) -> tuple[str, ...]:
@@ -62,29 +71,24 @@ def asked_facets(text: str, language: str) -> tuple[str, ...]:
     # A facet with `near: N` (words that ask many things: "what's", "for me") asks about a service only in a sentence
     # that names it or in the N sentences after it: in "I've heard of eSafety but don't know if that's for kids.
     # What's the right order?", "for kids" asks about eSafety and "what's" about the order; in "On m'a conseillé
-    # Report Remove. Ça marche pour moi ?" the second sentence asks about Report Remove.
-    sentences = _SENTENCE_END.split(whole)
-    naming = [i for i, sentence in enumerate(sentences) if named_services(sentence)]
+    # Report Remove. Ça marche pour moi ?" the second sentence asks about Report Remove. Each reach is read once.
+    parts = sentences(whole) or [whole]
+    naming = [i for i, sentence in enumerate(parts) if named_services(sentence)]
+    read: dict[int | None, str] = {}
 
-    def read(facet: str) -> str:
-        after = _near().get(facet)
-        if after is None:
-            return whole
-        return " / ".join(sentences[j] for j in sorted({j for i in naming for j in range(i, i + after + 1)})
-                          if j < len(sentences))
-
-    def without_names(words: str) -> str:
-        for pattern in services().values():
-            words = pattern.sub(" ", words)
-        return words
+    def words(after: int | None) -> str:
+        if after not in read:
+            near = whole if after is None else " / ".join(
+                parts[j] for j in sorted({j for i in naming for j in range(i, i + after + 1)}) if j < len(parts))
+            read[after] = _without_names(near)
+        return read[after]
 
     asked = tuple(facet for facet, sides in facets().items()
-                  if (pattern := sides["asks"].get(language)) is not None
-                  and pattern.search(without_names(read(facet))))
+                  if (pattern := sides["asks"].get(language)) is not None and pattern.search(words(_near().get(facet))))
     # Two services offered as a choice in one sentence and nothing else asked about them ("12338 ou 12377 ?", "3018
     # or 3919 for my ex's pics?"): the person is choosing between them, and what each one is answers that.
     if not asked and COMPARED in facets() and any(
-            len(named_services(sentence)) >= 2 and _CHOICE.search(sentence) for sentence in sentences):
+            len(named_services(sentence)) >= 2 and _CHOICE.search(sentence) for sentence in parts):
         asked = (COMPARED,)
     return asked
 
