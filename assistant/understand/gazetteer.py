@@ -10,7 +10,8 @@ A town is read only where a message puts someone there: after "in", "near", "fro
 the message before a stop or before Chinese text ("Geraldton。", "Mildura here, ...", "上饶。...", "宿迁的。", "mount gambier 他刚
 ..."), or, for a Chinese name of three characters or more, anywhere. A bare word that happens to be
 a town's name elsewhere in a message ("Bexley" as a surname) says nothing. A name that is also, less often, a word
-("Mackay", "Knoxville"; "shoreline") is read only when capitalised.
+("Mackay", "Knoxville"; "shoreline") is read only when capitalised. A name that is above all a word (Lens, Bath, Gap,
+Sens), and that no town elsewhere goes by, is read only capitalised right after words that say the person lives there.
 `places.yaml` is read first and wins: the gazetteer only fills its gaps.
 """
 
@@ -36,7 +37,10 @@ class Town:
     finish: int
     place: str  # the covered place: CN, US, UK, AU, FR, EU
     member: str  # the EU member state (DE, ES, ...) or the UK nation with its own law (SCT, NIR), or ""
-    cased: bool = False  # read only when written with a capital letter (a name that is also, less often, a word)
+    # "cased": read only when written with a capital letter (a name that is also, less often, a word: Mackay);
+    # "resident": also a common word (Lens, Bath, Gap): read only capitalised right after words that say the person
+    # lives there ("I live in Lens", "j'habite à Gap", "我是Lens一所初中的老师"), and in Chinese only before Chinese text
+    mark: str = ""
 
     def start(self) -> int:
         return self.begin
@@ -49,17 +53,17 @@ class Town:
 
 
 @cache
-def _table() -> tuple[dict[str, tuple[str, str, bool]], int]:
-    """Each name (lower case, NFKC) -> (place, member, cased), and the most words a Latin name has."""
-    table: dict[str, tuple[str, str, bool]] = {}
+def _table() -> tuple[dict[str, tuple[str, str, str]], int]:
+    """Each name (lower case, NFKC) -> (place, member, mark), and the most words a Latin name has."""
+    table: dict[str, tuple[str, str, str]] = {}
     for number, line in enumerate(GAZETTEER_FILE.read_text(encoding="utf-8").splitlines(), 1):
         if not line or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) not in (3, 4) or fields[3:] not in ([], ["cased"]):
-            raise ValueError(f"{GAZETTEER_FILE}:{number}: expected name, place, member and optionally 'cased', "
-                             "tab-separated")
-        table[_key(fields[0])] = (fields[1], fields[2], len(fields) == 4)
+        if len(fields) not in (3, 4) or fields[3:] not in ([], ["cased"], ["resident"]):
+            raise ValueError(f"{GAZETTEER_FILE}:{number}: expected name, place, member and optionally 'cased' or "
+                             "'resident', tab-separated")
+        table[_key(fields[0])] = (fields[1], fields[2], "".join(fields[3:]))
     words = max((len(name.split()) for name in table if not CJK.search(name)), default=1)
     return table, words
 
@@ -73,6 +77,12 @@ _OPENING = re.compile(r"\s*")  # the message's first word
 _STOP_AFTER = re.compile(r"\s*(?:[,，。.:：;；!！?？\n]|-\s|–|—|\s+(?:here|ici)\b)", re.I)
 _CJK_NEXT = re.compile(r"\s*[\u4e00-\u9fff]")  # a Latin name opening a Chinese message: "mount gambier 他刚..."
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][0-9A-Za-zÀ-ÿĀ-ž_'’.-]*")  # Latin letters only: "Knoxville的" ends at 的
+# The words that say the person lives in the town, just before a name that is also a common word.
+_RESIDENT_BEFORE = re.compile(
+    r"(?i)(?:\b(?:live|lives|living|lived|based|grew\s+up|moved|moving|settled|reside|residing)\s+(?:in|to|at)"
+    r"|\b(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+from|\b(?:j['’]|on\s+)?habit(?:e|ons|ez|ent)\s+(?:à|a)"
+    r"|\b(?:je\s+vis|on\s+vit|nous\s+vivons|vivons|vivez|vivent|réside|résidons|je\s+suis|on\s+est)\s+(?:à|a)"
+    r"|住在|家在|生活在|来自|我在|我们在|我是|坐标)\s*$")
 _CJK_BEFORE = "在住到去从回于是"  # 是: "我是安庆人", "我是安庆一所高校的老师"
 _CJK_BEFORE_TWO = ("来自", "坐标")  # "from", and "located:" as people sign off a post ("坐标信阳")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -84,6 +94,17 @@ def _key(name: str) -> str:
     """A name as looked up: NFKC, lower case, a hyphen read as a space ("saint brieuc" as typed on a phone is
     GeoNames' Saint-Brieuc, "stoke on trent" Stoke-on-Trent)."""
     return " ".join(unicodedata.normalize("NFKC", name).lower().replace("-", " ").split())
+
+
+def _lives_in(text: str, start: int, name: str) -> bool:
+    """A name that is also a word is the town when capitalised just after "I live in", "j'habite à", 住在 ...; after
+    Chinese words only before Chinese text or a stop ("我在Reading读研", not "我在Mobile Legends里")."""
+    cue = _RESIDENT_BEFORE.search(text[max(0, start - 24):start])
+    if not (name[0].isupper() and name[1:2].islower() and cue):
+        return False
+    return not CJK.search(cue.group()) or bool(_CJK_NEXT.match(text, start + len(name))
+                                                or _STOP_AFTER.match(text, start + len(name))
+                                                or start + len(name) == len(text))
 
 
 def towns(text: str) -> tuple[Town, ...]:
@@ -117,7 +138,8 @@ def _towns(text: str) -> tuple[Town, ...]:
             # A name that is also a word is read only when capitalised ("in Mackay", not "near the shoreline"),
             # except after a Chinese cue: "住bakersfield" holds no English word, only a name typed in lower case.
             if ((hit := table.get(_key(name))) and not CJK.search(name)
-                    and (name[0].isupper() or not hit[2] or CJK.search(cue.group()))):
+                    and (name[0].isupper() or not hit[2] or CJK.search(cue.group()))
+                    and (hit[2] != "resident" or _lives_in(text, start, name))):
                 if cue is opening and not (_STOP_AFTER.match(text, start + len(name))
                                            or _CJK_NEXT.match(text, start + len(name))):
                     break  # "Bathurst said he would post it": a name, not a place
