@@ -35,7 +35,7 @@ from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, is_intro, plan_answer, select_passages
 from assistant.answer.labels import read_labelled_questions
 from assistant.answer.messages import message
-from assistant.answer.service_facts import MAX_FACT_LINES, service_facts
+from assistant.answer.service_facts import HOW_LONG, MAX_FACT_LINES, duration_fact, says_duration, service_facts
 from assistant.answer.types import Block, Citation, ComposedAnswer, Line
 from assistant.generate.compose import compose_generated
 from assistant.generate.model import make_chat_model
@@ -56,7 +56,7 @@ from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
 from assistant.understand.place import check_jurisdiction, member_states
 from assistant.understand.question_kind import asks_something
-from assistant.understand.service import COMPARED, names_service
+from assistant.understand.service import COMPARED, asked_facets, names_service
 from assistant.understand.topic import law_topic
 from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC, LAW_CARD
 
@@ -434,9 +434,15 @@ class Recourse:
         if sections:
             return self._card_answer(snapshot, text, person, sections, chosen, vector,
                                      max_chars=self.settings.answer_max_chars)
-        return compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
-                              max_chars=self.settings.answer_max_chars,
-                              facts=self._service_facts(snapshot, text, person) if plan else ())
+        answer = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
+                                max_chars=self.settings.answer_max_chars,
+                                facts=(facts := self._service_facts(snapshot, text, person) if plan else []))
+        if plan and not facts and not person.services and not says_duration(answer.answer, language):
+            duration = self._duration_fact(snapshot, text, person, chosen, vector)
+            if duration:
+                answer = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
+                                        max_chars=self.settings.answer_max_chars, facts=duration)
+        return answer
 
     def _card_answer(self, snapshot: IndexSnapshot, text: str, person: Person, sections: list[Document],
                      chosen: list[Document], vector: np.ndarray | None, *, max_chars: int,
@@ -449,11 +455,32 @@ class Recourse:
         asked = self._question_vector(text)
         relevance = None if vector is None else self.situations(snapshot).answer_relevance(
             group, person.language, vector, asked)
-        return compose_card_answer(text, sections, person,
-                                   supporting=self._platform_first(snapshot, chosen, person, vector),
-                                   max_chars=max_chars, similarity=snapshot.similarity, relevance=relevance,
-                                   law=self._law_card(snapshot, text, person, group, asked),
-                                   facts=self._service_facts(snapshot, text, person), **layout)
+        law = self._law_card(snapshot, text, person, group, asked)
+        supporting = self._platform_first(snapshot, chosen, person, vector)
+
+        def compose(facts: list[Quote]) -> ComposedAnswer:
+            return compose_card_answer(text, sections, person, supporting=supporting, max_chars=max_chars,
+                                       similarity=snapshot.similarity, relevance=relevance, law=law, facts=facts,
+                                       **layout)
+        answer = compose(facts := self._service_facts(snapshot, text, person))
+        if not facts and not person.services and not says_duration(answer.answer, person.language):
+            duration = self._duration_fact(snapshot, text, person, sections + chosen, vector)
+            if duration:
+                answer = compose(duration)
+        return answer
+
+    def _duration_fact(self, snapshot: IndexSnapshot, text: str, person: Person, drawn: list[Document],
+                       vector: np.ndarray | None) -> list[Quote]:
+        """Asked how long, naming no service ("ils ont combien de temps pour l'enlever ?"): the line that says the
+        duration, from the passages the answer draws on (`drawn`), closest to the question (answer/service_facts.py).
+        Only called when the answer without it says no duration: a card that already says "within 48 hours" keeps
+        its own first lines."""
+        if vector is None or HOW_LONG not in asked_facets(text, person.language):
+            return []
+        asked = self._question_vector(text)()
+        toward = asked if asked is not None else vector
+        return duration_fact(drawn, lambda doc: float(snapshot.vectors[doc.id] @ toward), person.language,
+                             person.place, member_states(text), person.minor)
 
     def _service_facts(self, snapshot: IndexSnapshot, text: str, person: Person) -> list[Quote]:
         """The guidance's lines that answer what the message asks about the service it names first ("3018 c'est

@@ -570,6 +570,17 @@ def test_a_half_known_service_is_said_for_what_it_is(full_service, question, pla
     assert len(result.answer) <= full_service.settings.answer_max_chars
 
 
+@pytest.mark.parametrize("question", ["X上举报了多久能删掉", "推特上举报以后要多久才删"])
+def test_how_long_is_answered_with_the_guidances_duration(full_service, question):
+    """Asked how long a removal takes, naming no service, the answer said what to do and never how long (answer batch
+    45's tuning half, a spent hold-out): the line of the guidance it draws on that says the duration ("... 48小时")
+    comes first now, as a named service's facts do."""
+    result = full_service.ask(question)
+    direct = " ".join(line.text for block in result.blocks if block.kind == "direct" for line in block.lines)
+    assert "48小时" in direct, result.answer
+    assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
 def test_the_services_line_is_said_once(full_service):
     """The line answering "without my name?" came first and again as the place's step for Australia."""
     result = full_service.ask("can I report to eSafety without giving my name?", "AU")

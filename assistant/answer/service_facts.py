@@ -7,6 +7,9 @@ Pure: the passages come in, the chosen lines go out. A line answers when it says
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from langchain_core.documents import Document
 
 from assistant.answer.cards import Quote, for_adults_only
@@ -66,3 +69,38 @@ def service_facts(service: str, asked: tuple[str, ...], passages: list[Document]
         if len(chosen) == MAX_FACT_LINES:
             break
     return chosen
+
+
+HOW_LONG = "how-long"  # the facet that asks how long something takes (facets.yaml)
+_MARKS = re.compile(r"\[\d+\]|^\s*\d+\.\s")  # citation numbers and a step's number are not a duration's
+# A duration: a number and its unit ("48 hours", "6 ans", "48小时", "三年"), not any number (3018, 24/7)
+_DURATION = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|years?\b"
+                     r"|heures?\b|jours?\b|semaines?\b|mois\b|ans\b|années?\b|个?小时|天|日内|周|个月|年)", re.I)
+
+
+def says_duration(text: str, language: str) -> bool:
+    """Whether an answer already has a line that says how long, with a number ("... within 48 hours ...")."""
+    lines = (_MARKS.sub("", line) for line in text.splitlines())
+    return any(says_facet(line, HOW_LONG, language) and _DURATION.search(line) for line in lines)
+
+
+def duration_fact(passages: list[Document], closeness: Callable[[Document], float], language: str,
+                  place: str | None, members: frozenset[str], minor: bool | None = None) -> list[Quote]:
+    """The line that answers "how long?" when the message names no service ("ils ont combien de temps pour
+    l'enlever ?", "how long till it's taken down?"): of the passages the answer draws on (its card's sections, then
+    the retrieved ones), the one closest to the question that has a line of the person's place saying a duration
+    ("... must remove intimate images within 48 hours of a valid request"); its first such line. Why: the card's
+    steps hold the duration for the place, but not first, and a cut answer lost it."""
+    best: tuple[float, Quote] | None = None
+    for doc in passages:
+        heading = str(doc.metadata.get("section", ""))
+        if minor and for_adults_only(heading):
+            continue
+        for unit, url in quotable(doc, place, members):
+            if (says_facet(unit, HOW_LONG, language) and _DURATION.search(unit) and not tells_of_a_death(unit)
+                    and (minor is None or detect_minor(unit) in (None, minor))):
+                score = closeness(doc)
+                if best is None or score > best[0]:
+                    best = (score, (doc, unit, url))
+                break
+    return [best[1]] if best is not None else []
