@@ -544,6 +544,10 @@ def test_a_named_platforms_own_page_is_quoted_beside_the_card(full_service, ques
     ("Take It Down c'est en français ?", None, "français"),
     ("Mon copain menace de poster nos vidéos. Si je fais un dossier StopNCII maintenant, je pourrai l'annuler plus "
      "tard ?", None, "retirer plus tard votre dossier"),
+    # where it works (answer batch 45's tuning half: "Take It Down marche en France ?" was told how hashing works)
+    ("can i use take it down from outside the US? photos from when i was 16", None, "anywhere in the world"),
+    ("Take It Down, ça fonctionne depuis la Suisse ?", None, "partout dans le monde"),
+    ("Take It Down在中国能用吗", None, "世界任何地方"),
 ])
 def test_a_question_about_a_named_service_is_answered_first(full_service, question, place, said):
     """"3018 c'est payant ?" was answered "Ne payez pas" by the sextortion card and "3018 open on sundays?" with the
