@@ -209,6 +209,10 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("我在Mobile Legends里认识的，他要我照片", None, set()),  # a game's name after 在, not followed by Chinese
     ("je vis à Vienne, il menace de publier", None, set()),  # Vienna's French name: not France's Vienne
     ("I live in Ontario, my ex posted my pics", None, set()),  # the US's word-towns are provinces elsewhere
+    # in lower case, after words that say the person lives there, as typed on a phone
+    ("il dit qu il habite en angleterre moi je suis a saint etienne", "FR", set()),
+    ("on est 4 filles de la classe, on est a lens", "FR", set()),
+    ("we moved to deal with it together", None, set()),  # "moved to" and a word in lower case: no town
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place

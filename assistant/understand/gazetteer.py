@@ -83,6 +83,7 @@ _RESIDENT_BEFORE = re.compile(
     r"|\b(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+from|\b(?:j['’]|on\s+)?habit(?:e|ons|ez|ent)\s+(?:à|a)"
     r"|\b(?:je\s+vis|on\s+vit|nous\s+vivons|vivons|vivez|vivent|réside|résidons|je\s+suis|on\s+est)\s+(?:à|a)"
     r"|住在|家在|生活在|来自|我在|我们在|我是|坐标)\s*$")
+_MOVED = re.compile(r"(?i)(?:moved|moving|settled)\b")  # "we moved to deal with it": lower case says no town
 _CJK_BEFORE = "在住到去从回于是"  # 是: "我是安庆人", "我是安庆一所高校的老师"
 _CJK_BEFORE_TWO = ("来自", "坐标")  # "from", and "located:" as people sign off a post ("坐标信阳")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -97,10 +98,13 @@ def _key(name: str) -> str:
 
 
 def _lives_in(text: str, start: int, name: str) -> bool:
-    """A name that is also a word is the town when capitalised just after "I live in", "j'habite à", 住在 ...; after
+    """A name that is also a word is the town when capitalised just after "I live in", "j'habite à", 住在 ..., or in
+    lower case after those words that are not "moved to" ("on est a lens", not "we moved to deal with it"); after
     Chinese words only before Chinese text or a stop ("我在Reading读研", not "我在Mobile Legends里")."""
     cue = _RESIDENT_BEFORE.search(text[max(0, start - 24):start])
-    if not (name[0].isupper() and name[1:2].islower() and cue):
+    if cue is None:
+        return False
+    if not (name[0].isupper() and name[1:2].islower()) and (CJK.search(cue.group()) or _MOVED.match(cue.group())):
         return False
     return not CJK.search(cue.group()) or bool(_CJK_NEXT.match(text, start + len(name))
                                                 or _STOP_AFTER.match(text, start + len(name))
@@ -138,7 +142,8 @@ def _towns(text: str) -> tuple[Town, ...]:
             # A name that is also a word is read only when capitalised ("in Mackay", not "near the shoreline"),
             # except after a Chinese cue: "住bakersfield" holds no English word, only a name typed in lower case.
             if ((hit := table.get(_key(name))) and not CJK.search(name)
-                    and (name[0].isupper() or not hit[2] or CJK.search(cue.group()))
+                    and (name[0].isupper() or not hit[2] or CJK.search(cue.group())
+                         or _lives_in(text, start, name))
                     and (hit[2] != "resident" or _lives_in(text, start, name))):
                 if cue is opening and not (_STOP_AFTER.match(text, start + len(name))
                                            or _CJK_NEXT.match(text, start + len(name))):
