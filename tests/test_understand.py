@@ -149,6 +149,11 @@ from assistant.vocabulary import JURISDICTIONS
     ("does take it down work for adults?", None),
     ("我是大学辅导员，宿舍卫生间发现了针孔摄像头，先报学校保卫处吗", "CN"),  # roles only China's universities have
     ("he wants 5000 yuan or he sends the video", "CN"),
+    # where a site is hosted is not where the person is; it counts only when nothing else says
+    ("le site est hébergé en Allemagne, Pharos sert à rien ?", "FR"),
+    ("My ex put it on a site hosted in the US. Does French law still apply?", "FR"),
+    ("视频在一个服务器在美国的网站上，12377能管吗", "CN"),
+    ("the site is hosted in the US. what can I do", "US"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place

@@ -191,6 +191,23 @@ def _said_there(text: str, match: Span, before: re.Pattern[str], reach: int) -> 
     return bool(before.search(text[max(0, match.start() - reach):match.start()]))
 
 
+# A place right after these words is where a website or its server is, not where the person is ("site hébergé aux
+# USA", "a site hosted in the US", "网站服务器在美国"): the person's own place decides their law and their help, and the
+# site's counts only when nothing else says where they are.
+_SITE = re.compile(
+    r"(?:\b(?:hosted|hébergée?s?|herbergée?s?|registered|enregistrée?s?|servers?|serveurs?)"
+    r"(?:\s+(?:is|are|est|sont))?\s+(?:in|on|at|en|aux|au|à|a|dans)\s+(?:the\s+|les\s+|l['’])?"
+    r"|\b(?:site|website|sites|websites|forum|platform|plateforme)\s+(?:(?:is|est|qui est)\s+)?"
+    r"(?:based\s+|basée?\s+)?(?:in|en|aux|au)\s+(?:the\s+)?"
+    r"|(?:服务器|主机|网站|网址)(?:是|设)?(?:在|于|位于)\s*|托管(?:在|于)\s*)$",
+    re.IGNORECASE)
+
+
+def _as_site(text: str, match: Span) -> bool:
+    """Whether a place is named as where a website or its server is ("hosted in the US", "服务器在美国")."""
+    return bool(_SITE.search(text[max(0, match.start() - 40):match.start()]))
+
+
 def _as_origin(text: str, match: Span) -> bool:
     """Whether a country's or a city's name is used as an origin or a nationality rather than as where someone is
     ("originally from Guangzhou, doing my masters in Melbourne")."""
@@ -227,9 +244,12 @@ def _mentions(text: str, level: str, named: dict[str, tuple[list[Span], list[Spa
             hits = sum(1 for m in (*cities, *countries) if there(m))
         elif level == "demonyms":
             hits = len(place.demonyms.findall(text)) if place.demonyms else 0
-            hits += sum(1 for m in (*countries, *cities) if _as_origin(text, m))
+            hits += sum(1 for m in (*countries, *cities) if _as_origin(text, m) and not _as_site(text, m))
         elif level in ("countries", "cities"):
-            hits = sum(1 for m in (countries if level == "countries" else cities) if not _as_origin(text, m))
+            hits = sum(1 for m in (countries if level == "countries" else cities)
+                       if not _as_origin(text, m) and not _as_site(text, m))
+        elif level == "sites":
+            hits = sum(1 for m in (*countries, *cities) if _as_site(text, m))
         else:
             hits = len(place.hinted.findall(text)) if place.hinted else 0
         if hits:
@@ -244,11 +264,11 @@ def detect_jurisdiction(text: str) -> str | None:
     then where the writer says they are ("I live in Melbourne", "我在休斯顿") over any other mention, then a city
     ("in Manchester") over a country ("my family in China"), a country over a demonym or an origin ("I'm French", "a
     student from China"); platforms and institutions used only in one place count when no place is named at all (a
-    Chinese student in London who mentions WeChat is in the UK). Within one level, the place named most often wins; a
-    tie stays unknown, and the person is asked.
+    Chinese student in London who mentions WeChat is in the UK); where a site is hosted ("site hébergé aux USA")
+    counts last. Within one level, the place named most often wins; a tie stays unknown, and the person is asked.
     """
     named = _named(text)
-    for level in ("theirs", "self", "cities", "countries", "demonyms", "hints"):
+    for level in ("theirs", "self", "cities", "countries", "demonyms", "hints", "sites"):
         counts = _mentions(text, level, named)
         if counts:
             return _most(counts)
