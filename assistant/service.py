@@ -35,7 +35,13 @@ from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, is_intro, plan_answer, select_passages
 from assistant.answer.labels import read_labelled_questions
 from assistant.answer.messages import message
-from assistant.answer.service_facts import HOW_LONG, MAX_FACT_LINES, duration_fact, says_duration, service_facts
+from assistant.answer.service_facts import (
+    MAX_FACT_LINES,
+    UNNAMED,
+    says_already,
+    service_facts,
+    unnamed_fact,
+)
 from assistant.answer.types import Block, Citation, ComposedAnswer, Line
 from assistant.generate.compose import compose_generated
 from assistant.generate.model import make_chat_model
@@ -437,11 +443,11 @@ class Recourse:
         answer = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                                 max_chars=self.settings.answer_max_chars,
                                 facts=(facts := self._service_facts(snapshot, text, person) if plan else []))
-        if plan and not facts and not person.services and not says_duration(answer.answer, language):
-            duration = self._duration_fact(snapshot, text, person, chosen, vector)
-            if duration:
+        if plan and not facts and not person.services:
+            unnamed = self._unnamed_fact(snapshot, text, person, chosen, vector, answer.answer)
+            if unnamed:
                 answer = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
-                                        max_chars=self.settings.answer_max_chars, facts=duration)
+                                        max_chars=self.settings.answer_max_chars, facts=unnamed)
         return answer
 
     def _card_answer(self, snapshot: IndexSnapshot, text: str, person: Person, sections: list[Document],
@@ -463,24 +469,32 @@ class Recourse:
                                        similarity=snapshot.similarity, relevance=relevance, law=law, facts=facts,
                                        **layout)
         answer = compose(facts := self._service_facts(snapshot, text, person))
-        if not facts and not person.services and not says_duration(answer.answer, person.language):
-            duration = self._duration_fact(snapshot, text, person, sections + chosen, vector)
-            if duration:
-                answer = compose(duration)
+        if not facts and not person.services:
+            unnamed = self._unnamed_fact(snapshot, text, person, sections + chosen, vector, answer.answer)
+            if unnamed:
+                answer = compose(unnamed)
         return answer
 
-    def _duration_fact(self, snapshot: IndexSnapshot, text: str, person: Person, drawn: list[Document],
-                       vector: np.ndarray | None) -> list[Quote]:
-        """Asked how long, naming no service ("ils ont combien de temps pour l'enlever ?"): the line that says the
-        duration, from the passages the answer draws on (`drawn`), closest to the question (answer/service_facts.py).
-        Only called when the answer without it says no duration: a card that already says "within 48 hours" keeps
-        its own first lines."""
-        if vector is None or HOW_LONG not in asked_facets(text, person.language):
+    def _unnamed_fact(self, snapshot: IndexSnapshot, text: str, person: Person, drawn: list[Document],
+                      vector: np.ndarray | None, said: str) -> list[Quote]:
+        """Asked how long, naming no service ("ils ont combien de temps pour l'enlever ?"): the guidance's line that
+        says it, from the passages the answer draws on (`drawn`), closest to the question (answer/service_facts.py).
+        None when the answer without it (`said`) already says it: a card that says "within 48 hours" keeps its own
+        first lines."""
+        if vector is None:
             return []
-        asked = self._question_vector(text)()
-        toward = asked if asked is not None else vector
-        return duration_fact(drawn, lambda doc: float(snapshot.vectors[doc.id] @ toward), person.language,
-                             person.place, member_states(text), person.minor)
+        asked = [facet for facet in asked_facets(text, person.language)
+                 if facet in UNNAMED and not says_already(said, facet, person.language)]
+        if not asked:
+            return []
+        question = self._question_vector(text)()
+        toward = question if question is not None else vector
+        for facet in asked:
+            found = unnamed_fact(facet, drawn, lambda doc: float(snapshot.vectors[doc.id] @ toward),
+                                 person.language, person.place, member_states(text), person.minor)
+            if found:
+                return found
+        return []
 
     def _service_facts(self, snapshot: IndexSnapshot, text: str, person: Person) -> list[Quote]:
         """The guidance's lines that answer what the message asks about the service it names first ("3018 c'est

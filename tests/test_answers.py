@@ -548,6 +548,11 @@ def test_a_named_platforms_own_page_is_quoted_beside_the_card(full_service, ques
     ("can i use take it down from outside the US? photos from when i was 16", None, "anywhere in the world"),
     ("Take It Down, ça fonctionne depuis la Suisse ?", None, "partout dans le monde"),
     ("Take It Down在中国能用吗", None, "世界任何地方"),
+    # the one who did it, or the site, abroad: the person's own residence is what counts (answer batch 45)
+    ("he moved overseas last year, can eSafety still do anything? I'm in Perth", None, "you live in Australia"),
+    ("Mon ex est reparti vivre au Maroc, l'eSafety peut agir quand même ? j'habite à Brisbane", None,
+     "vous vivez en Australie"),
+    ("前任回国了，eSafety还能管吗？我在悉尼", None, "住在澳大利亚"),
 ])
 def test_a_question_about_a_named_service_is_answered_first(full_service, question, place, said):
     """"3018 c'est payant ?" was answered "Ne payez pas" by the sextortion card and "3018 open on sundays?" with the

@@ -78,26 +78,38 @@ _DURATION = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:hours
                      r"|heures?\b|jours?\b|semaines?\b|mois\b|ans\b|années?\b|个?小时|天|日内|周|个月|年)", re.I)
 
 
-def says_duration(text: str, language: str) -> bool:
-    """Whether an answer already has a line that says how long, with a number ("... within 48 hours ...")."""
-    lines = (_MARKS.sub("", line) for line in text.splitlines())
-    return any(says_facet(line, HOW_LONG, language) and _DURATION.search(line) for line in lines)
+# The facets answered when the message names no service. Not "abroad" (facets.yaml): its lines say either that the
+# person's place acts wherever the other person is (eSafety) or wherever the company is (the Digital Services Act),
+# and said first to every message that names another country they led 31 answers over the tuning halves and spent
+# hold-outs with a line about companies when the ex was abroad (+2 facts); asked of a service named, it stays.
+UNNAMED = (HOW_LONG,)
 
 
-def duration_fact(passages: list[Document], closeness: Callable[[Document], float], language: str,
-                  place: str | None, members: frozenset[str], minor: bool | None = None) -> list[Quote]:
-    """The line that answers "how long?" when the message names no service ("ils ont combien de temps pour
-    l'enlever ?", "how long till it's taken down?"): of the passages the answer draws on (its card's sections, then
-    the retrieved ones), the one closest to the question that has a line of the person's place saying a duration
-    ("... must remove intimate images within 48 hours of a valid request"); its first such line. Why: the card's
-    steps hold the duration for the place, but not first, and a cut answer lost it."""
+def _answers(line: str, facet: str, language: str) -> bool:
+    """Whether a line says what the facet asks; for how long, with a number and its unit."""
+    return says_facet(line, facet, language) and (facet != HOW_LONG or bool(_DURATION.search(line)))
+
+
+def says_already(text: str, facet: str, language: str) -> bool:
+    """Whether an answer already has a line that says it ("... within 48 hours ...", "... wherever the person
+    lives")."""
+    return any(_answers(_MARKS.sub("", line), facet, language) for line in text.splitlines())
+
+
+def unnamed_fact(facet: str, passages: list[Document], closeness: Callable[[Document], float], language: str,
+                 place: str | None, members: frozenset[str], minor: bool | None = None) -> list[Quote]:
+    """The line that answers a facet asked of no service named: "how long?" ("ils ont combien de temps pour
+    l'enlever ?": "... within 48 hours of a valid request"). Of the passages the answer draws on (its card's sections,
+    then the retrieved ones), the one closest to the question with a line of the person's place that says it; its
+    first such line. Why: the card's steps hold the duration for the place, but not first, and a cut answer lost
+    it."""
     best: tuple[float, Quote] | None = None
     for doc in passages:
         heading = str(doc.metadata.get("section", ""))
         if minor and for_adults_only(heading):
             continue
         for unit, url in quotable(doc, place, members):
-            if (says_facet(unit, HOW_LONG, language) and _DURATION.search(unit) and not tells_of_a_death(unit)
+            if (_answers(unit, facet, language) and not tells_of_a_death(unit)
                     and (minor is None or detect_minor(unit) in (None, minor))):
                 score = closeness(doc)
                 if best is None or score > best[0]:
