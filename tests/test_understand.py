@@ -149,6 +149,8 @@ from assistant.vocabulary import JURISDICTIONS
     ("does take it down work for adults?", None),
     ("我是大学辅导员，宿舍卫生间发现了针孔摄像头，先报学校保卫处吗", "CN"),  # roles only China's universities have
     ("he wants 5000 yuan or he sends the video", "CN"),
+    # the child a parent writes about by age alone, and a longer clause before the place
+    ("We live in Lyon. Our 16-year-old is on an exchange year at a college in Leeds and a boy shared a photo", "UK"),
     # where a site is hosted is not where the person is; it counts only when nothing else says
     ("le site est hébergé en Allemagne, Pharos sert à rien ?", "FR"),
     ("My ex put it on a site hosted in the US. Does French law still apply?", "FR"),

@@ -125,7 +125,8 @@ _SELF = re.compile(
 # "女儿在悉尼读书". That is where the person in the images is, and their place's law and services are the ones that
 # apply to them (eSafety takes reports from people who live in Australia), so it outranks where the writer is
 # ("I'm in Chicago"). Only the people a helper writes for, never a pronoun: "he moved to Brisbane" is often the ex.
-_THEM = (r"(?:daughter|son|sister|brother|friend|girlfriend|boyfriend|wife|husband|partner|client|student|pupil|"
+_THEM = (r"(?:\d{1,2}[- ]?(?:year[- ]old|yo|y/o)|"  # "our 17-year-old is on an exchange year in Kalamazoo"
+         r"daughter|son|sister|brother|friend|girlfriend|boyfriend|wife|husband|partner|client|student|pupil|"
          r"niece|nephew|cousin|flatmate|roommate|fille|fils|sœur|soeur|frère|frere|amie?|copine|copain|femme|"
          r"compagne|compagnon|cliente?|élève|étudiante?|nièce|neveu|cousine?|coloc|colocataire)")
 _THEIRS = re.compile(
@@ -139,7 +140,7 @@ _THEIRS = re.compile(
     # daughter is 20 and at university in", "our daughter, 17, is finishing high school in"
     r"|(?:,\s*\d{1,2}(?:\s*(?:ans|years? old))?\s*,)?\s+(?:is|est)\b"
     r"(?:(?!\b(?:he|she|his|her|him|ex|il|elle|lui|son|sa|ses|mec|was|from|not|never|no longer|pas|plus|jamais)\b)"
-    r"[^.!?\n;,]){0,30}?)"
+    r"[^.!?\n;,]){0,40}?)"
     r"\s+(?:in|at|à|a|en|au|aux)\s+(?:the\s+)?"
     r"|(?:女儿|儿子|妹妹|姐姐|弟弟|哥哥|闺蜜|朋友|女朋友|男朋友|女友|男友|老婆|妻子|表姐|表妹|来访者|学生)"
     r"(?:现在|目前|人|一直)*(?:在|住在|生活在|定居在?))$",
