@@ -132,15 +132,31 @@ def rebuts(line: str, language: str) -> bool:
     return _reads(_REBUTTAL, line, language)
 
 
+# A question put in the negative: whether something is useless, pointless or too late ("Pharos inutile ?", "is it
+# pointless to report?", "报警是不是没用"). A "Yes: ..." to it reads as "yes, it is useless".
+_ASKS_IN_THE_NEGATIVE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:useless|pointless|no point|not worth|waste of time|too late|no use|hopeless|futile)\b",
+                     re.I),
+    "fr": re.compile(r"\b(?:inutiles?|sert à rien|servent à rien|sert a rien|pas la peine|trop tard|vaut pas|"
+                     r"vaut rien|peine perdue|foutu)\b", re.I),
+    "zh": re.compile(r"没用|没有用|白费|没意义|没有意义|来不及|太晚|不值得|没必要|白搭"),
+}
+
+
+def asks_in_the_negative(text: str, language: str) -> bool:
+    """Whether the message asks if something is useless, pointless or too late: a "Yes" would agree that it is."""
+    return _reads(_ASKS_IN_THE_NEGATIVE, text, language)
+
+
 def verdict_misleads(question: str, line: str, language: str) -> bool:
     """Whether a card's direct answer, `line`, should lose its opening verdict for this question. A "Not true:"
     does, unless the message reports or checks something said: "If she only reports it to Reddit, is that enough?"
     is not answered "Not true: ...". A "Yes" does when the question only asks how / what / where, or checks what the
-    person was told, or asks "must I?" of a "Yes, you can"."""
+    person was told, or asks whether something is useless or too late, or asks "must I?" of a "Yes, you can"."""
     if rebuts(line, language):
         return not (checks_what_was_said(question, language) or _reads(_REPORTS_WHAT_WAS_SAID, question, language))
     return (asks_only_open(question, language) or checks_what_was_said(question, language)
-            or answers_may_not_must(question, line, language))
+            or asks_in_the_negative(question, language) or answers_may_not_must(question, line, language))
 
 
 # The verdict a direct answer may open with, and what separates it from the rest of the line.
