@@ -378,9 +378,11 @@ class Recourse:
             composed = self._first_steps(snapshot, text, person, after=None)
         else:
             composed = self._compose(snapshot, text, person, decision, vector, timing)
-        if short and _leaves_them_without_steps(composed, decision, one_word=brief):
-            # Too few words to find the guidance ("too late? was 2 yrs ago"): a question back and the first steps,
-            # never "nothing found".
+        if ((short and _leaves_them_without_steps(composed, decision, one_word=brief))
+                or (decision.route == "answer" and not composed.found)):
+            # Too few words to find the guidance ("too late? was 2 yrs ago"), or a question the router and the scope
+            # model read as a help-seeker's that no card and no passage answers ("Pharos ça sert à rien si le site est
+            # hébergé aux USA ?"): a question back and the first steps, never "nothing found".
             composed = self._first_steps(snapshot, text, person, after=composed if composed.crisis else None)
         composed = self._named_publishers(fit_to_budget(composed, self.settings.answer_max_chars))
         timing["compose"] = _ms(t)

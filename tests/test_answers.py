@@ -590,6 +590,14 @@ def test_how_long_is_answered_with_the_guidances_duration(full_service, question
     assert len(result.answer) <= full_service.settings.answer_max_chars
 
 
+def test_a_question_put_in_the_negative_is_not_answered_yes(full_service):
+    """"报警是不是没用？" (is reporting useless?) was answered "可以：先保存链接 ..." ("Yes: save the links"), which reads as
+    "yes, it is useless": the card's line stands without its verdict."""
+    result = full_service.ask("报警是不是没用？视频在国外网站上", "CN")
+    first = next(block for block in result.blocks if block.kind == "direct").lines[0].text
+    assert not first.startswith(("可以", "是的")), result.answer
+
+
 def test_the_services_line_is_said_once(full_service):
     """The line answering "without my name?" came first and again as the place's step for Australia."""
     result = full_service.ask("can I report to eSafety without giving my name?", "AU")

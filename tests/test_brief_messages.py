@@ -128,6 +128,17 @@ def test_a_few_words_the_guidance_cannot_place_get_the_first_steps_not_nothing_f
     assert gives_first_steps(result)
 
 
+@pytest.mark.parametrize("text, language", [("Pharos ça sert à rien si le site est hébergé aux USA ?", "fr")])
+def test_a_help_seekers_question_nothing_answers_gets_the_first_steps_not_nothing_found(full_service, text, language):
+    """Read as a help-seeker's by the router and the scope model, no card sure enough and no passage close enough:
+    it was told "Je n'ai rien trouvé dans les fiches" (forty-third session); the question back and the first steps,
+    with the person's place's numbers, come instead, as for a short message."""
+    result = full_service.ask(text, language_hint=language)
+    assert_not_turned_away(result)
+    assert gives_first_steps(result)
+    assert "3018" in result.answer, result.answer
+
+
 @pytest.mark.parametrize("text, language", [("Thanks.", "en"), ("Bonsoir.", "fr"), ("好的谢谢", "zh")])
 def test_a_thank_you_or_a_greeting_gets_a_question_back_not_the_crisis_lines(full_service, text, language):
     """The model alone read these as a goodbye and answered "You matter, and you do not have to face this alone"
