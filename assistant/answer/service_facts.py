@@ -8,7 +8,7 @@ Pure: the passages come in, the chosen lines go out. A line answers when it says
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from langchain_core.documents import Document
 
@@ -32,6 +32,21 @@ def _about(unit: str, service: str) -> int:
     return 0 if match is not None and match.start() <= SUBJECT_CHARS else 1
 
 
+def _saying(doc: Document, facet: str, language: str, place: str | None, members: frozenset[str],
+            minor: bool | None, other_age_ok: bool = False) -> Iterator[tuple[str, str | None]]:
+    """A passage's lines that say what the facet asks and may be shown to this person: of their place (`quotable`),
+    never telling of a death, and, unless `other_age_ok`, not for the other age (nor from a section for adults only,
+    to a minor)."""
+    if minor and for_adults_only(str(doc.metadata.get("section", ""))) and not other_age_ok:
+        return
+    for unit, url in quotable(doc, place, members):
+        if not says_facet(unit, facet, language) or tells_of_a_death(unit):
+            continue
+        if minor is not None and detect_minor(unit) not in (None, minor) and not other_age_ok:
+            continue
+        yield unit, url
+
+
 def service_facts(service: str, asked: tuple[str, ...], passages: list[Document], language: str,
                   place: str | None, members: frozenset[str], minor: bool | None = None) -> list[Quote]:
     """At most MAX_FACT_LINES lines, one per facet asked in the message's order, each the first line of the
@@ -45,16 +60,8 @@ def service_facts(service: str, asked: tuple[str, ...], passages: list[Document]
         # 18"); for any other facet a line for the other age is not theirs.
         other_age_ok = facet == WHO_FOR
         for doc in passages:
-            heading = str(doc.metadata.get("section", ""))
-            if minor and for_adults_only(heading) and not other_age_ok:
-                continue
-            in_heading = names_service(heading, service)
-            for unit, url in quotable(doc, place, members):
-                if not says_facet(unit, facet, language) or tells_of_a_death(unit):
-                    continue
-                other_age = minor is not None and detect_minor(unit) not in (None, minor)
-                if other_age and not other_age_ok:
-                    continue
+            in_heading = names_service(str(doc.metadata.get("section", "")), service)
+            for unit, url in _saying(doc, facet, language, place, members, minor, other_age_ok):
                 rank = _about(unit, service) if names_service(unit, service) else 2 if in_heading else None
                 if rank is None or any(unit == said for _, said, _ in chosen):
                     continue
@@ -105,14 +112,11 @@ def unnamed_fact(facet: str, passages: list[Document], closeness: Callable[[Docu
     it."""
     best: tuple[float, Quote] | None = None
     for doc in passages:
-        heading = str(doc.metadata.get("section", ""))
-        if minor and for_adults_only(heading):
+        line = next((line for line in _saying(doc, facet, language, place, members, minor)
+                     if _answers(line[0], facet, language)), None)
+        if line is None:
             continue
-        for unit, url in quotable(doc, place, members):
-            if (_answers(unit, facet, language) and not tells_of_a_death(unit)
-                    and (minor is None or detect_minor(unit) in (None, minor))):
-                score = closeness(doc)
-                if best is None or score > best[0]:
-                    best = (score, (doc, unit, url))
-                break
+        score = closeness(doc)
+        if best is None or score > best[0]:
+            best = (score, (doc, *line))
     return [best[1]] if best is not None else []

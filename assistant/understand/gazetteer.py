@@ -141,10 +141,12 @@ def _towns(text: str) -> tuple[Town, ...]:
             name = text[start:end].rstrip(".'’")
             # A name that is also a word is read only when capitalised ("in Mackay", not "near the shoreline"),
             # except after a Chinese cue: "住bakersfield" holds no English word, only a name typed in lower case.
+            # A name that is above all a word only where the person says they live there (`_lives_in`), which also
+            # reads a "cased" name typed in lower case ("je suis a saint etienne").
             if ((hit := table.get(_key(name))) and not CJK.search(name)
-                    and (name[0].isupper() or not hit[2] or CJK.search(cue.group())
-                         or _lives_in(text, start, name))
-                    and (hit[2] != "resident" or _lives_in(text, start, name))):
+                    and (_lives_in(text, start, name) if hit[2] == "resident"
+                         else name[0].isupper() or not hit[2] or CJK.search(cue.group())
+                         or _lives_in(text, start, name))):
                 if cue is opening and not (_STOP_AFTER.match(text, start + len(name))
                                            or _CJK_NEXT.match(text, start + len(name))):
                     break  # "Bathurst said he would post it": a name, not a place
