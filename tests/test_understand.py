@@ -219,6 +219,9 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     # in lower case, after words that say the person lives there, as typed on a phone
     ("il dit qu il habite en angleterre moi je suis a saint etienne", "FR", set()),
     ("on est 4 filles de la classe, on est a lens", "FR", set()),
+    # the cue as thumbs type it, with no apostrophe or space: "jhabite", "jsuis", "chuis"
+    ("jai 15 ans jhabite a menton il veut de l'argent", "FR", set()),
+    ("chuis a menton et il a mes photos", "FR", set()),
     ("we moved to deal with it together", None, set()),  # "moved to" and a word in lower case: no town
 ])
 def test_a_town_from_the_gazetteer(text, place, members):

@@ -80,8 +80,9 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][0-9A-Za-zÀ-ÿĀ-ž_'’.-]*")  # 
 # The words that say the person lives in the town, just before a name that is also a common word.
 _RESIDENT_BEFORE = re.compile(
     r"(?i)(?:\b(?:live|lives|living|lived|based|grew\s+up|moved|moving|settled|reside|residing)\s+(?:in|to|at)"
-    r"|\b(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+from|\b(?:j['’]|on\s+)?habit(?:e|ons|ez|ent)\s+(?:à|a)"
-    r"|\b(?:je\s+vis|on\s+vit|nous\s+vivons|vivons|vivez|vivent|réside|résidons|je\s+suis|on\s+est)\s+(?:à|a)"
+    r"|\b(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+from|\b(?:j['’]?|on\s+)?habit(?:e|ons|ez|ent)\s+(?:à|a)"
+    r"|\b(?:(?:je\s+|j['’]?)vis|on\s+vit|nous\s+vivons|vivons|vivez|vivent|réside|résidons|(?:je\s+|j['’]?)suis|chuis"
+    r"|on\s+est)\s+(?:à|a)"
     r"|住在|家在|生活在|来自|我在|我们在|我是|坐标)\s*$")
 _MOVED = re.compile(r"(?i)(?:moved|moving|settled)\b")  # "we moved to deal with it": lower case says no town
 _CJK_BEFORE = "在住到去从回于是"  # 是: "我是安庆人", "我是安庆一所高校的老师"
