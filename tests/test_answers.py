@@ -553,6 +553,10 @@ def test_a_named_platforms_own_page_is_quoted_beside_the_card(full_service, ques
     ("Mon ex est reparti vivre au Maroc, l'eSafety peut agir quand même ? j'habite à Brisbane", None,
      "vous vivez en Australie"),
     ("前任回国了，eSafety还能管吗？我在悉尼", None, "住在澳大利亚"),
+    # what a service is only for (answer batch 46: "Pharos ... ou c'est seulement pour les sites web ?" was told how to
+    # appeal a platform's refusal under the DSA)
+    ("Je peux signaler une chaîne Telegram publique sur Pharos, ou c'est seulement pour les sites web ?", None,
+     "PHAROS"),
 ])
 def test_a_question_about_a_named_service_is_answered_first(full_service, question, place, said):
     """"3018 c'est payant ?" was answered "Ne payez pas" by the sextortion card and "3018 open on sundays?" with the
