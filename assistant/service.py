@@ -54,7 +54,7 @@ from assistant.knowledge.sources import REGISTRY_FILE, Registry, load_registry, 
 from assistant.safety.patterns import crisis_pattern
 from assistant.safety.policy import RouteDecision
 from assistant.safety.router import Router
-from assistant.safety.sentences import asked_sentences
+from assistant.safety.sentences import asked_sentences, sentences
 from assistant.settings import Settings, get_settings
 from assistant.understand.audience_model import AudienceReader
 from assistant.understand.brevity import is_brief, is_short, is_wordless, shows_distress
@@ -432,6 +432,8 @@ class Recourse:
             # Who does not say whom they help is asking for themselves ("被裸聊敲诈了怎么办"): the helpers' cards
             # need the helper named.
             person.audience or "survivor", person.minor)
+        if card is None and not card_group:
+            card = self._sentence_card(snapshot, text, person)
         timing["retrieve"] = _ms(t)
         sections = snapshot.card_sections(card.group, language) if card else []
         plan = plan_answer(text, chosen, snapshot.page_sections) if not sections or decision.route == "crisis" else []
@@ -451,6 +453,19 @@ class Recourse:
                 answer = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                                         max_chars=self.settings.answer_max_chars, facts=unnamed)
         return answer
+
+    def _sentence_card(self, snapshot: IndexSnapshot, text: str, person: Person) -> CardMatch | None:
+        """The card that one sentence of a longer message describes, when the whole message fits none: a long story
+        says where the person lives, what they already did and what they fear, and its vector lies between cards
+        ("I'm French but I've lived in Kalmar ... a guy ... recorded our video call ... asking 5,000 kronor ...":
+        sextortion 0.41 for that sentence, no card above 0.24 for the whole). Embedded only then, in one call."""
+        parts = sentences(text)
+        if not parts:
+            return None
+        vectors = self.embeddings.embed_queries(parts)
+        return self.situations(snapshot).match_sentences(
+            parts, vectors, person.language, self.embeddings.card_floor, self.embeddings.near_example,
+            person.audience or "survivor", person.minor)
 
     def _card_answer(self, snapshot: IndexSnapshot, text: str, person: Person, sections: list[Document],
                      chosen: list[Document], vector: np.ndarray | None, *, max_chars: int,

@@ -848,3 +848,17 @@ def test_a_person_in_scotland_or_northern_ireland_is_not_told_england_and_waless
     assert result.jurisdiction == "UK"
     assert "66B" not in result.answer and "England and Wales" not in result.answer, result.answer
     assert own_law in result.answer, result.answer
+
+
+def test_a_long_story_that_fits_no_card_as_a_whole_gets_the_card_of_its_clearest_sentence(full_service):
+    """A long message tells where the person lives, where they come from and what was done, and its vector lies
+    between the cards: the whole fits none ("I'm French but I've lived in Kalmar ... recorded our video call ...
+    asking 5,000 kronor", answer batch 46's tuning half, got no card and three passages about Telegram). Its
+    sentences, each matched alone, name the situation: the card of the one the model is surest of answers."""
+    question = ("I'm a Kenyan student in Leeds. A guy I dated back home has put my private photos in a WhatsApp group "
+                "of our old university friends in Nairobi. My English is fine but I don't understand the UK system. "
+                "Do I report it here or in Kenya?")
+    result = full_service.ask(question)
+    assert result.route == "answer" and result.card is not None, result.answer
+    assert any(block.kind == "steps" for block in result.blocks)
+    assert len(result.answer) <= full_service.settings.answer_max_chars

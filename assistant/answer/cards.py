@@ -254,6 +254,17 @@ class SituationModel:
                 return CardMatch(situation[0], situation[1], nearest[situation[0]])
         return CardMatch(group, by_card[group], similarity)
 
+    def match_sentences(self, parts: list[str], vectors: list[list[float]] | np.ndarray, language: str, floor: float,
+                        near: float = 1.0, audience: str | None = None, minor: bool | None = None
+                        ) -> CardMatch | None:
+        """The card of the sentence the model is surest of (`parts`, embedded as `vectors`), each sentence matched as a
+        message of its own (`match`) and held to the same CARD_MIN_PROBABILITY. For a long message no card fits as a
+        whole. Measured against a stricter bar (0.5): tuning halves 1-41 +17 facts with this one, +10 with 0.5."""
+        matches = (self.match(vector, part, language, floor, near, audience, minor)
+                   for part, vector in zip(parts, vectors, strict=True))
+        found = [m for m in matches if m is not None and m.probability >= CARD_MIN_PROBABILITY]
+        return max(found, key=lambda m: (m.probability, m.group)) if found else None
+
     def answer_relevance(self, group: str, language: str, query: np.ndarray | list[float],
                          asked: Callable[[], np.ndarray | None] | None = None) -> Relevance:
         """How close the message is to the question each answer section of a card answers: the nearest of that
