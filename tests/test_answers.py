@@ -862,3 +862,12 @@ def test_a_long_story_that_fits_no_card_as_a_whole_gets_the_card_of_its_clearest
     assert result.route == "answer" and result.card is not None, result.answer
     assert any(block.kind == "steps" for block in result.blocks)
     assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
+def test_a_question_in_traditional_characters_is_answered_as_its_simplified_twin(full_service):
+    """"我的私密照被前男友傳到網路上，要怎麼檢舉？" got the first steps while the same words in Simplified got the police
+    card's answer: typed in Hong Kong or Taiwan, a question is now read as the guidance is written."""
+    traditional = full_service.ask("我的私密照被前男友傳到網路上，要怎麼檢舉？")
+    simplified = full_service.ask("我的私密照被前男友传到网路上，要怎么检举？")
+    assert traditional.language == "zh" and traditional.card == simplified.card is not None
+    assert traditional.answer == simplified.answer

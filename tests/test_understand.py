@@ -588,3 +588,13 @@ def test_the_verdict_is_dropped_and_the_rest_of_the_line_stands():
 ])
 def test_whether_a_message_asks_anything(text, asks):
     assert asks_something(text) is asks
+
+
+def test_traditional_characters_are_read_in_simplified():
+    """Hong Kong, Taiwan and many people abroad type Traditional characters; the guidance and the models read
+    Simplified. Simplified text, and text without Chinese, pass through unchanged."""
+    from assistant.understand.script import simplified
+
+    assert simplified("私密照被傳到網路上，要怎麼檢舉？") == "私密照被传到网路上，要怎么检举？"
+    assert simplified("被裸聊敲诈了怎么办") == "被裸聊敲诈了怎么办"
+    assert simplified("Je vis à Lyon, il a posté mes photos") == "Je vis à Lyon, il a posté mes photos"
