@@ -62,7 +62,7 @@ from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
 from assistant.understand.place import check_jurisdiction, member_states
 from assistant.understand.question_kind import asks_something
-from assistant.understand.script import simplified
+from assistant.understand.script import normalised
 from assistant.understand.service import COMPARED, asked_facets, names_service
 from assistant.understand.topic import law_topic
 from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC, LAW_CARD
@@ -339,8 +339,8 @@ class Recourse:
         start = time.perf_counter()
         timing: dict[str, float] = {}
         jurisdiction = check_jurisdiction(jurisdiction)
-        # Read in Simplified whatever the script it is typed in (understand/script.py says why).
-        text = simplified(clean_message(question))
+        # Read in the script the guidance is written in: Simplified characters, straight apostrophes (script.py).
+        text = normalised(clean_message(question))
         forced: RouteDecision | None = None
         if len(text) > MAX_QUESTION_CHARS:
             person = understand(text[:MAX_QUESTION_CHARS], jurisdiction, language_hint)
@@ -403,7 +403,7 @@ class Recourse:
         person may be given would make. For labelling blind questions with the card that answers them
         (`bench/card_labels.py`, `labels.py`), not for answering anyone."""
         jurisdiction = check_jurisdiction(jurisdiction)
-        text = simplified(clean_message(question))[:MAX_QUESTION_CHARS]
+        text = normalised(clean_message(question))[:MAX_QUESTION_CHARS]
         snapshot = self.snapshot()
         vector = self.embeddings.query_vector(text)
         person = understand(text, jurisdiction)

@@ -871,3 +871,14 @@ def test_a_question_in_traditional_characters_is_answered_as_its_simplified_twin
     simplified = full_service.ask("我的私密照被前男友传到网路上，要怎么检举？")
     assert traditional.language == "zh" and traditional.card == simplified.card is not None
     assert traditional.answer == simplified.answer
+
+
+def test_an_age_typed_with_a_phones_apostrophe_is_read(full_service):
+    """Phones type "she’s 14", not "she's 14": the age went unread, and a pupil holding a 14-year-old's nude was told
+    to keep screenshots as evidence. Read with a straight apostrophe, the answer is the one for a minor's image."""
+    question = ("there's a pic of a girl from my class going round the group, she’s 14. I’ve got it on my phone now, "
+                "should I keep it as proof?")
+    result = full_service.ask(question)
+    direct = " ".join(line.text for block in result.blocks if block.kind == "direct" for line in block.lines)
+    assert "Do not save, screenshot or forward" in direct, result.answer
+    assert result.answer == full_service.ask(question.replace("’", "'")).answer

@@ -590,11 +590,12 @@ def test_whether_a_message_asks_anything(text, asks):
     assert asks_something(text) is asks
 
 
-def test_traditional_characters_are_read_in_simplified():
-    """Hong Kong, Taiwan and many people abroad type Traditional characters; the guidance and the models read
-    Simplified. Simplified text, and text without Chinese, pass through unchanged."""
-    from assistant.understand.script import simplified
+def test_traditional_characters_and_typographic_apostrophes_are_read_as_the_guidance_is_written():
+    """Hong Kong, Taiwan and many people abroad type Traditional characters, and phones type "’" for "'"; the
+    guidance and the models read Simplified and "'". Simplified text, and text without Chinese, pass unchanged."""
+    from assistant.understand.script import normalised
 
-    assert simplified("私密照被傳到網路上，要怎麼檢舉？") == "私密照被传到网路上，要怎么检举？"
-    assert simplified("被裸聊敲诈了怎么办") == "被裸聊敲诈了怎么办"
-    assert simplified("Je vis à Lyon, il a posté mes photos") == "Je vis à Lyon, il a posté mes photos"
+    assert normalised("私密照被傳到網路上，要怎麼檢舉？") == "私密照被传到网路上，要怎么检举？"
+    assert normalised("被裸聊敲诈了怎么办") == "被裸聊敲诈了怎么办"
+    assert normalised("Je vis à Lyon, il a posté mes photos") == "Je vis à Lyon, il a posté mes photos"
+    assert normalised("I’m 15 and she’s 14, j’habite à Gap") == "I'm 15 and she's 14, j'habite à Gap"

@@ -23,7 +23,7 @@ from assistant.safety.policy import RouteDecision, decide, short_refuse
 from assistant.safety.scope import ScopeModel, scope_path
 from assistant.safety.sentences import sentences
 from assistant.understand.brevity import is_short
-from assistant.understand.script import simplified
+from assistant.understand.script import normalised
 
 if TYPE_CHECKING:
     from assistant.index.embeddings import OfflineEmbeddings
@@ -81,7 +81,7 @@ class Router:
 
         `language` is accepted for callers' convenience; the model and patterns read every language.
         """
-        text = simplified((text or "")[:MAX_CHARS])  # Traditional characters read as Simplified (understand/script.py)
+        text = normalised((text or "")[:MAX_CHARS])  # Simplified characters, straight apostrophes (understand/script.py)
         if not text.strip():
             return RouteDecision("answer", "empty")
         pattern = crisis_pattern(text)

@@ -21,7 +21,7 @@ _AGE = re.compile(
     r"|(?P<z>[十一二两三四五六七八九]{1,3})岁"
     # a bare number right after the person it is the age of: "my son is 14", "she's only 15", "我才19", "女儿13，"
     r"|(?i:\b(?:son|daughter|child|kid|sister|brother|niece|nephew|cousin|grandson|granddaughter|stepson|"
-    r"stepdaughter|student|pupil|girl|boy|girlfriend|boyfriend|teen|classmate|friend|she|he|she's|he's)\s+(?:is\s+)?"
+    r"stepdaughter|student|pupil|girl|boy|girlfriend|boyfriend|teen|classmate|friend|she|he|she'?s|he'?s)\s+(?:is\s+)?"
     r"(?:only\s+|just\s+)?(?P<b>\d{1,2})\b(?!\s*(?:%|h\b|min|hours?|days?|weeks?|months?|times?|km|miles?|€|\$|euros?|"
     r"dollars?|pounds?|k\b|am\b|pm\b|[:.,]\d)))"
     # the same for several people: "the students are 14 to 17", "my kids are 12 and 15"
