@@ -882,3 +882,12 @@ def test_an_age_typed_with_a_phones_apostrophe_is_read(full_service):
     direct = " ".join(line.text for block in result.blocks if block.kind == "direct" for line in block.lines)
     assert "Do not save, screenshot or forward" in direct, result.answer
     assert result.answer == full_service.ask(question.replace("’", "'")).answer
+
+
+def test_a_message_in_capitals_is_read_as_one_in_lower_case(full_service):
+    """A frightened person may type in capitals; the models learnt from sentence case (answer batches 45 and 46's
+    tuning halves in capitals held 176 and 185 facts, 206 and 205 as typed). "SOMEONE POSTED MY NUDES ON TWITTER ..."
+    got the first steps; in lower case, the card for images on a site."""
+    question = "someone posted my nudes on twitter how do i get them removed"
+    shouted = full_service.ask(question.upper())
+    assert shouted.card is not None and shouted.answer == full_service.ask(question).answer
