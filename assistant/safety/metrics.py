@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.safety.classifier import ROUTES
+from assistant.understand.script import normalised
 
 # The blind answer batches (bench/data/answers_firstsight*.jsonl), in a checkout: questions from people who never saw
 # the corpus, every one a help-seeker. Their tuning halves teach the router and the audience model; a hold-out only
@@ -141,8 +142,10 @@ def report(rows: Sequence[dict], routes: Sequence[str], thens: Sequence[str] | N
 
 
 def evaluate_router(router, rows: Sequence[dict]) -> RouteReport:
-    """Route every row as the service does (embedded in batches, the vector passed in) and compare with the labels."""
-    texts = [row["text"] for row in rows]
+    """Route every row as the service does (read as `normalised` reads it, embedded in batches, the vector passed in)
+    and compare with the labels. Embedding the text as typed measured Traditional Chinese with the vector of the
+    Traditional characters, which the service never computes."""
+    texts = [normalised(row["text"]) for row in rows]
     vectors = router.embeddings.embed_queries(texts) if router.embeddings else [None] * len(rows)
     decisions = [router.route(text, row["language"], vector=vector)
                  for text, row, vector in zip(texts, rows, vectors, strict=True)]

@@ -77,7 +77,8 @@ class Router:
         return {route: float(row[self.model.classes.index(route)]) for route in ROUTES}
 
     def route(self, text: str, language: str = "", vector=None) -> RouteDecision:
-        """Decide how to handle a message. `vector`: the message already embedded as a query (skips embedding).
+        """Decide how to handle a message. `vector`: the message already embedded as a query (skips embedding), as
+        `normalised` reads it (the service embeds it so).
 
         `language` is accepted for callers' convenience; the model and patterns read every language.
         """
