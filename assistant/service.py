@@ -62,7 +62,7 @@ from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
 from assistant.understand.place import check_jurisdiction, member_states
 from assistant.understand.question_kind import asks_something
-from assistant.understand.script import normalised
+from assistant.understand.script import in_script, unshouted
 from assistant.understand.service import COMPARED, asked_facets, names_service
 from assistant.understand.topic import law_topic
 from assistant.vocabulary import CRISIS_GROUP, FIRST_STEPS_GROUP, HELPLINES_TOPIC, LAW_CARD
@@ -339,17 +339,20 @@ class Recourse:
         start = time.perf_counter()
         timing: dict[str, float] = {}
         jurisdiction = check_jurisdiction(jurisdiction)
-        # Read in the script the guidance is written in: Simplified characters, straight apostrophes (script.py).
-        text = normalised(clean_message(question))
+        # Read in the script the guidance is written in: Simplified characters, straight apostrophes, a shouted message
+        # in lower case; the place from the capitals as typed (script.py).
+        typed = in_script(clean_message(question))
+        text = unshouted(typed)
         forced: RouteDecision | None = None
         if len(text) > MAX_QUESTION_CHARS:
-            person = understand(text[:MAX_QUESTION_CHARS], jurisdiction, language_hint)
+            person = understand(text[:MAX_QUESTION_CHARS], jurisdiction, language_hint,
+                                as_typed=typed[:MAX_QUESTION_CHARS])
             if crisis_pattern(text) is None:
                 log.info("ask route=answer reason=too_long language=%s chars=%d", person.language, len(text))
                 return AskResult.of("answer", person, _said("too_long", person.language), {"total": _ms(start)}, id)
             # Words of suicide or danger anywhere in a long paste still get the lines to call first.
             text, forced = text[:MAX_QUESTION_CHARS], RouteDecision("crisis", "pattern:crisis_long", "likely")
-        person = understand(text, jurisdiction, language_hint)
+        person = understand(text, jurisdiction, language_hint, as_typed=typed[:MAX_QUESTION_CHARS])
         if not text:
             return AskResult.of("answer", person, _said("empty", person.language), {"total": _ms(start)}, id)
 
@@ -403,10 +406,11 @@ class Recourse:
         person may be given would make. For labelling blind questions with the card that answers them
         (`bench/card_labels.py`, `labels.py`), not for answering anyone."""
         jurisdiction = check_jurisdiction(jurisdiction)
-        text = normalised(clean_message(question))[:MAX_QUESTION_CHARS]
+        typed = in_script(clean_message(question))[:MAX_QUESTION_CHARS]
+        text = unshouted(typed)
         snapshot = self.snapshot()
         vector = self.embeddings.query_vector(text)
-        person = understand(text, jurisdiction)
+        person = understand(text, jurisdiction, as_typed=typed)
         person = replace(person, audience=self.audience.read(text, vector, person.audience))
         decision = RouteDecision("answer", "labelling")
         situations = self.situations(snapshot)

@@ -891,3 +891,14 @@ def test_a_message_in_capitals_is_read_as_one_in_lower_case(full_service):
     question = "someone posted my nudes on twitter how do i get them removed"
     shouted = full_service.ask(question.upper())
     assert shouted.card is not None and shouted.answer == full_service.ask(question).answer
+
+
+def test_a_message_in_capitals_keeps_its_town(full_service):
+    """The models read a shouted message in lower case, the place reader as typed: Lexington is also a word, read only
+    with its capital, and lowered it was lost, so a person in Kentucky got every country's lines and "where are you?"."""
+    result = full_service.ask("MY BOYFRIEND HAS VIDEOS OF ME ON HIS PHONE AND SAYS HE WILL POST THEM. I'M IN LEXINGTON, "
+                              "WHO CAN HELP ME?")
+    assert result.jurisdiction == "US", result.answer
+    assert "911" in result.answer or "988" in result.answer or "Take It Down" in result.answer, result.answer
+    for foreign in ("3018", "Samaritans", "eSafety", "12377"):
+        assert foreign not in result.answer, result.answer

@@ -30,10 +30,13 @@ class Person:
     facets: tuple[str, ...] = ()  # what it asks about them ("cost", "hours"; understand/facets.yaml)
 
 
-def understand(text: str, jurisdiction: str | None = None, language_hint: str | None = None) -> Person:
-    """Read the person from the message; the place the interface gives wins over one the message names."""
+def understand(text: str, jurisdiction: str | None = None, language_hint: str | None = None, *,
+               as_typed: str | None = None) -> Person:
+    """Read the person from the message; the place the interface gives wins over one the message names.
+    `as_typed`: the message before a shouted one was lowered (`script.unshouted`); the place is read from it, since
+    a capital tells a town from a word."""
     language = detect_language(text, hint=language_hint)
     services = named_services(text)
-    return Person(language=language, place=jurisdiction or detect_jurisdiction(text),
+    return Person(language=language, place=jurisdiction or detect_jurisdiction(as_typed or text),
                   minor=detect_minor(text), audience=detect_audience(text), platforms=named_platforms(text),
                   services=services, facets=asked_facets(text, language) if services else ())

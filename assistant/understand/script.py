@@ -13,7 +13,9 @@ messages have it, so word lists written with "'" ("i'?m", "she's") missed a 15-y
 Capitals: a frightened person may type the whole message in capitals. The embedding models and the word lists learnt
 from sentence case: answer batches 45 and 46's tuning halves typed in capitals held 176 and 185 facts (206 and 205
 as typed), and 202 and 204 once lower-cased. A message in Latin letters that is mostly capitals is read in lower case;
-a Chinese message with a name in capitals ("TAKE IT DOWN法案管AI图吗") is not.
+a Chinese message with a name in capitals ("TAKE IT DOWN法案管AI图吗") is not. The place is still read from the
+capitals as typed: lowered, "I'M IN LEXINGTON" lost its town (a town that is also a word is read only capitalised), and
+the tuning halves 45 and 46 typed in capitals had 4 and 2 answers quoting another place's help instead of 2 and 1.
 """
 
 from __future__ import annotations
@@ -43,10 +45,18 @@ def _to_simplified():
     return opencc.OpenCC("t2s")
 
 
-def normalised(text: str) -> str:
-    """The message with straight apostrophes; in lower case when written in capitals; when it holds Chinese, with
-    Traditional characters in Simplified."""
+def in_script(text: str) -> str:
+    """The message as typed, with straight apostrophes and, when it holds Chinese, Simplified characters: what the
+    place reader reads, since a capital letter tells a town from a word ("I'M IN LEXINGTON", "in Mackay")."""
     text = _APOSTROPHES.sub("'", text)
-    if not CJK.search(text):
-        return text.lower() if _shouted(text) else text
-    return _to_simplified().convert(text)
+    return _to_simplified().convert(text) if CJK.search(text) else text
+
+
+def unshouted(text: str) -> str:
+    """A message in Latin letters written in capitals, in lower case, as the models and word lists learnt it."""
+    return text.lower() if not CJK.search(text) and _shouted(text) else text
+
+
+def normalised(text: str) -> str:
+    """The message as everything but the place reader reads it: `in_script`, then `unshouted`."""
+    return unshouted(in_script(text))
