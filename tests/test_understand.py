@@ -223,6 +223,15 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("jai 15 ans jhabite a menton il veut de l'argent", "FR", set()),
     ("chuis a menton et il a mes photos", "FR", set()),
     ("we moved to deal with it together", None, set()),  # "moved to" and a word in lower case: no town
+    # where the person works, and their job "in" / "à" a town that is also a word (Sens, ULM: a microlight)
+    ("Je suis assistante sociale à Sens. J'accompagne une femme de 34 ans", "FR", set()),
+    ("Je travaille à Ulm. Il y a un an on a trouvé une caméra", "EU", {"DE"}),
+    ("I work at home and he keeps texting", None, set()),
+    ("je suis sure quil a lens de contact", None, set()),
+    # a sentence that is only the town's name, anywhere in the message; a Chinese one opening it before a blank
+    ("after i got them taken off last month. kilmarnock. how do i get it down", "UK", {"SCT"}),
+    ("I told him no. Reading. it was awful", None, set()),
+    ("商丘 偷拍视屏又被传了", "CN", set()),
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place

@@ -74,17 +74,26 @@ _LATIN_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de)\s+"
     r"|\bd['’]|(?:[在住到去从回于是]|来自|坐标)\s*)")
 _OPENING = re.compile(r"\s*")  # the message's first word
+_SENTENCE_OPENING = re.compile(r"(?<=[.!?。！？\n])[ \t]*")  # a later sentence's first word
 _STOP_AFTER = re.compile(r"\s*(?:[,，。.:：;；!！?？\n]|-\s|–|—|\s+(?:here|ici)\b)", re.I)
+_BLANK_THEN_CJK = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff]")
 _CJK_NEXT = re.compile(r"\s*[\u4e00-\u9fff]")  # a Latin name opening a Chinese message: "mount gambier 他刚..."
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][0-9A-Za-zÀ-ÿĀ-ž_'’.-]*")  # Latin letters only: "Knoxville的" ends at 的
 # The words that say the person lives in the town, just before a name that is also a common word.
 _RESIDENT_BEFORE = re.compile(
     r"(?i)(?:\b(?:live|lives|living|lived|based|grew\s+up|moved|moving|settled|reside|residing)\s+(?:in|to|at)"
     r"|\b(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+from|\b(?:j['’]?|on\s+)?habit(?:e|ons|ez|ent)\s+(?:à|a)"
+    # where the person works or studies, and "I'm a nurse in", "je suis assistante sociale à": a town as sure
+    r"|\b(?:work|works|working|worked|study|studies|studying)\s+(?:in|at)"
+    r"|\b(?:travaill|bosse|étudi|etudi)\w*\s+(?:à|a)"
+    r"|\b(?:i['’]?m\s+an?|i\s+am\s+an?|je\s+suis|j['’]?suis)(?:\s+[^\s.,;!?]+){1,3}\s+(?:in|at|à|a)"
     r"|\b(?:(?:je\s+|j['’]?)vis|on\s+vit|nous\s+vivons|vivons|vivez|vivent|réside|résidons|(?:je\s+|j['’]?)suis|chuis"
     r"|on\s+est)\s+(?:à|a)"
     r"|住在|家在|生活在|来自|我在|我们在|我是|坐标)\s*$")
-_MOVED = re.compile(r"(?i)(?:moved|moving|settled)\b")  # "we moved to deal with it": lower case says no town
+_CUE_REACH = 48  # characters before a name in which those words are looked for: "je suis assistante sociale à "
+# "we moved to deal with it", "I work at home", "je suis sûre qu'il a gap": after these, lower case says no town
+_MOVED = re.compile(r"(?i)(?:moved|moving|settled|work|stud|travaill|bosse|étudi|etudi|i['’]?m\s+an?\s|i\s+am\s+an?\s"
+                    r"|(?:je\s+|j['’]?)suis\s+\S+\s+\S)")
 _CJK_BEFORE = "在住到去从回于是"  # 是: "我是安庆人", "我是安庆一所高校的老师"
 _CJK_BEFORE_TWO = ("来自", "坐标")  # "from", and "located:" as people sign off a post ("坐标信阳")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -102,7 +111,7 @@ def _lives_in(text: str, start: int, name: str) -> bool:
     """A name that is also a word is the town when capitalised just after "I live in", "j'habite à", 住在 ..., or in
     lower case after those words that are not "moved to" ("on est a lens", not "we moved to deal with it"); after
     Chinese words only before Chinese text or a stop ("我在Reading读研", not "我在Mobile Legends里")."""
-    cue = _RESIDENT_BEFORE.search(text[max(0, start - 24):start])
+    cue = _RESIDENT_BEFORE.search(text[max(0, start - _CUE_REACH):start])
     if cue is None:
         return False
     if not (name[0].isupper() and name[1:2].islower()) and (CJK.search(cue.group()) or _MOVED.match(cue.group())):
@@ -123,8 +132,9 @@ def _towns(text: str) -> tuple[Town, ...]:
     found: list[Town] = []
     # A message that opens with a town's name and a stop ("Bathurst。 ...", "Warrnambool - he posted ...", "Reno
     # here") says where the writer is, as "I'm in" does: the same reading from the message's first word, kept only then.
-    opening = _OPENING.match(text)  # always matches: the blank before the first word
-    for cue in [opening, *_LATIN_BEFORE.finditer(text)]:
+    # So does a sentence that is only a town's name, anywhere ("... taken off last month. kilmarnock. how do i ...").
+    openings = [_OPENING.match(text), *_SENTENCE_OPENING.finditer(text)]  # the first always matches
+    for cue in [*openings, *_LATIN_BEFORE.finditer(text)]:
         words = []
         position = cue.end()
         while len(words) < most_words:
@@ -148,7 +158,7 @@ def _towns(text: str) -> tuple[Town, ...]:
                     and (_lives_in(text, start, name) if hit[2] == "resident"
                          else name[0].isupper() or not hit[2] or CJK.search(cue.group())
                          or _lives_in(text, start, name))):
-                if cue is opening and not (_STOP_AFTER.match(text, start + len(name))
+                if cue in openings and not (_STOP_AFTER.match(text, start + len(name))
                                            or _CJK_NEXT.match(text, start + len(name))):
                     break  # "Bathurst said he would post it": a name, not a place
                 found.append(Town(text, start, start + len(name), *hit))
@@ -166,7 +176,9 @@ def _towns(text: str) -> tuple[Town, ...]:
                 # or the message opens with the name and a stop: "上饶。去年 ...", "天水，..."
                 # ("宿迁的。": "from 宿迁", the same opening with 的 before the stop)
                 after = run.start() + i + length
-                opens = run.start() + i == first and bool(_STOP_AFTER.match(text, after + (text[after:after + 1] == "的")))
+                # or a blank, as many type instead of a stop: "商丘 偷拍视屏又被传了"
+                opens = run.start() + i == first and bool(_STOP_AFTER.match(text, after + (text[after:after + 1] == "的"))
+                                                          or _BLANK_THEN_CJK.match(text, after))
                 alone = latin_message and length == len(chars)
                 if (length >= 3 or after_cue or opens or alone) and (hit := table.get(chars[i:i + length])):
                     found.append(Town(text, run.start() + i, run.start() + i + length, *hit))
