@@ -902,3 +902,20 @@ def test_a_message_in_capitals_keeps_its_town(full_service):
     assert "911" in result.answer or "988" in result.answer or "Take It Down" in result.answer, result.answer
     for foreign in ("3018", "Samaritans", "eSafety", "12377"):
         assert foreign not in result.answer, result.answer
+
+
+@pytest.mark.parametrize(("question", "place", "said"), [
+    # "do I have to report again?" gets its yes first, in the person's language (the stop-reupload card)
+    ("they got taken down and now theyre back up. do i report again?", None, "report it again"),
+    ("elle a été supprimée et elle revient sur un autre site, je dois re-signaler ?", None, "signalez-la à nouveau"),
+    ("照片删了又被传到别的网站了，还要再举报吗？", None, "需要再次举报"),
+    # a person elsewhere in the EU gets the Digital Services Act's notice, not every place's lines
+    ("I'm in Tampere, Finland. How do I stop my nudes from being reuploaded after they get taken down?", "EU",
+     "Digital Services Act"),
+])
+def test_images_that_came_back(full_service, question, place, said):
+    """Answer batch 47 ("it came back"): the person who already reported once asks whether to report again; a
+    caseworker says yes, each new copy needs its own report. The card had no such answer and no section for the EU."""
+    result = full_service.ask(question)
+    assert result.jurisdiction == place
+    assert said in result.answer, result.answer
