@@ -348,6 +348,10 @@ def test_a_line_about_one_member_state_is_for_people_there(line, place, message,
     ("Report Remove只面向未成年人吗?我20岁", False),
     ("j'ai 20 ans, les photos ont été prises au lycée", True),  # a minor word about the images, not a rule
     ("c'est pour les mineurs ?", True),  # no age stated: the word still counts
+    # the US and Canadian school grades, as the UK's years (a Yuma assistant principal's 8th graders got no CyberTipline)
+    ("Several 8th graders used a nudify app to make fake nudes of classmates", True),
+    ("A Grade 9 student told me a boy used an AI app on her photo", True),
+    ("I got grade 9 in maths at GCSE and my ex posted my photos", None),  # a mark, not a school year
 ])
 def test_age_is_read_only_when_stated(text, minor):
     assert detect_minor(text) is minor

@@ -31,7 +31,12 @@ _AGE = re.compile(
     r"|(?:我|她|他|女儿|儿子|孩子|闺女|妹妹|弟弟)(?:今年|现在|才|只有|刚|刚满)?(?P<c>\d{1,2})(?=[\s，,。.!！?？、]|$)")
 _MINOR = re.compile(
     r"(?i:\b(?:under[\s-]*18s?|under[- ]age|underage|minor|a child|child(?:ren)?'s|teen(?:ager)?s?|high[- ]school(?:er)?|"
-    r"middle[- ]school|year\s*(?:7|8|9|10|11)|mineur(?:e|es|s)?|moins de 18|ado(?:lescente?)?s?|collégien(?:ne)?s?|"
+    r"middle[- ]school|year\s*(?:7|8|9|10|11)|"
+    # the US and Canadian grades of the same ages: "8th graders", "in grade 10", "a Grade 9 student" (not "grade 9 in
+    # maths", a GCSE mark)
+    r"(?:[1-9]|1[01])(?:st|nd|rd|th)[- ]grade(?:rs?)?|in\s+grade\s*(?:[1-9]|1[01])|"
+    r"grade\s*(?:[1-9]|1[01])\s+(?:students?|pupils?|girls?|boys?|kids?|class)|"
+    r"mineur(?:e|es|s)?|moins de 18|ado(?:lescente?)?s?|collégien(?:ne)?s?|"
     r"lycéen(?:ne)?s?|au collège|au lycée|en (?:6e|5e|4e|3e|seconde|première)|pédopornograph\w*)\b)"
     r"|未成年|初中|高中|中学生|小学生|初一|初二|初三|高一|高二|高三|(?:未满|不满|不到)\s*(?:18|十八)\s*岁?|(?:18|十八)\s*岁以下")
 # Whom a service is for, in the words of its rule: "they only do under 18s", "c'est pour les mineurs", "只面向未成年人".
