@@ -453,6 +453,11 @@ def test_every_platform_named_has_its_page_in_the_knowledge_base():
     ("J'ai 20 ans. Une amie m'a parlé de Report Remove de Childline. Ça marche pour moi ?", "fr",
      ("report-remove", "childline"), ("who-for",)),
     ("Report Remove de Childline m'a aidée la semaine dernière", "fr", ("report-remove", "childline"), ()),
+    # a question that names a service and an age asks whom it is for, however it is worded; a story does not
+    ("stopncii ok for my 16yo?", "en", ("stopncii",), ("who-for",)),
+    ("我女儿15岁能用StopNCII吗", "zh", ("stopncii",), ("who-for",)),
+    ("I used StopNCII when I was 17 and now my ex has posted them again on a forum, what do I do", "en",
+     ("stopncii",), ()),
 ])
 def test_the_services_a_message_names_and_what_it_asks_about_them(text, language, services, facets):
     assert named_services(text) == services

@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 
 from assistant.safety.sentences import sentences
+from assistant.understand.age import stated_ages
+from assistant.understand.brevity import is_short
 from assistant.understand.names import named_in, names_pattern, names_table
 
 SERVICES_FILE = Path(__file__).with_name("services.yaml")
@@ -22,6 +24,8 @@ FACETS_FILE = Path(__file__).with_name("facets.yaml")
 # belongs to the other ("Report Remove de Childline").
 _CHOICE = re.compile(r"(?i)\b(?:or|vs|versus|which|difference|ou|lequel|laquelle|différence)\b|还是|或者|哪个|区别|/")
 COMPARED = "what-it-is"  # the facet asked when a message names two services and asks nothing else about them
+AGED = "who-for"  # the facet asked when a question names a service and an age and asks nothing else about it
+_ASKS = re.compile(r"[?？]|[吗嘛么呢]\s*$")  # a sentence that asks
 
 
 @cache
@@ -90,6 +94,13 @@ def asked_facets(text: str, language: str) -> tuple[str, ...]:
     if not asked and COMPARED in facets() and any(
             len(named_services(sentence)) >= 2 and _CHOICE.search(sentence) for sentence in parts):
         asked = (COMPARED,)
+    # A question that names a service and an age and asks nothing else about it ("stopncii ok for my 16yo?",
+    # "StopNCII si j'ai 16 ans ?", "我女儿15岁能用StopNCII吗"): whether the service is for someone that age is what it
+    # asks, however it is worded. Not a story that mentions both ("I used StopNCII when I was 17, and now ...").
+    if not asked and AGED in facets() and any(
+            named_services(sentence) and stated_ages(sentence) and (_ASKS.search(sentence) or is_short(whole))
+            for sentence in parts):
+        asked = (AGED,)
     return asked
 
 
