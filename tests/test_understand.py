@@ -232,6 +232,9 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("after i got them taken off last month. kilmarnock. how do i get it down", "UK", {"SCT"}),
     ("I told him no. Reading. it was awful", None, set()),
     ("商丘 偷拍视屏又被传了", "CN", set()),
+    # a town's own police or court, at a sentence's start or after "the"; a name before a verb is not a place
+    ("Pocatello police said my ex reposting my pictures is a civil matter", "US", set()),
+    ("Bathurst said he would post it", None, set()),
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place

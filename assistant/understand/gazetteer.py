@@ -74,6 +74,10 @@ _LATIN_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de)\s+"
     r"|\bd['’]|(?:[在住到去从回于是]|来自|坐标)\s*)")
 _OPENING = re.compile(r"\s*")  # the message's first word
+# A town's own police or court named after it ("Pocatello police said it's a civil matter", "the Leeds police"): as
+# sure a place as "I'm in", at a sentence's start or after "the"; capitalised, as a name is.
+_LOCAL_BODY = re.compile(r"\s+(?:police|cops|pd|sheriff|sheriff's|constabulary|court|council)\b", re.I)
+_THE_BEFORE_BODY = re.compile(r"\b[Tt]he\s+(?=[A-Z][^\s]*(?:\s+[A-Z][^\s]*)?\s+(?:police|cops|PD|sheriff|court)\b)")
 _SENTENCE_OPENING = re.compile(r"(?<=[.!?。！？\n])[ \t]*")  # a later sentence's first word
 _STOP_AFTER = re.compile(r"\s*(?:[,，。.:：;；!！?？\n]|-\s|–|—|\s+(?:here|ici)\b)", re.I)
 _BLANK_THEN_CJK = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff]")
@@ -133,7 +137,7 @@ def _towns(text: str) -> tuple[Town, ...]:
     # A message that opens with a town's name and a stop ("Bathurst。 ...", "Warrnambool - he posted ...", "Reno
     # here") says where the writer is, as "I'm in" does: the same reading from the message's first word, kept only then.
     # So does a sentence that is only a town's name, anywhere ("... taken off last month. kilmarnock. how do i ...").
-    openings = [_OPENING.match(text), *_SENTENCE_OPENING.finditer(text)]  # the first always matches
+    openings = [_OPENING.match(text), *_SENTENCE_OPENING.finditer(text), *_THE_BEFORE_BODY.finditer(text)]
     for cue in [*openings, *_LATIN_BEFORE.finditer(text)]:
         words = []
         position = cue.end()
@@ -159,7 +163,8 @@ def _towns(text: str) -> tuple[Town, ...]:
                          else name[0].isupper() or not hit[2] or CJK.search(cue.group())
                          or _lives_in(text, start, name))):
                 if cue in openings and not (_STOP_AFTER.match(text, start + len(name))
-                                           or _CJK_NEXT.match(text, start + len(name))):
+                                           or _CJK_NEXT.match(text, start + len(name))
+                                           or _LOCAL_BODY.match(text, start + len(name))):
                     break  # "Bathurst said he would post it": a name, not a place
                 found.append(Town(text, start, start + len(name), *hit))
                 break
