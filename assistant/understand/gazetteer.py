@@ -74,10 +74,11 @@ _LATIN_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de)\s+"
     r"|\bd['’]|(?:[在住到去从回于是]|来自|坐标)\s*)")
 _OPENING = re.compile(r"\s*")  # the message's first word
-# A town's own police or court named after it ("Pocatello police said it's a civil matter", "the Leeds police"): as
-# sure a place as "I'm in", at a sentence's start or after "the"; capitalised, as a name is.
-_LOCAL_BODY = re.compile(r"\s+(?:police|cops|pd|sheriff|sheriff's|constabulary|court|council)\b", re.I)
-_THE_BEFORE_BODY = re.compile(r"\b[Tt]he\s+(?=[A-Z][^\s]*(?:\s+[A-Z][^\s]*)?\s+(?:police|cops|PD|sheriff|court)\b)")
+# A town's own police, court or council named after it ("Pocatello police said it's a civil matter", "the Leeds
+# police"): as sure a place as "I'm in", at a sentence's start or after "the" before a capitalised name.
+_BODIES = r"(?i:police|cops|pd|sheriff|constabulary|court|council)\b"
+_LOCAL_BODY = re.compile(rf"\s+{_BODIES}")
+_THE_BEFORE_BODY = re.compile(rf"\b[Tt]he\s+(?=[A-Z]\S*(?:\s+[A-Z]\S*)?\s+{_BODIES})")
 _SENTENCE_OPENING = re.compile(r"(?<=[.!?。！？\n])[ \t]*")  # a later sentence's first word
 _STOP_AFTER = re.compile(r"\s*(?:[,，。.:：;；!！?？\n]|-\s|–|—|\s+(?:here|ici)\b)", re.I)
 _BLANK_THEN_CJK = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff]")
