@@ -11,19 +11,40 @@ import socket
 import subprocess
 import sys
 import time
+from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.privacy import apply
 
 apply()  # telemetry off, before any library that has it is imported
+from assistant.index.embeddings import OfflineEmbeddings, make_embeddings
+from assistant.safety.train import read_corpus
 from assistant.service import Recourse
 from assistant.settings import PROJECT_ROOT, Settings
+from assistant.understand.script import normalised
 
 KNOWLEDGE = PROJECT_ROOT / "knowledge"
 SMALL_GROUPS = ("telegram", "sextortion", "france-law")  # a small knowledge base for build tests
 SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+
+@cache
+def shared_embeddings(name: str) -> OfflineEmbeddings:
+    """One loaded embedding model per name for the whole session: loading e5 or USE again in each module cost time
+    and tested nothing more (the models hold no state between calls)."""
+    return make_embeddings(name)
+
+
+@cache
+def split_vectors(name: str) -> tuple[list[dict], list[str], np.ndarray]:
+    """The router corpus's test split (never trained on), read as the service reads a message (`normalised`), and its
+    vectors from model `name`, computed once for every test that routes or scores it (about 40 s with e5)."""
+    rows, _ = read_corpus().split(test=True)
+    texts = [normalised(row["text"]) for row in rows]
+    return rows, texts, shared_embeddings(name).embed_queries(texts)
 
 
 def make_settings(tmp: Path, knowledge: Path, **overrides) -> Settings:

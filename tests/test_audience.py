@@ -12,7 +12,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.index.embeddings import make_embeddings
 from assistant.understand.audience import detect_audience
 from assistant.understand.audience_model import (
     AUDIENCE_TEST,
@@ -22,17 +21,18 @@ from assistant.understand.audience_model import (
     model_path,
     training_rows,
 )
+from tests.conftest import shared_embeddings
 
 DATA = Path(__file__).parent.parent / "bench" / "data"
 
 
 @pytest.fixture(scope="module", params=["use", "e5"])
 def reader(request) -> AudienceReader:
-    return AudienceReader(make_embeddings(request.param))
+    return AudienceReader(shared_embeddings(request.param))
 
 
 def _embed(reader: AudienceReader, texts: list[str]) -> np.ndarray:
-    return np.asarray(make_embeddings("use" if reader.name.startswith("use") else "e5").embed_queries(texts),
+    return np.asarray(shared_embeddings("use" if reader.name.startswith("use") else "e5").embed_queries(texts),
                       dtype=np.float32)
 
 
@@ -158,5 +158,5 @@ def test_only_the_writers_own_age_makes_them_a_young_person():
 
 
 def test_without_a_model_file_the_phrases_stand(tmp_path):
-    reader = AudienceReader(make_embeddings("use"), path=tmp_path / "none.npz")
+    reader = AudienceReader(shared_embeddings("use"), path=tmp_path / "none.npz")
     assert reader.read("my daughter is 14 and someone has her photos", None, "parent") == "parent"

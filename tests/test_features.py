@@ -8,9 +8,9 @@ import pytest
 from scipy import sparse
 
 from assistant.answer.cards import FEATURES as CARD_FEATURES
-from assistant.index.embeddings import make_embeddings
 from assistant.safety.classifier import RouterModel, blend, features, model_path, softmax_scores, vectorizer
 from assistant.safety.train import read_corpus
+from tests.conftest import shared_embeddings, split_vectors
 
 
 def reference(texts: list[str], vectors: np.ndarray, config) -> sparse.csr_matrix:
@@ -38,12 +38,8 @@ def test_ngram_features_equal_scikit_learns_bit_for_bit(texts, config):
 
 
 def test_router_probabilities_are_unchanged_on_the_test_split():
-    corpus = read_corpus()
-    rows, _ = corpus.split(test=True)
-    texts = [r["text"] for r in rows]
-    embeddings = make_embeddings("use")
-    model = RouterModel.load(model_path(embeddings.name))
-    vectors = embeddings.embed_queries(texts)
+    _, texts, vectors = split_vectors("use")
+    model = RouterModel.load(model_path(shared_embeddings("use").name))
     scores = np.asarray(reference(texts, vectors, model.config) @ model.coef.T + model.intercept, dtype=np.float64)
     scores -= scores.max(axis=1, keepdims=True)
     expected = np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from assistant.index.embeddings import make_embeddings
 from assistant.safety.classifier import RouterModel, model_path
 from assistant.safety.metrics import ANSWER_BATCHES, evaluate_router, read_labelled, read_questions_as_labelled
 from assistant.safety.patterns import (
@@ -29,7 +28,7 @@ from assistant.safety.patterns import (
 from assistant.safety.router import Router
 from assistant.safety.train import CORPUS_DIR, read_corpus
 from assistant.understand.brevity import is_short
-from tests.conftest import SHARED_EVAL
+from tests.conftest import SHARED_EVAL, shared_embeddings, split_vectors
 
 REASON = re.compile(r"^(?:(?:pattern|model):[a-z_]+|empty|no_model)$")
 
@@ -37,13 +36,12 @@ REASON = re.compile(r"^(?:(?:pattern|model):[a-z_]+|empty|no_model)$")
 @pytest.fixture(scope="module", params=["use", "e5"])
 def router(request) -> Router:
     """One router per embedding model (USE is the default, e5 the alternative)."""
-    return Router(make_embeddings(request.param))
+    return Router(shared_embeddings(request.param))
 
 
 def test_the_test_split_meets_the_targets(router):
-    corpus = read_corpus()
-    rows, _ = corpus.split(test=True)
-    report = evaluate_router(router, rows)
+    rows, _, vectors = split_vectors(_short(router))
+    report = evaluate_router(router, rows, vectors)
     print(f"\n{router.embeddings.name} on the test split: {report.summary()}\n{report.table()}\n{report.matrix()}")
     # Floors just under what the shipped models reach on the test split (batches f and k, 1,080 messages; k is
     # written to be hard: crisis said without the usual words, or after an ordinary question), so a retrain that does
@@ -272,9 +270,8 @@ def test_the_nearest_messages_vote_survives_saving(router, tmp_path: Path):
     the thresholds' grid step."""
     model = router.model
     assert model.neighbours is not None and 0 < model.neighbours.weight < 1, "the vote is part of the shipped model"
-    rows, _ = read_corpus().split(test=True)
-    texts = [r["text"] for r in rows[:200]]
-    vectors = router.embeddings.embed_queries(texts)
+    _, texts, vectors = split_vectors(_short(router))
+    texts, vectors = texts[:200], vectors[:200]
     model.save(tmp_path / "again.npz")
     again = RouterModel.load(tmp_path / "again.npz")
     assert abs(again.probabilities(texts, vectors) - model.probabilities(texts, vectors)).max() < 0.01

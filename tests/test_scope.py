@@ -12,15 +12,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.index.embeddings import make_embeddings
 from assistant.safety.router import Router
 from assistant.safety.scope import ScopeModel, choose_threshold, digest, pending_rows, scope_path
 from assistant.safety.train import CORPUS_DIR, read_corpus
+from tests.conftest import shared_embeddings, split_vectors
 
 
 @pytest.fixture(scope="module", params=["use", "e5"])
 def router(request) -> Router:
-    return Router(make_embeddings(request.param))
+    return Router(shared_embeddings(request.param))
 
 
 def _short(router: Router) -> str:
@@ -43,9 +43,8 @@ def test_the_shipped_scope_model_was_trained_on_this_corpus(router):
 def test_on_the_test_split_it_only_puts_unrelated_messages_out_of_scope(router):
     """Batches f and k, never trained on: every message the scope model moves out of scope is labelled out of scope
     (none is a help-seeker, a crisis or a request to refuse), and it moves some."""
-    rows, _ = read_corpus().split(test=True)
-    vectors = router.embeddings.embed_queries([r["text"] for r in rows])
-    moved = [r for r, v in zip(rows, vectors, strict=True) if router.route(r["text"], "", vector=v).reason
+    rows, texts, vectors = split_vectors(_short(router))
+    moved = [r for r, t, v in zip(rows, texts, vectors, strict=True) if router.route(t, "", vector=v).reason
              == "model:scope"]
     print(f"\n{router.embeddings.name}: the scope model moved {len(moved)} of {len(rows)} test messages")
     assert moved, "the scope model never acts on the test split"
@@ -68,7 +67,7 @@ def test_it_never_takes_the_lines_to_call_or_a_help_pattern_away(router):
 
 
 def test_without_a_scope_model_the_router_still_routes(tmp_path: Path):
-    embeddings = make_embeddings("use")
+    embeddings = shared_embeddings("use")
     plain = Router(embeddings, scope=tmp_path / "absent.npz")
     assert plain.scope is None
     assert plain.route("How do I report a Telegram channel posting my photos?", "en").route == "answer"

@@ -141,12 +141,14 @@ def report(rows: Sequence[dict], routes: Sequence[str], thens: Sequence[str] | N
     return result
 
 
-def evaluate_router(router, rows: Sequence[dict]) -> RouteReport:
+def evaluate_router(router, rows: Sequence[dict], vectors=None) -> RouteReport:
     """Route every row as the service does (read as `normalised` reads it, embedded in batches, the vector passed in)
     and compare with the labels. Embedding the text as typed measured Traditional Chinese with the vector of the
-    Traditional characters, which the service never computes."""
+    Traditional characters, which the service never computes. `vectors`, when given, are those of the normalised
+    texts, computed once by a caller that routes the same rows again (the tests)."""
     texts = [normalised(row["text"]) for row in rows]
-    vectors = router.embeddings.embed_queries(texts) if router.embeddings else [None] * len(rows)
+    if vectors is None:
+        vectors = router.embeddings.embed_queries(texts) if router.embeddings else [None] * len(rows)
     decisions = [router.route(text, row["language"], vector=vector)
                  for text, row, vector in zip(texts, rows, vectors, strict=True)]
     return report(rows, [d.route for d in decisions], [d.then for d in decisions])
