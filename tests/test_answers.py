@@ -227,6 +227,24 @@ def test_the_literal_question_gets_the_answer_that_answers_it(full_service, ques
     assert first in direct.lines[0].text, direct.lines[0].text
 
 
+@pytest.mark.parametrize("question, place, first", [
+    ("does it still count if i sent him the pic myself", None, "Yes, it can count"),
+    ("I agreed to the photo back then. I'm in Lancashire. Does it still count if he shares it?", "UK",
+     "taken with consent"),
+    ("j'ai pris la photo moi-même, est-ce que ça compte quand même s'il la montre à un seul pote ?", "FR", "226-2-1"),
+    ("只是穿内衣的照片，这也算吗？我在澳洲", "AU", "内衣"),
+    ("is it my fault because i took the picture", None, "not your fault"),
+])
+def test_a_person_unsure_it_counts_is_told_first_that_it_can(full_service, question, place, first):
+    """Doubt comes first for many ("I sent it myself", "it's only underwear", "is it my fault?"): the first line says
+    that it can count, in the person's own place's terms, or that it is not their fault, before the steps. Before the
+    does-it-count card these got the generic first steps or a card about something else."""
+    result = full_service.ask(question, place)
+    assert result.route in ("answer", "crisis")
+    direct = next(b for b in result.blocks if b.kind == "direct")
+    assert first in direct.lines[0].text, direct.lines[0].text
+
+
 @pytest.mark.parametrize("question", ["can i sue him?", "is it a crime if he posts it?", "peut-on le poursuivre ?"])
 def test_when_the_place_is_unknown_no_single_countrys_page_is_quoted(full_service, question):
     """The card asks where the person is; until then, what it quotes beside the card applies everywhere (not a
