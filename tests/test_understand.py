@@ -325,6 +325,9 @@ def test_a_line_about_one_member_state_is_for_people_there(line, place, message,
     # a bare number right after whose age it is
     ("有人要我付500澳元 我才19 该付吗", False),
     ("my son is 14 and someone is blackmailing him", True),
+    ("my daughter, who is 15, sent a photo to a boy", True),  # the age after ", who is"
+    ("a pupil who's 14 told me about a fake", True),
+    ("my friend, who is 30, was filmed at a party", False),
     ("她才15，照片被传到群里了", True),
     ("he is 30 minutes away", None),
     ("我19号去的派出所", None),
