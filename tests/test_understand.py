@@ -532,6 +532,15 @@ def test_every_situation_with_its_own_law_is_a_card():
     ("我该做什么？", "zh", True),
     ("这违法吗？怎么办", "zh", False),
     ("能不能报警", "zh", False),
+    # who / qui / quand joining clauses ask nothing; standing where a question word stands, they ask
+    ("Ça compte si c'est moi qui lui ai envoyé ?", "fr", False),
+    ("ça compte quand il l'a juste montrée à ses potes ?", "fr", False),
+    ("it still counts when he only showed it to his mates?", "en", False),
+    ("à qui je m'adresse ?", "fr", True),
+    ("c'est qui le responsable ?", "fr", True),
+    ("who can help me?", "en", True),
+    ("I want to know who posted it?", "en", True),
+    ("google ou bing pour retirer ?", "fr", True),  # a choice, which "Oui" does not answer
 ])
 def test_a_question_that_only_asks_how_is_told_apart_from_a_yes_or_no_one(text, language, only_open):
     assert asks_only_open(text, language) is only_open

@@ -44,6 +44,36 @@ _YES_NO: dict[str, re.Pattern[str]] = {
 
 # A sentence that ends in a question mark: "Google peut enlever ça ?", "it's illegal?", "这算犯罪？".
 _ASKED = re.compile(r"[^.?!。？！\n]*[?？]+")
+# Who, which, where, when (qui, quand) also join clauses: "my daughter, who is 15, ...", "is it a crime when he only
+# showed it?", "ça compte si c'est moi qui l'ai prise ?". Such a word asks only where a question word stands: opening
+# the question, after a preposition ("à qui", "from where"), after a verb of knowing ("I want to know who"), or last
+# ("c'est qui ?"). Not "ou" / "où": "Pharos ou plainte ?", "google ou bing ?" ask to choose, which "Oui" does not
+# answer either (tried: eight answers then opened with "Oui :").
+_JOINING: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:who|whom|which|where|when)\b", re.I),
+    "fr": re.compile(r"\b(?:qui|quand)\b", re.I),
+}
+_ASKING_PLACE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"^\W*(?:(?:and|but|so|ok|okay|then|also|hi|hey|like|um)\W+)*(?:who|whom|which|where|when)\b|"
+        r"\b(?:to|from|for|with|by|of|in|at|on|since|until|know|knows|tell me|find out|ask|asking|wondering|sure|"
+        r"idea)\s+(?:who|whom|which|where|when)\b|\b(?:who|whom|which|where|when)\W*[?？]+$", re.I),
+    "fr": re.compile(
+        r"^\W*(?:(?:et|mais|alors|donc|du coup|bon|ok|bref|bonjour|salut|euh)\W+)*(?:qui|quand)\b|"
+        r"(?:\b(?:à|a|de|par|pour|avec|chez|contre|depuis|jusqu'à|vers|sais|savoir|saurai|dire|trouver|demande|"
+        r"connaître|connaitre)\s+|\bd['’]\s*|\bc['’ ]?est\s+)(?:qui|quand)\b|\b(?:qui|quand)\W*[?？]+$", re.I),
+}
+
+
+def _asks_open(sentence: str, language: str) -> bool:
+    """Whether a question asks how / what / where / who / when: a question word, or a word that also joins clauses
+    standing where a question word stands (`_ASKING_PLACE`)."""
+    joining = _JOINING.get(language)
+    if joining is None:
+        return bool(_OPEN[language].search(sentence))
+    if _OPEN[language].search(joining.sub(" ", sentence)):
+        return True
+    return bool(joining.search(sentence)) and bool(_ASKING_PLACE[language].search(sentence.strip()))
 
 
 def asks_only_open(text: str, language: str) -> bool:
@@ -52,7 +82,7 @@ def asks_only_open(text: str, language: str) -> bool:
     open_words, yes_no = _OPEN.get(language), _YES_NO.get(language)
     if open_words is None or yes_no is None or not open_words.search(text) or yes_no.search(text):
         return False
-    return all(open_words.search(asked) for asked in _ASKED.findall(text))
+    return all(_asks_open(asked, language) for asked in _ASKED.findall(text))
 
 
 # "Is that true?", "elle a raison ?", "是真的吗": the person checks something they were told, and a card's "Yes" would
