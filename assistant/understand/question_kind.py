@@ -49,19 +49,21 @@ _ASKED = re.compile(r"[^.?!。？！\n]*[?？]+")
 # the question, after a preposition ("à qui", "from where"), after a verb of knowing ("I want to know who"), or last
 # ("c'est qui ?"). Not "ou" / "où": "Pharos ou plainte ?", "google ou bing ?" ask to choose, which "Oui" does not
 # answer either (tried: eight answers then opened with "Oui :").
-_JOINING: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b(?:who|whom|which|where|when)\b", re.I),
-    "fr": re.compile(r"\b(?:qui|quand)\b", re.I),
+_JOINING_WORDS = {"en": r"(?:who|whom|which|where|when)", "fr": r"(?:qui|quand)"}
+_JOINING: dict[str, re.Pattern[str]] = {lang: re.compile(rf"\b{words}\b", re.I) for lang, words in _JOINING_WORDS.items()}
+# Where a joining word asks: first in the question (after a filler), after a preposition or a verb of knowing, or last.
+_BEFORE_ASKING: dict[str, tuple[str, str]] = {  # (fillers that may open the question, words it may follow)
+    "en": (r"and|but|so|ok|okay|then|also|hi|hey|like|um",
+           r"\b(?:to|from|for|with|by|of|in|at|on|since|until|know|knows|tell me|find out|ask|asking|wondering|sure|"
+           r"idea)\s+"),
+    "fr": (r"et|mais|alors|donc|du coup|bon|ok|bref|bonjour|salut|euh",
+           r"(?:\b(?:à|a|de|par|pour|avec|chez|contre|depuis|jusqu'à|vers|sais|savoir|saurai|dire|trouver|demande|"
+           r"connaître|connaitre)\s+|\bd['’]\s*|\bc['’ ]?est\s+)"),
 }
 _ASKING_PLACE: dict[str, re.Pattern[str]] = {
-    "en": re.compile(
-        r"^\W*(?:(?:and|but|so|ok|okay|then|also|hi|hey|like|um)\W+)*(?:who|whom|which|where|when)\b|"
-        r"\b(?:to|from|for|with|by|of|in|at|on|since|until|know|knows|tell me|find out|ask|asking|wondering|sure|"
-        r"idea)\s+(?:who|whom|which|where|when)\b|\b(?:who|whom|which|where|when)\W*[?？]+$", re.I),
-    "fr": re.compile(
-        r"^\W*(?:(?:et|mais|alors|donc|du coup|bon|ok|bref|bonjour|salut|euh)\W+)*(?:qui|quand)\b|"
-        r"(?:\b(?:à|a|de|par|pour|avec|chez|contre|depuis|jusqu'à|vers|sais|savoir|saurai|dire|trouver|demande|"
-        r"connaître|connaitre)\s+|\bd['’]\s*|\bc['’ ]?est\s+)(?:qui|quand)\b|\b(?:qui|quand)\W*[?？]+$", re.I),
+    lang: re.compile(rf"^\W*(?:(?:{fillers})\W+)*{_JOINING_WORDS[lang]}\b|{after}{_JOINING_WORDS[lang]}\b|"
+                     rf"\b{_JOINING_WORDS[lang]}\W*[?？]+$", re.I)
+    for lang, (fillers, after) in _BEFORE_ASKING.items()
 }
 
 
