@@ -231,6 +231,9 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     # a sentence that is only the town's name, anywhere in the message; a Chinese one opening it before a blank
     ("after i got them taken off last month. kilmarnock. how do i get it down", "UK", {"SCT"}),
     ("I told him no. Reading. it was awful", None, set()),
+    # ... the last one too, with no stop after it: a message signed off with the town
+    ("he says he will post it tonight. what do i do. wrexham", "UK", set()),
+    ("I told him no and it was awful. Reading", None, set()),  # a word first: only after "I live in"
     ("商丘 偷拍视屏又被传了", "CN", set()),
     # a town's own police or court, at a sentence's start or after "the"; a name before a verb is not a place
     ("Pocatello police said my ex reposting my pictures is a civil matter", "US", set()),
