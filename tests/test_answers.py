@@ -937,3 +937,20 @@ def test_images_that_came_back(full_service, question, place, said):
     result = full_service.ask(question)
     assert result.jurisdiction == place
     assert said in result.answer, result.answer
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    # the person in the images an adult, or their age unsaid: StopNCII is theirs to use
+    ("I forwarded my ex's nudes to a group chat last month and I regret it. What can I do to fix this?", "StopNCII"),
+    ("J'ai transféré une vidéo intime de mon ex à des potes, je regrette, je fais quoi ?", "StopNCII"),
+    ("我把前女友的私密照发到群里了，很后悔，怎么补救？", "StopNCII"),
+    # under 18: Take It Down, first in its section so it stays when each section gives one line (the place unknown)
+    ("I shared a pic of a girl from my class in our group chat, she's 15. How do I fix this?", "Take It Down"),
+])
+def test_a_person_who_shared_learns_the_tool_the_person_in_the_images_can_use(full_service, question, tool):
+    """Someone who shared another person's images and wants to undo it is told what that person can use to stop the
+    copies: before, the card named no tool for an adult, and its line on Take It Down came second in the section for
+    under-18s, after a warning the steps already give, so it was cut whenever each section showed one line."""
+    result = full_service.ask(question)
+    assert result.card == "i-shared"
+    assert tool in result.answer, result.answer
