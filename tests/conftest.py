@@ -21,6 +21,8 @@ from assistant.privacy import apply
 
 apply()  # telemetry off, before any library that has it is imported
 from assistant.index.embeddings import OfflineEmbeddings, make_embeddings
+from assistant.safety.policy import RouteDecision
+from assistant.safety.router import Router
 from assistant.safety.train import read_corpus
 from assistant.service import Recourse
 from assistant.settings import PROJECT_ROOT, Settings
@@ -45,6 +47,16 @@ def split_vectors(name: str) -> tuple[list[dict], list[str], np.ndarray]:
     rows, _ = read_corpus().split(test=True)
     texts = [normalised(row["text"]) for row in rows]
     return rows, texts, shared_embeddings(name).embed_queries(texts)
+
+
+@cache
+def split_decisions(name: str) -> list[RouteDecision]:
+    """How the shipped router (model `name`) routes each message of the test split, computed once: the routing and
+    scope tests read the same decisions. Routing a message also embeds its sentences one by one (the crisis check
+    of each sentence), which took e5 a minute for the split, and did so once per test that routed it."""
+    _, texts, vectors = split_vectors(name)
+    router = Router(shared_embeddings(name))
+    return [router.route(text, "", vector=vector) for text, vector in zip(texts, vectors, strict=True)]
 
 
 def make_settings(tmp: Path, knowledge: Path, **overrides) -> Settings:
