@@ -463,6 +463,21 @@ def test_a_question_whether_it_is_a_crime_gets_the_law_whatever_the_story(full_s
     assert not any(b.kind == "passage" and "crime" in (b.heading or "") for b in told.blocks)
 
 
+@pytest.mark.parametrize("question, language, must", [
+    ("my ex still knows my instagram password and my pics ended up in a group chat", "en",
+     ("password", "2-step verification", "never had access")),
+    ("on m'a piraté mon compte google et des photos intimes de moi circulent, je fais quoi", "fr",
+     ("de passe", "double authentification")),
+    ("我的云相册被人登录了，私密照被发出去了，怎么办", "zh", ("密码", "双重验证")),
+])
+def test_someone_in_their_accounts_is_told_to_lock_them_from_a_safe_device(full_service, question, language, must):
+    """A person whose accounts or phone someone got into: keep the evidence, then change the passwords from a device
+    the other person never had, log out the other sessions, turn on 2-step verification."""
+    result = full_service.ask(question)
+    assert result.card == "account-access" and result.language == language
+    assert all(word in result.answer for word in must), result.answer
+
+
 @pytest.mark.parametrize("question, place, law", [
     ("Mon ex a mis mes photos intimes sur Instagram, je fais quoi ? J'habite à Lyon.", None, "226-2-1"),
     ("my ex put my nudes on a porn site, what do i do first", "UK", "66B"),
