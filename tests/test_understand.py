@@ -156,6 +156,11 @@ from assistant.vocabulary import JURISDICTIONS
     ("My ex put it on a site hosted in the US. Does French law still apply?", "FR"),
     ("视频在一个服务器在美国的网站上，12377能管吗", "CN"),
     ("the site is hosted in the US. what can I do", "US"),
+    # near a town is where the person is, as plainly as in it, over where the other person is
+    ("J'habite à côté de Cambrai. Le type qui a posté mes photos vit à Binghamton, aux États-Unis.", "FR"),
+    ("I live just outside Leeds and he is in Boston now", "UK"),
+    ("on habite à 20 km de Lille, mon ex est à Bruxelles", "FR"),
+    ("ma sœur vit près de Lyon, son ex est à Londres", "FR"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place
@@ -234,6 +239,10 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     # ... the last one too, with no stop after it: a message signed off with the town
     ("he says he will post it tonight. what do i do. wrexham", "UK", set()),
     ("I told him no and it was awful. Reading", None, set()),  # a word first: only after "I live in"
+    # the writer's own "I'm in" before a name typed in lower case that is less often a word; not one that is a word
+    ("who can i actually talk to? im in harlow", "UK", set()),
+    ("im 14 in ogden. a guy from discord has a pic of me", "US", set()),
+    ("im in bath crying", None, set()),
     ("商丘 偷拍视屏又被传了", "CN", set()),
     # a town's own police or court, at a sentence's start or after "the"; a name before a verb is not a place
     ("Pocatello police said my ex reposting my pictures is a civil matter", "US", set()),

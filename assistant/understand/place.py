@@ -112,11 +112,21 @@ _PERSON_AFTER = re.compile(r"(?:人|籍|学生|留学生|同学|女孩|女生|�
 # and not a negation: "I'm not even in China" says where the person is not.
 _GAP = (r"(?:(?!\b(?:he|she|they|his|her|my|il|elle|ils|mon|ma|son|sa|not|never|no longer|pas|plus|jamais)\b|n['’]t\b)"
         r"[^.!?\n,;]){0,32}?")
+# The words that put someone at a place, or close to it: "in Leeds", "near Leeds", "just outside Leeds", "20 minutes
+# from Leeds", "à Cambrai", "à côté de Cambrai", "près d'Amiens", "pas loin de Rennes", "à 30 km de Lille". A town
+# near a city is under the same law and services, so "I live near Leeds" says where the person is as plainly as "in".
+_NEAR_EN = (r"\b(?:in|at|to|near|nearby|outside(?: of)?|around|close to|next to|"
+            r"\d+\s*(?:miles?|mins?|minutes|km|kilometres|kilometers|hours?)\s+(?:from|outside(?: of)?|out of))"
+            r"\s+(?:the\s+)?")
+_NEAR_FR = (r"\b(?:(?:à|a|en|au|aux|vers|(?:près|à\s+côté|pas\s+loin|non\s+loin|autour|dans\s+la\s+région)\s+de"
+            r"|à\s+\d+\s*(?:km|kilomètres|minutes|min|h|heures?)\s+de)\s+"
+            r"|(?:près|à\s+côté|pas\s+loin|non\s+loin|autour|dans\s+la\s+région|"
+            r"à\s+\d+\s*(?:km|kilomètres|minutes|min|h|heures?))\s+d['’]\s*)")
 _SELF = re.compile(
     r"(?:\b(?:i['’]?m|i am|we['’]re|we are|i live|we live|i['’]?ve been living|i['’]?m living|based|i study|i work|"
-    r"i teach|i moved|we moved)\b" + _GAP + r"\b(?:in|at|to)\s+(?:the\s+)?"
+    r"i teach|i moved|we moved)\b" + _GAP + _NEAR_EN +
     r"|\b(?:je suis|j['’]?habite|je vis|je réside|on (?:est|vit|habite)|nous (?:sommes|vivons|habitons)|j['’]?étudie|"
-    r"je travaille|j['’]?enseigne)\b" + _GAP + r"\b(?:à|a|en|au|aux)\s+"
+    r"je travaille|j['’]?enseigne)\b" + _GAP + _NEAR_FR +
     r"|(?:我|我们|我们一家|本人)(?:现在|目前|人|是|一直)*(?:在|住在|住|定居在?|生活在)\s*)$",
     re.IGNORECASE)
 
@@ -141,7 +151,7 @@ _THEIRS = re.compile(
     r"|(?:,\s*\d{1,2}(?:\s*(?:ans|years? old))?\s*,)?\s+(?:is|est)\b"
     r"(?:(?!\b(?:he|she|his|her|him|ex|il|elle|lui|son|sa|ses|mec|was|from|not|never|no longer|pas|plus|jamais)\b)"
     r"[^.!?\n;,]){0,40}?)"
-    r"\s+(?:in|at|à|a|en|au|aux)\s+(?:the\s+)?"
+    r"\s+(?:" + _NEAR_EN + "|" + _NEAR_FR + ")"
     r"|(?:女儿|儿子|妹妹|姐姐|弟弟|哥哥|闺蜜|朋友|女朋友|男朋友|女友|男友|老婆|妻子|表姐|表妹|来访者|学生)"
     r"(?:现在|目前|人|一直)*(?:在|住在|生活在|定居在?))$",
     re.IGNORECASE)
@@ -154,8 +164,7 @@ _THEIRS = re.compile(
 # tell where the writer was ("after studying in Australia", "avant mon stage à Lyon"). Not "back home in": as often
 # where someone comes from ("Brit living in Madrid ... back home in the UK") as where they are.
 _SELF_CUE = re.compile(
-    r"(?:\b(?:studying|living|working|based|interning|doing (?:my|a|an) [\w'’-]+)\b" + _GAP
-    + r"\b(?:in|at)\s+(?:the\s+)?"
+    r"(?:\b(?:studying|living|working|based|interning|doing (?:my|a|an) [\w'’-]+)\b" + _GAP + _NEAR_EN +
     r"|\b(?:just |recently )?(?:moved|relocated)(?: back)?\b" + _GAP + r"\bto\s+(?:the\s+)?"
     r"|\b(?:je fais (?:mon|ma|mes|un|une) [\wéèê'’-]+|je fais mes études|"
     # "étudiante à Grenoble" said of oneself, not "un étudiant à Lyon", someone else
