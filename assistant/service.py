@@ -61,7 +61,7 @@ from assistant.understand.brevity import is_brief, is_short, is_wordless, shows_
 from assistant.understand.language import detect_language
 from assistant.understand.person import Person, understand
 from assistant.understand.place import check_jurisdiction, member_states
-from assistant.understand.question_kind import asks_something
+from assistant.understand.question_kind import asks_about_law, asks_something
 from assistant.understand.script import in_script, unshouted
 from assistant.understand.service import COMPARED, asked_facets, names_service
 from assistant.understand.topic import law_topic
@@ -388,7 +388,8 @@ class Recourse:
             # Too few words to find the guidance ("too late? was 2 yrs ago"), or a question the router and the scope
             # model read as a help-seeker's that no card and no passage answers ("Pharos ça sert à rien si le site est
             # hébergé aux USA ?"): a question back and the first steps, never "nothing found".
-            composed = self._first_steps(snapshot, text, person, after=composed if composed.crisis else None)
+            composed = self._first_steps(snapshot, text, person, after=composed if composed.crisis else None,
+                                         vector=vector)
         composed = self._named_publishers(fit_to_budget(composed, self.settings.answer_max_chars))
         timing["compose"] = _ms(t)
         if decision.route == "answer" and self.chat_model is not None:  # crisis, refuse, out of scope: never
@@ -576,14 +577,19 @@ class Recourse:
         A caseworker tells a person whose place is known whether what happened is a crime there ("Yes, that is a
         crime under art. 226-2-1"), whatever they asked: the law card's answer for their place joins the card's.
         With the place unknown, only a message whose question (its sentences ending in "?") reads as the law card's
-        ("my flatmate filmed me in the shower. Is that illegal?") gets it: the card asks where they are."""
+        ("my flatmate filmed me in the shower. Is that illegal?") gets it: the card asks where they are. A question
+        that names the law in words ("illegal", "délit", "坐牢"; a message of one sentence is its own question) asks
+        it too: "im 16 is sextortion illegal" gets the situation's card, and the law's answer with it."""
         topic = law_topic(text)
         if group == LAW_CARD and topic is None:
             return [], False
         question = asked_sentences(text)
         vector = asked() if question else None
-        asks = vector is not None and self.situations(snapshot).probabilities(
-            question, np.asarray(vector, dtype=np.float32)).get(LAW_CARD, 0.0) >= LAW_QUESTION
+        if question is None and not sentences(text):
+            question = text
+        asks = (question is not None and asks_about_law(question, person.language)) or (
+            vector is not None and self.situations(snapshot).probabilities(
+                question, np.asarray(vector, dtype=np.float32)).get(LAW_CARD, 0.0) >= LAW_QUESTION)
         if not asks and not person.place:
             return [], False
         # A deepfake's own law (its card's answer for the place), when another card answers: sharing a real image's
@@ -665,8 +671,9 @@ class Recourse:
         return ComposedAnswer(kept + [said], lines.citations, True)
 
     def _first_steps(self, snapshot: IndexSnapshot, text: str, person: Person, *,
-                     after: ComposedAnswer | None) -> ComposedAnswer:
-        """A gentle question back and the first-steps card, for a message too short to read ("😭", "leaked").
+                     after: ComposedAnswer | None, vector: np.ndarray | None = None) -> ComposedAnswer:
+        """A gentle question back and the first-steps card, for a message too short to read ("😭", "leaked"); with
+        the passage of the platform it names, when it names one ("he posted it on twitter help": how to report on X).
 
         After the lines to call (`after`), they take the place of its closing line, and of the sentence that says what
         Recourse answers when the router read the rest as out of scope: a short message is not turned away ("google
@@ -677,9 +684,10 @@ class Recourse:
         facts = self._service_facts(snapshot, text, person)
         if facts:
             gentle = None  # the question asked is answered: not "tell me what happened"
+        supporting = self._platform_first(snapshot, [], person, vector)
         if after is None:
-            return compose_card_answer(text, sections, person, supporting=[], max_chars=self.settings.answer_max_chars,
-                                       lead=gentle, facts=facts)
+            return compose_card_answer(text, sections, person, supporting=supporting,
+                                       max_chars=self.settings.answer_max_chars, lead=gentle, facts=facts)
         lines = [block for block in after.blocks if block.kind not in ("close", "note")]
         shown = len(ComposedAnswer(lines, [], True).answer)
         budget = max(self.settings.answer_max_chars - shown, self.settings.answer_max_chars // 3)

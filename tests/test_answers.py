@@ -461,6 +461,10 @@ def test_a_question_whether_it_is_a_crime_gets_the_law_whatever_the_story(full_s
     assert unplaced.card == "minor-images" and law and unplaced.needs_place
     told = full_service.ask("im 15 and a boy in my class screenshotted my snap and sent it to half the school.")
     assert not any(b.kind == "passage" and "crime" in (b.heading or "") for b in told.blocks)
+    # a message of one sentence, with no question mark, is its own question: it names the law, so it asks it
+    short = full_service.ask("im 16 is sextortion illegal")
+    assert short.card != "is-it-a-crime" and short.needs_place
+    assert any(b.kind == "passage" and "crime" in (b.heading or "") for b in short.blocks)
 
 
 @pytest.mark.parametrize("question, language, must", [

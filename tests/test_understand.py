@@ -14,6 +14,7 @@ from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign
 from assistant.understand.platform import PLATFORMS_FILE, named_platforms
 from assistant.understand.question_kind import (
     answers_may_not_must,
+    asks_about_law,
     asks_only_open,
     asks_something,
     checks_what_was_said,
@@ -644,6 +645,19 @@ def test_the_verdict_is_dropped_and_the_rest_of_the_line_stands():
 ])
 def test_whether_a_message_asks_anything(text, asks):
     assert asks_something(text) is asks
+
+
+@pytest.mark.parametrize("question, language, asks", [
+    ("im 16 is sextortion illegal", "en", True),
+    ("is it against the law if he only showed his mates?", "en", True),
+    ("deepfake de moi qui circule, illégal ?", "fr", True),
+    ("偷拍会坐牢吗", "zh", True),
+    ("where can I get free legal help?", "en", False),  # help with a process, not a verdict on the act
+    ("je veux porter plainte, je vais où ?", "fr", False),
+    ("怎么报警", "zh", False),
+])
+def test_a_question_whether_something_is_a_crime_is_recognised(question, language, asks):
+    assert asks_about_law(question, language) is asks
 
 
 def test_traditional_characters_and_typographic_apostrophes_are_read_as_the_guidance_is_written():

@@ -230,3 +230,22 @@ def asks_something(text: str) -> bool:
     "je fais quoi", "怎么办"). A goodbye, a plan or a statement of what was taken asks nothing: the lines to call
     are the whole answer, with no steps about the images after them."""
     return bool(_ASKED.search(text) or _ASKS_UNMARKED.search(text))
+
+
+# Whether something is a crime, said in the words people use for it: "is sextortion illegal", "deepfake, illégal ?",
+# "偷拍会坐牢吗". Not "legal" alone ("legal aid", "a legal question") nor a complaint ("porter plainte"), which ask
+# for help with a process, not for a verdict on the act.
+_LAW_WORDS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:illegal|unlawful|against the law|crimes?|criminal|offen[cs]es?|jail|prison|arrested|"
+                     r"prosecut\w*|penalt(?:y|ies))\b", re.I),
+    "fr": re.compile(r"\b(?:ill[ée]gale?s?|interdite?s?|délits?|crimes?|infractions?|pénale?s?|prison|punie?s?|"
+                     r"condamn\w*)\b", re.I),
+    "zh": re.compile(r"违法|犯法|犯罪|坐牢|判刑|判几年|拘留|刑事|合法吗"),
+}
+
+
+def asks_about_law(question: str, language: str) -> bool:
+    """Whether a question (a message's asked sentences, or the whole message when it is one sentence) asks whether
+    something is a crime: the law card's answer for their place is what a caseworker says first."""
+    pattern = _LAW_WORDS.get(language)
+    return bool(pattern and pattern.search(question or ""))
