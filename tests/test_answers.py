@@ -631,6 +631,15 @@ def test_how_long_is_answered_with_the_guidances_duration(full_service, question
     assert len(result.answer) <= full_service.settings.answer_max_chars
 
 
+def test_how_long_of_a_named_service_is_said_with_a_duration(full_service):
+    """"Take It Down Act, quel délai ?" was answered with the line that names the Act's bill number ("adoptée sous le
+    numéro de projet S. 146": the word of "sous 48 heures", no duration), not with the 48 hours (answer batch 51's
+    tuning half)."""
+    result = full_service.ask("Take It Down Act, quel délai ?", "US")
+    direct = " ".join(line.text for block in result.blocks if block.kind == "direct" for line in block.lines)
+    assert "48 heures" in direct and "S. 146" not in direct, result.answer
+
+
 def test_a_question_put_in_the_negative_is_not_answered_yes(full_service):
     """"报警是不是没用？" (is reporting useless?) was answered "可以：先保存链接 ..." ("Yes: save the links"), which reads as
     "yes, it is useless": the card's line stands without its verdict."""

@@ -36,11 +36,12 @@ def _saying(doc: Document, facet: str, language: str, place: str | None, members
             minor: bool | None, other_age_ok: bool = False) -> Iterator[tuple[str, str | None]]:
     """A passage's lines that say what the facet asks and may be shown to this person: of their place (`quotable`),
     never telling of a death, and, unless `other_age_ok`, not for the other age (nor from a section for adults only,
-    to a minor)."""
+    to a minor). How long is said with a number and its unit (`_answers`): "adoptée sous le numéro S. 146" has
+    the word of "sous 48 heures" and no duration."""
     if minor and for_adults_only(str(doc.metadata.get("section", ""))) and not other_age_ok:
         return
     for unit, url in quotable(doc, place, members):
-        if not says_facet(unit, facet, language) or tells_of_a_death(unit):
+        if not _answers(unit, facet, language) or tells_of_a_death(unit):
             continue
         if minor is not None and detect_minor(unit) not in (None, minor) and not other_age_ok:
             continue
