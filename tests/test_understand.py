@@ -245,6 +245,7 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("im 14 in ogden. a guy from discord has a pic of me", "US", set()),
     ("im in bath crying", None, set()),
     ("商丘 偷拍视屏又被传了", "CN", set()),
+    ("商丘的 偷拍视屏又被传了", "CN", set()),  # "from 商丘", as "宿迁的。" is
     # a town's own police or court, at a sentence's start or after "the"; a name before a verb is not a place
     ("Pocatello police said my ex reposting my pictures is a civil matter", "US", set()),
     ("Bathurst said he would post it", None, set()),

@@ -189,8 +189,9 @@ def _towns(text: str) -> tuple[Town, ...]:
                 # ("宿迁的。": "from 宿迁", the same opening with 的 before the stop)
                 after = run.start() + i + length
                 # or a blank, as many type instead of a stop: "商丘 偷拍视屏又被传了"
-                opens = run.start() + i == first and bool(_STOP_AFTER.match(text, after + (text[after:after + 1] == "的"))
-                                                          or _BLANK_THEN_CJK.match(text, after))
+                # ("阳江的 照片被...": the same with 的 before the blank)
+                of = after + (text[after:after + 1] == "的")
+                opens = run.start() + i == first and bool(_STOP_AFTER.match(text, of) or _BLANK_THEN_CJK.match(text, of))
                 alone = latin_message and length == len(chars)
                 if (length >= 3 or after_cue or opens or alone) and (hit := table.get(chars[i:i + length])):
                     found.append(Town(text, run.start() + i, run.start() + i + length, *hit))
