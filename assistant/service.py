@@ -587,7 +587,7 @@ class Recourse:
         vector = asked() if question else None
         if question is None and not sentences(text):
             question = text
-        asks = (question is not None and asks_about_law(question, person.language)) or (
+        asks = asks_about_law(question or "", person.language) or (
             vector is not None and self.situations(snapshot).probabilities(
                 question, np.asarray(vector, dtype=np.float32)).get(LAW_CARD, 0.0) >= LAW_QUESTION)
         if not asks and not person.place:

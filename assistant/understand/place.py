@@ -115,16 +115,18 @@ _GAP = (r"(?:(?!\b(?:he|she|they|his|her|my|il|elle|ils|mon|ma|son|sa|not|never|
 # The words that put someone at a place, or close to it: "in Leeds", "near Leeds", "just outside Leeds", "20 minutes
 # from Leeds", "à Cambrai", "à côté de Cambrai", "près d'Amiens", "pas loin de Rennes", "à 30 km de Lille". A town
 # near a city is under the same law and services, so "I live near Leeds" says where the person is as plainly as "in".
-_NEAR_EN = (r"\b(?:in|at|to|near|nearby|outside(?: of)?|around|close to|next to|"
-            r"\d+\s*(?:miles?|mins?|minutes|km|kilometres|kilometers|hours?)\s+(?:from|outside(?: of)?|out of))"
-            r"\s+(?:the\s+)?")
+# ("to" only after the writer's own "I moved": "my sister is sending it to Boston" says nothing of where she is.)
+_NEAR = (r"near|nearby|outside(?: of)?|around|close to|next to|"
+         r"\d+\s*(?:miles?|mins?|minutes|km|kilometres|kilometers|hours?)\s+(?:from|outside(?: of)?|out of)")
+_NEAR_EN = r"\b(?:in|at|" + _NEAR + r")\s+(?:the\s+)?"
+_NEAR_EN_TO = r"\b(?:in|at|to|" + _NEAR + r")\s+(?:the\s+)?"
 _NEAR_FR = (r"\b(?:(?:à|a|en|au|aux|vers|(?:près|à\s+côté|pas\s+loin|non\s+loin|autour|dans\s+la\s+région)\s+de"
             r"|à\s+\d+\s*(?:km|kilomètres|minutes|min|h|heures?)\s+de)\s+"
             r"|(?:près|à\s+côté|pas\s+loin|non\s+loin|autour|dans\s+la\s+région|"
             r"à\s+\d+\s*(?:km|kilomètres|minutes|min|h|heures?))\s+d['’]\s*)")
 _SELF = re.compile(
     r"(?:\b(?:i['’]?m|i am|we['’]re|we are|i live|we live|i['’]?ve been living|i['’]?m living|based|i study|i work|"
-    r"i teach|i moved|we moved)\b" + _GAP + _NEAR_EN +
+    r"i teach|i moved|we moved)\b" + _GAP + _NEAR_EN_TO +
     r"|\b(?:je suis|j['’]?habite|je vis|je réside|on (?:est|vit|habite)|nous (?:sommes|vivons|habitons)|j['’]?étudie|"
     r"je travaille|j['’]?enseigne)\b" + _GAP + _NEAR_FR +
     r"|(?:我|我们|我们一家|本人)(?:现在|目前|人|是|一直)*(?:在|住在|住|定居在?|生活在)\s*)$",

@@ -247,5 +247,4 @@ _LAW_WORDS: dict[str, re.Pattern[str]] = {
 def asks_about_law(question: str, language: str) -> bool:
     """Whether a question (a message's asked sentences, or the whole message when it is one sentence) asks whether
     something is a crime: the law card's answer for their place is what a caseworker says first."""
-    pattern = _LAW_WORDS.get(language)
-    return bool(pattern and pattern.search(question or ""))
+    return _reads(_LAW_WORDS, question or "", language)
