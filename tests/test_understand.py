@@ -162,6 +162,11 @@ from assistant.vocabulary import JURISDICTIONS
     ("I live just outside Leeds and he is in Boston now", "UK"),
     ("on habite à 20 km de Lille, mon ex est à Bruxelles", "FR"),
     ("ma sœur vit près de Lyon, son ex est à Londres", "FR"),
+    # the UK police's non-emergency number, named as a call; not "101" alone
+    ("called 101 last week and nobody rang back", "UK"),
+    ("j'ai appelé le 101, ils m'ont dit d'attendre", "UK"),
+    ("打了101 说没发出来就不管", "UK"),
+    ("is there a sextortion 101 guide for parents", None),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place
