@@ -167,6 +167,9 @@ from assistant.vocabulary import JURISDICTIONS
     ("j'ai appelé le 101, ils m'ont dit d'attendre", "UK"),
     ("打了101 说没发出来就不管", "UK"),
     ("is there a sextortion 101 guide for parents", None),
+    # where the writer has lived, said in the present perfect, over the country the other person is in
+    ("I'm from Chengdu originally but I've lived in Australia for six years; my ex is still in China", "AU"),
+    ("we have been living in France since 2019 and her ex is in the US", "FR"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place

@@ -126,6 +126,7 @@ _NEAR_FR = (r"\b(?:(?:à|a|en|au|aux|vers|(?:près|à\s+côté|pas\s+loin|non\s+
             r"à\s+\d+\s*(?:km|kilomètres|minutes|min|h|heures?))\s+d['’]\s*)")
 _SELF = re.compile(
     r"(?:\b(?:i['’]?m|i am|we['’]re|we are|i live|we live|i['’]?ve been living|i['’]?m living|based|i study|i work|"
+    r"(?:i|we)(?:['’]?ve| have) (?:lived|been living|been based)|"
     r"i teach|i moved|we moved)\b" + _GAP + _NEAR_EN_TO +
     r"|\b(?:je suis|j['’]?habite|je vis|je réside|on (?:est|vit|habite)|nous (?:sommes|vivons|habitons)|j['’]?étudie|"
     r"je travaille|j['’]?enseigne)\b" + _GAP + _NEAR_FR +
