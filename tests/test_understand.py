@@ -170,6 +170,10 @@ from assistant.vocabulary import JURISDICTIONS
     # where the writer has lived, said in the present perfect, over the country the other person is in
     ("I'm from Chengdu originally but I've lived in Australia for six years; my ex is still in China", "AU"),
     ("we have been living in France since 2019 and her ex is in the US", "FR"),
+    # a nationality is where the writer comes from when they say they live at a place Recourse does not read: asked
+    ("Je suis française mais je vis à Kalbarri depuis un an, mon ex menace de tout publier", None),
+    ("I'm British but I live in Quebec now and he posted my pics", None),
+    ("Je suis française et je vis à Bristol", "UK"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place

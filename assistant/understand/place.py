@@ -282,10 +282,27 @@ def detect_jurisdiction(text: str) -> str | None:
     """
     named = _named(text)
     for level in ("theirs", "self", "cities", "countries", "demonyms", "hints", "sites"):
+        if level == "demonyms" and _lives_where_unread(text, named):
+            continue
         counts = _mentions(text, level, named)
         if counts:
             return _most(counts)
     return None
+
+
+# The writer says where they live and names a place Recourse does not read ("Française, je vis à Moruya", "I'm
+# British but I live in Quebec"): their nationality is then where they come from, not where they are, and the person
+# is asked rather than given their country of origin's numbers. The name must be capitalised, as names are.
+_LIVES_AT = re.compile(
+    r"(?i:\b(?:i live|we live|i['’]?m based|(?:i|we)(?:['’]?ve| have) (?:lived|been living)|j['’]?habite|je vis|"
+    r"je réside|nous (?:vivons|habitons)|on (?:vit|habite))(?: (?:now|currently|maintenant|actuellement))?)"
+    r"\s+(?i:in|à|a|au|aux|en)\s+(?P<name>[A-ZÀ-Ý][\w'’-]+)")
+
+
+def _lives_where_unread(text: str, named: dict[str, tuple[list[Span], list[Span]]]) -> bool:
+    """Whether the writer says they live at a named place that no place, city or town Recourse reads covers."""
+    spans = [(m.start(), m.end()) for cities, countries in named.values() for m in (*cities, *countries)]
+    return any(not any(s <= said.start("name") < e for s, e in spans) for said in _LIVES_AT.finditer(text))
 
 
 def _most(counts: dict[str, int]) -> str | None:
