@@ -174,6 +174,8 @@ from assistant.vocabulary import JURISDICTIONS
     ("Je suis française mais je vis à Kalbarri depuis un an, mon ex menace de tout publier", None),
     ("I'm British but I live in Quebec now and he posted my pics", None),
     ("Je suis française et je vis à Bristol", "UK"),
+    # French names of member states' cities
+    ("je suis française, en master à Mayence depuis septembre", "EU"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place
