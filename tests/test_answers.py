@@ -982,3 +982,13 @@ def test_a_person_who_shared_learns_the_tool_the_person_in_the_images_can_use(fu
     result = full_service.ask(question)
     assert result.card == "i-shared"
     assert tool in result.answer, result.answer
+
+
+def test_someone_who_forwarded_a_video_gets_the_card_for_people_who_shared(full_service):
+    """Written for this test. The situation model gives the i-shared card under 0.30 here; until 2026-12-06 that bar
+    sent the message to an outline of reference pages that spoke to the person filmed ("If you think you were filmed
+    without knowing"), not to the one who forwarded it."""
+    result = full_service.ask("Someone in a group posted a secretly filmed video of a woman and I forwarded it before "
+                              "thinking. Am I in trouble?")
+    assert result.route == "answer" and result.card == "i-shared", result.card
+    assert "forward" in result.answer.split("\n\n")[1].lower(), result.answer

@@ -43,8 +43,12 @@ from assistant.vocabulary import CJK
 # something the cards do not cover, and the reference pages answer it. When the model is unsure (under UNSURE), a
 # card with an example at least the model's `near_example` close is taken instead: short messages ("被裸聊敲诈了怎么办")
 # have too few features for the model, but one example says the same thing. Chosen on the tuning half of the
-# first-sight batch (bench/data/README.md).
-CARD_MIN_PROBABILITY = 0.30
+# first-sight batch (bench/data/README.md). Until 2026-12-06 a card also needed the model's probability at least 0.30:
+# the messages under it got an outline of reference pages, often court news or statute history ("I forwarded a secretly
+# filmed video, am I in trouble?" got "If you think you were filmed ..."). Without that bar, on the tuning halves 1-52
+# and the spent hold-outs 1-52: USE 11,476 -> 11,503 and 10,898 -> 10,909 facts, e5 11,073 -> 11,067 and 10,624 ->
+# 10,629 (0.10: USE 11,491 and 10,910); the example's closeness (`card_floor`) still keeps out what no card covers.
+CARD_MIN_PROBABILITY = 0.0
 UNSURE = 0.35
 FEATURES = FeatureConfig(ngram_min=1, ngram_max=4, char_weight=1.0)  # measured: bench/card_model.py
 C = 10.0
