@@ -38,17 +38,16 @@ from assistant.understand.platform import named_platforms
 from assistant.understand.question_kind import verdict_misleads, without_verdict
 from assistant.vocabulary import CJK
 
-# A card is used when the situation model gives it at least CARD_MIN_PROBABILITY and one of its examples is at least
-# the embedding model's `card_floor` close (cosine) to the message: far from every example, the message is about
-# something the cards do not cover, and the reference pages answer it. When the model is unsure (under UNSURE), a
-# card with an example at least the model's `near_example` close is taken instead: short messages ("被裸聊敲诈了怎么办")
-# have too few features for the model, but one example says the same thing. Chosen on the tuning half of the
-# first-sight batch (bench/data/README.md). Until 2026-12-06 a card also needed the model's probability at least 0.30:
-# the messages under it got an outline of reference pages, often court news or statute history ("I forwarded a secretly
-# filmed video, am I in trouble?" got "If you think you were filmed ..."). Without that bar, on the tuning halves 1-52
-# and the spent hold-outs 1-52: USE 11,476 -> 11,503 and 10,898 -> 10,909 facts, e5 11,073 -> 11,067 and 10,624 ->
-# 10,629 (0.10: USE 11,491 and 10,910); the example's closeness (`card_floor`) still keeps out what no card covers.
-CARD_MIN_PROBABILITY = 0.0
+# A card is used when one of its examples is at least the embedding model's `card_floor` close (cosine) to the message:
+# far from every example, the message is about something the cards do not cover, and the reference pages answer it.
+# The card is the one the situation model gives most; when the model is unsure (under UNSURE), a card with an example
+# at least the model's `near_example` close is taken instead: short messages ("被裸聊敲诈了怎么办") have too few features
+# for the model, but one example says the same thing. Chosen on the tuning half of the first-sight batch
+# (bench/data/README.md). Until 2026-12-06 a card also needed the model's probability at least 0.30: the messages
+# under it got an outline of reference pages, often court news or statute history ("I forwarded a secretly filmed
+# video, am I in trouble?" got "If you think you were filmed ..."). Without that bar, on the tuning halves 1-52 and the
+# spent hold-outs 1-52: USE 11,476 -> 11,503 and 10,898 -> 10,909 facts, e5 11,073 -> 11,067 and 10,624 -> 10,629
+# (0.10: USE 11,491 and 10,910).
 UNSURE = 0.35
 FEATURES = FeatureConfig(ngram_min=1, ngram_max=4, char_weight=1.0)  # measured: bench/card_model.py
 C = 10.0
@@ -249,7 +248,7 @@ class SituationModel:
             if nearest[closest] >= near:
                 return CardMatch(closest, by_card.get(closest, 0.0), nearest[closest])
         similarity = nearest.get(group, -1.0)
-        if by_card[group] < CARD_MIN_PROBABILITY or similarity < floor:
+        if similarity < floor:
             return None
         if group in self.helper_cards:
             situation = self._situation(row)
@@ -262,11 +261,12 @@ class SituationModel:
                         near: float = 1.0, audience: str | None = None, minor: bool | None = None
                         ) -> CardMatch | None:
         """The card of the sentence the model is surest of (`parts`, embedded as `vectors`), each sentence matched as a
-        message of its own (`match`) and held to the same CARD_MIN_PROBABILITY. For a long message no card fits as a
-        whole. Measured against a stricter bar (0.5): tuning halves 1-41 +17 facts with this one, +10 with 0.5."""
+        message of its own (`match`), under the same closeness floor. For a long message no card fits as a
+        whole. (With the probability bar of 0.30 it had then, measured against 0.5: tuning halves 1-41 +17 facts with
+        0.30, +10 with 0.5; the bar is gone since 2026-12-06, see the note above `UNSURE`.)"""
         matches = (self.match(vector, part, language, floor, near, audience, minor)
                    for part, vector in zip(parts, vectors, strict=True))
-        found = [m for m in matches if m is not None and m.probability >= CARD_MIN_PROBABILITY]
+        found = [m for m in matches if m is not None]
         return max(found, key=lambda m: (m.probability, m.group)) if found else None
 
     def answer_relevance(self, group: str, language: str, query: np.ndarray | list[float],
