@@ -176,6 +176,11 @@ from assistant.vocabulary import JURISDICTIONS
     ("Je suis française et je vis à Bristol", "UK"),
     # French names of member states' cities
     ("je suis française, en master à Mayence depuis septembre", "EU"),
+    # an autonomous prefecture named before its town, and Australian states as Chinese speakers there shorten them
+    ("我住在黔东南凯里，前男友说要把视频发出去", "CN"),
+    ("在延边打工，宿舍里发现了摄像头", "CN"),
+    ("我们在新州Wagga Wagga读书，有人把我室友的照片发到群里", "AU"),
+    ("维州这边学校出了换脸的事，老师该怎么办", "AU"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place
