@@ -675,6 +675,13 @@ def test_whether_a_message_asks_anything(text, asks):
     ("where can I get free legal help?", "en", False),  # help with a process, not a verdict on the act
     ("je veux porter plainte, je vais où ?", "fr", False),
     ("怎么报警", "zh", False),
+    # what the person who did it risks: the law's answer with its penalty
+    ("et mon ex, il risque combien pour avoir fait ça ?", "fr", True),
+    ("qu'est-ce qu'elle risque si je porte plainte", "fr", True),
+    ("how many years could he get for posting it", "en", True),
+    ("拍的人大概会被判多久", "zh", True),
+    ("j'ai à peine dormi, je risque de craquer", "fr", False),
+    ("what do they get out of sharing it", "en", False),
 ])
 def test_a_question_whether_something_is_a_crime_is_recognised(question, language, asks):
     assert asks_about_law(question, language) is asks

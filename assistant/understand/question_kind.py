@@ -237,10 +237,17 @@ def asks_something(text: str) -> bool:
 # for help with a process, not for a verdict on the act.
 _LAW_WORDS: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:illegal|unlawful|against the law|crimes?|criminal|offen[cs]es?|jail|prison|arrested|"
-                     r"prosecut\w*|penalt(?:y|ies))\b", re.I),
+                     r"prosecut\w*|penalt(?:y|ies)|fined|punish\w*)\b"
+                     # what the person who did it risks: "what could he get for it", "how long would she get"
+                     r"|\b(?:what|how long|how many years) (?:could|would|will|can|might) (?:he|she|they|i|we|"
+                     r"the person|someone|my ex) (?:get|face)\b", re.I),
     "fr": re.compile(r"\b(?:ill[ée]gale?s?|interdite?s?|délits?|crimes?|infractions?|pénale?s?|prison|punie?s?|"
-                     r"condamn\w*)\b", re.I),
-    "zh": re.compile(r"违法|犯法|犯罪|坐牢|判刑|判几年|拘留|刑事|合法吗"),
+                     r"condamn\w*|amendes?|encour(?:t|ent|ue?s?))\b"
+                     r"|\bquelles? peines?\b|\bpeines? (?:de prison|encourues?|maximales?|prévues?)\b"
+                     # "il risque quoi ?", "qu'est-ce qu'il risque", "risque-t-il", "ça risque combien"
+                     r"|\brisque(?:nt|s|z)? (?:quoi|combien)\b|\bqu['’]est[- ]ce qu['’](?:il|elle|ils|elles|on|je|j['’]) ?"
+                     r"risque|\brisque[- ]t[- ](?:il|elle|on)\b", re.I),
+    "zh": re.compile(r"违法|犯法|犯罪|坐牢|判刑|判几年|判多久|会被判|怎么判|坐几年|罚多少|罚款|处罚|拘留|刑事|合法吗"),
 }
 
 
