@@ -34,7 +34,7 @@ from assistant.answer.cards import (
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, is_intro, plan_answer, select_passages
 from assistant.answer.labels import read_labelled_questions
-from assistant.answer.messages import message
+from assistant.answer.messages import MESSAGES, message, speaks_familiar
 from assistant.answer.service_facts import (
     MAX_FACT_LINES,
     UNNAMED,
@@ -660,7 +660,13 @@ class Recourse:
         else:
             answer = compose_answer(text, language, plan, jurisdiction=place, help_passage=help_passage,
                                     max_chars=budget, lead=then, first_citation=len(lines.citations) + 1)
-        return ComposedAnswer(lines.blocks + answer.blocks, lines.citations + answer.citations, True,
+        blocks = lines.blocks + answer.blocks
+        if speaks_familiar([line.text for block in answer.blocks for line in block.lines], language):
+            # The answer after the lines speaks to a young person as "tu" (the cards' lines for them do): our words
+            # before it do too, not "vous" then "tu" in one reply. Not the lead of a likely crisis, which comes before
+            # the crisis page's own words to the person, written as "vous".
+            blocks = [_familiar(block, language) for block in blocks]
+        return ComposedAnswer(blocks, lines.citations + answer.citations, True,
                               needs_place=answer.needs_place, needs_age=answer.needs_age, card=answer.card)
 
     def _crisis_then_refusal(self, snapshot: IndexSnapshot, person: Person, decision: RouteDecision) -> ComposedAnswer:
@@ -798,3 +804,12 @@ def _said(key: str, language: str) -> ComposedAnswer:
 
 def _ms(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 1)
+
+
+def _familiar(block: Block, language: str) -> Block:
+    """The block with each fixed sentence of ours that has a familiar form ("tu" in French) in that form: the lead
+    before the lines to call and the words before the answer to the question. Quoted lines stay as written."""
+    familiar = {table[language]: table[f"{language}-tu"] for table in MESSAGES.values()
+                if language in table and f"{language}-tu" in table}
+    lines = tuple(Line(familiar.get(line.text, line.text), line.n) if line.n is None else line for line in block.lines)
+    return Block(block.kind, lines, familiar.get(block.heading, block.heading))

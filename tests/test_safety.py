@@ -36,7 +36,7 @@ def test_a_crisis_with_a_question_gets_the_lines_first_then_the_answer(full_serv
     result = full_service.ask("Si la vidéo reste sur Snapchat je vais me tuer. Comment la faire supprimer ?", "FR")
     assert result.route == "crisis"
     lines_end = result.answer.index("3114")
-    answer_start = result.answer.index("Pour votre question")
+    answer_start = re.search(r"Pour (?:votre|ta) question", result.answer).start()
     assert lines_end < answer_start, "the lines to call come first"
     docs = [c.doc_id for c in result.citations]
     assert docs[0] == "crisis-lines-fr" and any(d != "crisis-lines-fr" for d in docs), docs
@@ -312,3 +312,16 @@ def test_a_crisis_about_someone_else_speaks_to_the_writer_and_to_them(full_servi
     result = full_service.ask(text, place)
     assert result.route == "crisis" and result.answer.startswith(opening), result.answer[:200]
     assert number in result.answer
+
+
+def test_a_young_person_told_tu_in_the_answer_is_told_tu_before_it(full_service):
+    """The cards' lines for a young person say "tu"; the gentle check before the lines to call and the words before the
+    answer said "vous" ("Si vous pensez à mettre fin à vos jours ... Pour votre question :"), then the answer "tu"."""
+    result = full_service.ask("j'ai 14 ans et un garçon de ma classe a une photo de moi, il dit qu'il la met sur "
+                              "insta demain si je lui en envoie pas d'autres. comment je la fais enlever ?", "FR")
+    assert result.route == "crisis", result.answer
+    answer = result.answer
+    assert "Ce que tu peux faire maintenant" in answer, answer
+    assert "Pour ta question" in answer and "Pour votre question" not in answer, answer
+    first = answer.splitlines()[0]
+    assert first.startswith("Si tu penses") or first.startswith("Merci de me l'avoir dit"), first

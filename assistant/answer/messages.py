@@ -50,6 +50,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "如果你有结束生命的念头，或者现在有危险，请马上联系能帮助你的人。你不必一个人面对：",
         "fr": "Si vous pensez à mettre fin à vos jours, ou si vous êtes en danger maintenant, contactez quelqu'un "
               "tout de suite. Vous n'avez pas à traverser cela seul·e :",
+        "fr-tu": "Si tu penses à mettre fin à tes jours, ou si tu es en danger maintenant, contacte quelqu'un tout "
+                 "de suite. Tu n'as pas à traverser ça seul·e :",
     },
     # The same two leads when the writer reads as someone helping (a friend, a parent, a teacher, a counsellor: "ma
     # pote dit qu'elle veut plus vivre"): they speak to the writer and to the person they worry about at once, so a
@@ -73,6 +75,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "About your question:",
         "zh": "关于你的问题：",
         "fr": "Pour votre question :",
+        "fr-tu": "Pour ta question :",
     },
     "crisis_fallback": {
         "en": "If you are in danger, call your local emergency number now. If you are thinking of suicide, contact a "
