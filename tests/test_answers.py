@@ -992,3 +992,19 @@ def test_someone_who_forwarded_a_video_gets_the_card_for_people_who_shared(full_
                               "thinking. Am I in trouble?")
     assert result.route == "answer" and result.card == "i-shared", result.card
     assert "forward" in result.answer.split("\n\n")[1].lower(), result.answer
+
+
+@pytest.mark.parametrize("question, place, women_only", [
+    ("Je suis un homme de 38 ans, mon ex-femme menace de publier nos vidéos si je ne lui laisse pas la maison. "
+     "Qu'est-ce que je peux faire ?", "FR", "3919"),
+    ("本人男，二十五岁。前女友说如果我不复合，就把我们的视频发到网上，我该怎么办？", "CN", "妇女权益保障法"),
+])
+def test_a_man_is_not_given_help_that_is_for_women_only(full_service, question, place, women_only):
+    """France's 3919 is for women facing violence, China's Women's Rights Protection Law protects "女方": quoted to a man
+    they read as the help there is, and it is not his (answer batch 55's tuning half: a counsellor asking for channels
+    for a male student was told first that the law forbids leaking the woman's privacy). His own place's other help
+    stays: the police and the courts."""
+    result = full_service.ask(question, place)
+    assert result.route == "answer", result.answer
+    assert women_only not in result.answer, result.answer
+    assert any(word in result.answer for word in ("police", "plainte", "报警", "110", "法院")), result.answer

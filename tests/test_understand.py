@@ -8,6 +8,7 @@ import yaml
 
 from assistant.understand.age import detect_minor
 from assistant.understand.audience import detect_audience
+from assistant.understand.gender import for_women_only, names_a_man
 from assistant.understand.language import detect_language
 from assistant.understand.person import understand
 from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign_places, member_states
@@ -696,3 +697,29 @@ def test_traditional_characters_and_typographic_apostrophes_are_read_as_the_guid
     assert normalised("被裸聊敲诈了怎么办") == "被裸聊敲诈了怎么办"
     assert normalised("Je vis à Lyon, il a posté mes photos") == "Je vis à Lyon, il a posté mes photos"
     assert normalised("I’m 15 and she’s 14, j’habite à Gap") == "I'm 15 and she's 14, j'habite à Gap"
+
+
+@pytest.mark.parametrize("text, man", [
+    ("I'm a 27 year old guy and my ex posted my pics", True),
+    ("我17岁，男，在读高二", True),
+    ("porter plainte quand t'es un mec ?", True),
+    ("my son is 15 and someone has a photo of him", True),
+    ("我是心理老师，有个男生来咨询，说被裸聊敲诈了", True),
+    ("my boyfriend leaked my nudes", False),  # a man who did it, not the person in the images
+    ("I'm her dad and her ex posted her pics", False),
+    ("mon fils a partagé la photo d'une fille de sa classe", False),  # whose images: a girl's
+    ("班上一个男生把她的照片发到了群里", False),
+])
+def test_whether_the_person_in_the_images_is_said_to_be_a_man(text, man):
+    assert names_a_man(text) is man
+
+
+@pytest.mark.parametrize("line, women_only", [
+    ("Les femmes victimes de violences peuvent appeler le 3919, gratuit, anonyme, 24/7.", True),
+    ("12338是妇联开设的妇女热线。", True),
+    ("Victims and witnesses can use the portal, whether women or men, adults or minors.", False),
+    ("基于图像的性暴力很常见，女性和男性、成年人和青少年都可能遭遇。", False),
+    ("Call 3018: free, anonymous and confidential.", False),
+])
+def test_a_line_for_women_only(line, women_only):
+    assert for_women_only(line) is women_only

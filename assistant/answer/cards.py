@@ -32,6 +32,7 @@ from assistant.safety.classifier import FeatureConfig, features
 from assistant.understand.age import detect_minor
 from assistant.understand.audience_model import HELPER_ROLES
 from assistant.understand.followup import strip_places
+from assistant.understand.gender import for_women_only
 from assistant.understand.person import Person
 from assistant.understand.place import member_states, own_places, places
 from assistant.understand.platform import named_platforms
@@ -392,6 +393,12 @@ def _locals(sections: list[Document], person: Person) -> list[list[Document]]:
     return [group for group in groups if group]
 
 
+def _theirs(lines: list[tuple[str, str | None]], person: Person) -> list[tuple[str, str | None]]:
+    """The lines that are for this person: not help for women only ("Women facing violence can call 3919") when the
+    message says the person in the images is a man or a boy (understand/gender.py)."""
+    return [(u, url) for u, url in lines if not for_women_only(u)] if person.man else lines
+
+
 def _for_their_age(lines: list[tuple[str, str | None]], minor: bool | None) -> list[tuple[str, str | None]]:
     """The lines of a place's section that are not written for the other age: "Adults can call the Revenge Porn
     Helpline" is not for a 16-year-old, "Under-18s can use Report Remove" not for a woman of 30."""
@@ -448,7 +455,8 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         # helping them (a friend, a parent, a teacher) is thanked instead, in Recourse's own words.
         ack_text = message("helper_ack", language)
     direct = _pick(sections, "answer", person, relevance)
-    direct_lines: list[Quote] = [(direct, u, url) for u, url in quotable(direct, place, members)[:2]] if direct else []
+    direct_lines: list[Quote] = ([(direct, u, url) for u, url in _theirs(quotable(direct, place, members), person)[:2]]
+                                 if direct else [])
     # What the message asks about a service it names ("3018 c'est payant ?": `facts`, answer/service_facts.py) is
     # answered first, in the guidance's lines about that service; the card's answer to the situation follows.
     facts = list(facts)
@@ -462,7 +470,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
         first, unit, url = direct_lines[0]
         direct_lines[0] = (first, without_verdict(unit, language), url)
     steps = _pick(sections, "steps", person)
-    step_lines: list[Quote] = ([(steps, u, url) for u, url in quotable(steps, place, members)]
+    step_lines: list[Quote] = ([(steps, u, url) for u, url in _theirs(quotable(steps, place, members), person)]
                                if steps is not None else [])
     step_lines = _not_said(_not_said(step_lines, [u for _, u, _ in direct_lines], language),
                            facts_said, language, SAME_LINE)
@@ -472,7 +480,8 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     for group in _locals(sections, person):
         per_section = 3 if len(group) == 1 and group[0].metadata.get("for_place") else 1
         local_groups.append([(doc, u, url) for doc in group
-                             for u, url in _for_their_age(quotable(doc, place, members), person.minor)[:per_section]])
+                             for u, url in _for_their_age(_theirs(quotable(doc, place, members), person),
+                                                          person.minor)[:per_section]])
     if facts:  # the place's line that says what the service's line already said ("report to eSafety anonymously")
         local_groups = [kept for group in local_groups
                         if (kept := _not_said(group, facts_said, language, SAME_LINE))]
@@ -483,7 +492,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     familiar = speaks_familiar([u for _, u, _ in step_lines[:3]], language)
     question_text = message(key, language, familiar) if key else ""
     support = _supporting(question, language, place, members, sections, [d for d in (direct, steps) if d is not None],
-                          supporting, similarity, person.minor, person.platforms)
+                          supporting, similarity, person.minor, person.platforms, person.man)
     # The same line again, said first already as the service's line: only a line that adds nothing to it goes (a
     # step on 3018's hours and price stays after its line on what 3018 does).
     support = _not_said(support, facts_said, language, SAME_LINE)
@@ -616,7 +625,7 @@ def _law_lines(law: tuple[list[Document], bool], person: Person, members: frozen
     answer = _pick(sections, "answer", person) if sections else None
     if answer is None or not (asked or answer.metadata.get("for_place")):
         return []
-    lines = [(answer, u, url) for u, url in quotable(answer, person.place, members)]
+    lines = [(answer, u, url) for u, url in _theirs(quotable(answer, person.place, members), person)]
     parts = places()[person.place].members if person.place in places() else {}
     if members & parts.keys():
         # the law of the person's own nation or member state first (Scotland's 2016 Act for a person in Glasgow,
@@ -706,7 +715,7 @@ _WHEN = re.compile(r"(?i:(?<![\d.,])\b(?:19|20)\d\d\b(?![.,]?\d)|\bwhen (?:did|d
 
 def _supporting(question: str, language: str, place: str | None, members: frozenset[str], sections: list[Document],
                 shown: list[Document], supporting: list[Document], similarity: Similarity | None,
-                minor: bool | None = None, platforms: tuple[str, ...] = ()) -> list[Quote]:
+                minor: bool | None = None, platforms: tuple[str, ...] = (), man: bool = False) -> list[Quote]:
     """At most two lines of the best reference passage that says what the card does not and the message asks
     about ("on Telegram", "art. 226-2-1"); not a line for another age than the person's ("if you were 18 or over
     ..." to the parent of a 12-year-old). A passage of the page of the platform the message names first
@@ -745,7 +754,7 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
             continue  # a passage about StopNCII ("Using StopNCII with Facebook, Instagram and Threads")
         if where and not set(named_platforms(shown_heading(doc, place))) <= where:
             continue  # "TikTok's web form for sexual deepfakes", to a person whose images are in a Discord group
-        units = [(doc, u, url) for u, url in quotable(doc, place, members)
+        units = [(doc, u, url) for u, url in quotable(doc, place, members) if not (man and for_women_only(u))
                  if ((named and passage_terms(u, language) - said) or asked & passage_terms(u, language))
                  and (dated or not _DATED.search(u)) and (news or not _NEWS.search(u))
                  and (minor is None or detect_minor(u) in (None, minor))

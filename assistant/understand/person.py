@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from assistant.understand.age import detect_minor
 from assistant.understand.audience import detect_audience
+from assistant.understand.gender import names_a_man
 from assistant.understand.language import detect_language
 from assistant.understand.place import detect_jurisdiction
 from assistant.understand.platform import named_platforms
@@ -28,6 +29,7 @@ class Person:
     platforms: tuple[str, ...] = ()  # the platform pages the message names ("discord", "x-twitter"), in its order
     services: tuple[str, ...] = ()  # the services it names ("3018", "stopncii"), in its order
     facets: tuple[str, ...] = ()  # what it asks about them ("cost", "hours"; understand/facets.yaml)
+    man: bool = False  # the message says the person in the images is a man or a boy (understand/gender.py)
 
 
 def understand(text: str, jurisdiction: str | None = None, language_hint: str | None = None, *,
@@ -39,4 +41,5 @@ def understand(text: str, jurisdiction: str | None = None, language_hint: str | 
     services = named_services(text)
     return Person(language=language, place=jurisdiction or detect_jurisdiction(as_typed or text),
                   minor=detect_minor(text), audience=detect_audience(text), platforms=named_platforms(text),
-                  services=services, facets=asked_facets(text, language) if services else ())
+                  services=services, facets=asked_facets(text, language) if services else (),
+                  man=names_a_man(text))
