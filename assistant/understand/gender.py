@@ -8,9 +8,9 @@ Protection Law forbids leaking "the woman's" privacy (answer batch 55's tuning h
 left out for him; the rest of the guidance (the police, the courts, the platforms) is everyone's.
 
 Read only from what the message says in words: a writer who says he is a man ("I'm a 24-year-old guy", "je suis un
-homme", "本人男", "我16岁，男，"), and a helper who names the person as a boy or a man ("my son", "mon fils", "一个男生",
-"a male student"). Not a partner or a father ("my boyfriend", "I'm her dad"): a man writing about a woman's images.
-Pure; no I/O.
+homme", "本人男", "我16岁，男，"), and a helper who names the person as a boy or a man ("my son", "mon fils", "a male
+student", a counsellor's "男生来咨询"; not "一个男生" alone, who is as often the one who did it). Not a partner or a
+father ("my boyfriend", "I'm her dad"): a man writing about a woman's images. Pure; no I/O.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ _MAN = re.compile(
 # ... unless the message says whose images they are and she is a woman or a girl ("my son shared a girl's photo", "班上一个
 # 男生用AI把她的照片做成...").
 _WOMAN_IN_IMAGES = re.compile(
-    r"(?i:her (?:\w+ )?(?:photos?|pics?|pictures?|images?|videos?|nudes?|selfies?)\b|\b(?:a|the|this) girl['’]s\b|"
+    r"(?i:\bher (?:\w+ )?(?:photos?|pics?|pictures?|images?|videos?|nudes?|selfies?)\b|\b(?:a|the|this) girl['’]s\b|"
     r"\bd['’]une (?:fille|femme|élève|camarade|collègue)\b|\bde (?:son|mon|ma|sa) (?:ex-?)?(?:copine|amie|femme|petite amie)\b)"
     r"|她的|把她|给她|女生的|女儿")
 
