@@ -709,6 +709,7 @@ def test_traditional_characters_and_typographic_apostrophes_are_read_as_the_guid
     ("I'm her dad and her ex posted her pics", False),
     ("mon fils a partagé la photo d'une fille de sa classe", False),  # whose images: a girl's
     ("班上一个男生把她的照片发到了群里", False),
+    ("i'm a guy and her nudes are in my mates' group chat", False),
 ])
 def test_whether_the_person_in_the_images_is_said_to_be_a_man(text, man):
     assert names_a_man(text) is man
