@@ -1008,3 +1008,15 @@ def test_a_man_is_not_given_help_that_is_for_women_only(full_service, question, 
     assert result.route == "answer", result.answer
     assert women_only not in result.answer, result.answer
     assert any(word in result.answer for word in ("police", "plainte", "报警", "110", "法院")), result.answer
+
+
+def test_a_platform_without_a_page_keeps_other_platforms_pages_out(full_service):
+    """A QQ group has no page of its own: the passage added beside the card's answer was "Save evidence before you
+    report on WhatsApp" for a student whose photos were posted in a QQ group (answer batch 56's hold-out, read after
+    its one measurement). Naming QQ says which platform it is, as naming one with a page does."""
+    result = full_service.ask("I'm studying in Nottingham. A friend from home says somebody posted \"pics of me\" in a "
+                              "private QQ group for my old class. She hasn't seen them and I'm not in the group. I did "
+                              "send photos to a boyfriend when I was 20, so it might be real or it might be nothing. "
+                              "Should I report in the UK or in China, and does it even count when I can't see them?")
+    assert result.route == "answer", result.answer
+    assert "WhatsApp" not in result.answer, result.answer

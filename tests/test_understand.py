@@ -12,7 +12,7 @@ from assistant.understand.gender import for_women_only, names_a_man
 from assistant.understand.language import detect_language
 from assistant.understand.person import understand
 from assistant.understand.place import PLACES_FILE, detect_jurisdiction, foreign_places, member_states
-from assistant.understand.platform import PLATFORMS_FILE, named_platforms
+from assistant.understand.platform import OTHER_PLATFORMS_FILE, PLATFORMS_FILE, named_other_platforms, named_platforms
 from assistant.understand.question_kind import (
     answers_may_not_must,
     asks_about_law,
@@ -724,3 +724,14 @@ def test_whether_the_person_in_the_images_is_said_to_be_a_man(text, man):
 ])
 def test_a_line_for_women_only(line, women_only):
     assert for_women_only(line) is women_only
+
+
+def test_every_platform_without_a_page_really_has_none():
+    """other_platforms.yaml is for platforms with no page in knowledge/: one that gets a page moves to platforms.yaml."""
+    knowledge = PLATFORMS_FILE.parents[2] / "knowledge"
+    paged = set(yaml.safe_load(PLATFORMS_FILE.read_text(encoding="utf-8")))
+    others = set(yaml.safe_load(OTHER_PLATFORMS_FILE.read_text(encoding="utf-8")))
+    assert not others & paged
+    assert not [name for name in others if (knowledge / name).is_dir()]
+    assert named_other_platforms("my photos were posted in a QQ group") == ("qq",)
+    assert named_other_platforms("the line was busy and I signal to him") == ()

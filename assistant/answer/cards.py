@@ -35,7 +35,7 @@ from assistant.understand.followup import strip_places
 from assistant.understand.gender import for_women_only
 from assistant.understand.person import Person
 from assistant.understand.place import member_states, own_places, places
-from assistant.understand.platform import named_platforms
+from assistant.understand.platform import named_other_platforms, named_platforms
 from assistant.understand.question_kind import verdict_misleads, without_verdict
 from assistant.vocabulary import CJK
 
@@ -741,7 +741,7 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
     news = dated or bool(_NEWS.search(question))
     # A line about a platform the message does not name ("On TikTok, report it under ...") is another person's
     # answer: the images of a student whose photos are in a QQ group are not on TikTok.
-    where = set(platforms)
+    where = set(platforms) | set(named_other_platforms(question))  # a QQ group is not on WhatsApp
     for doc in supporting:
         if doc.metadata.get("group") == card_group or not for_them(doc, place) or is_intro(doc):
             continue  # a page's introduction says what the page holds ("this page lists ..."), not a fact

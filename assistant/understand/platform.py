@@ -13,6 +13,7 @@ from pathlib import Path
 from assistant.understand.names import named_in, names_table
 
 PLATFORMS_FILE = Path(__file__).with_name("platforms.yaml")
+OTHER_PLATFORMS_FILE = Path(__file__).with_name("other_platforms.yaml")
 
 
 @cache
@@ -24,3 +25,14 @@ def platforms() -> dict[str, re.Pattern[str]]:
 def named_platforms(text: str) -> tuple[str, ...]:
     """The platform pages a message names, in the order it first names them ("X" and "Telegram": both)."""
     return named_in(text, platforms())
+
+
+@cache
+def _others() -> dict[str, re.Pattern[str]]:
+    return names_table(OTHER_PLATFORMS_FILE)
+
+
+def named_other_platforms(text: str) -> tuple[str, ...]:
+    """The platforms with no page of their own a message names ("a QQ group", "on Roblox"): it is about them, not
+    about a platform whose page says how to report there."""
+    return named_in(text, _others())
