@@ -665,7 +665,9 @@ class Recourse:
             # The answer after the lines speaks to a young person as "tu" (the cards' lines for them do): our words
             # before it do too, not "vous" then "tu" in one reply. Not the lead of a likely crisis, which comes before
             # the crisis page's own words to the person, written as "vous".
-            blocks = [_familiar(block, language) for block in blocks]
+            familiar = {table[language]: table[f"{language}-tu"] for table in MESSAGES.values()
+                        if language in table and f"{language}-tu" in table}
+            blocks = [_familiar(block, familiar) for block in blocks]
         return ComposedAnswer(blocks, lines.citations + answer.citations, True,
                               needs_place=answer.needs_place, needs_age=answer.needs_age, card=answer.card)
 
@@ -806,10 +808,9 @@ def _ms(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 1)
 
 
-def _familiar(block: Block, language: str) -> Block:
-    """The block with each fixed sentence of ours that has a familiar form ("tu" in French) in that form: the lead
-    before the lines to call and the words before the answer to the question. Quoted lines stay as written."""
-    familiar = {table[language]: table[f"{language}-tu"] for table in MESSAGES.values()
-                if language in table and f"{language}-tu" in table}
+def _familiar(block: Block, familiar: dict[str, str]) -> Block:
+    """The block with each fixed sentence of ours that has a familiar form ("tu" in French: `familiar`, each polite
+    sentence to its familiar one) in that form: the lead before the lines to call and the words before the answer to
+    the question. Quoted lines stay as written."""
     lines = tuple(Line(familiar.get(line.text, line.text), line.n) if line.n is None else line for line in block.lines)
     return Block(block.kind, lines, familiar.get(block.heading, block.heading))

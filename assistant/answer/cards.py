@@ -754,8 +754,9 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
             continue  # a passage about StopNCII ("Using StopNCII with Facebook, Instagram and Threads")
         if where and not set(named_platforms(shown_heading(doc, place))) <= where:
             continue  # "TikTok's web form for sexual deepfakes", to a person whose images are in a Discord group
-        units = [(doc, u, url) for u, url in quotable(doc, place, members) if not (man and for_women_only(u))
-                 if ((named and passage_terms(u, language) - said) or asked & passage_terms(u, language))
+        units = [(doc, u, url) for u, url in quotable(doc, place, members)
+                 if not (man and for_women_only(u))
+                 and ((named and passage_terms(u, language) - said) or asked & passage_terms(u, language))
                  and (dated or not _DATED.search(u)) and (news or not _NEWS.search(u))
                  and (minor is None or detect_minor(u) in (None, minor))
                  and not (minor and tells_to_screenshot(u)) and not (minor and for_adults_only(u))
