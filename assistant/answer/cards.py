@@ -53,15 +53,15 @@ UNSURE = 0.35
 FEATURES = FeatureConfig(ngram_min=1, ngram_max=4, char_weight=1.0)  # measured: bench/card_model.py
 C = 10.0
 # A helper's card (written only for people helping someone else: a friend, a parent, school staff) answers "how do I
-# help?" whatever happened. When a helper names what happened ("friend being sextorted help"), the card for that
-# situation answers better ("Do not pay"), with its own lines for the helper. The situation is read by a second model
-# trained without the helpers' cards (their examples say "friend", not what happened), and its card replaces the
-# helper's at this probability or above. Chosen on the answer batches' tuning halves (1-14, 1,050 questions, 113 on a
-# helper's card): 0.3 / 0.4 / 0.5 / 0.6 / 0.8 -> +9 / +13 / +6 / +2 / 0 facts of 418 there.
+# help?" whatever happened; a helper who names what happened ("my friend is being blackmailed for money ...") gets the
+# card for that situation from the one model, which learns it from the labelled questions. Until 2026-12-07 a second
+# model, trained without the helpers' cards, replaced a helper's card with its own at probability 0.4 or more (chosen
+# in 2026-12 on tuning halves 1-14, when the model had no labelled questions). On tuning halves 1-56 and the spent
+# hold-outs 1-56 (USE) it had come to cost facts at every bar: 0.3 / 0.4 / 0.5 / 0.6 / never -> 12,211 / 12,225 /
+# 12,247 / 12,254 / 12,269 of 14,678 and 11,585 / 11,603 / 11,604 / 11,610 / 11,614 of 14,585.
 HELPERS = HELPER_ROLES  # the people who write about someone else (understand/audience_model.py)
 SHARER = "person-who-shared"
 UNDER_18 = "under-18"  # the topic of the cards written for images of someone under 18
-SITUATION_OVER_HELPER = 0.4
 MAX_STEPS = 6
 # How much the story counts beside the question when an answer of a card is chosen (`answer_relevance`): a little,
 # to break a tie when the question says nothing of which answer ("What should I be doing right now?").
@@ -84,12 +84,11 @@ class CardMatch:
     similarity: float
 
 
-def examples_digest(example_ids: list[str], model: str, helper_cards: list[str] | None = None,
-                    labels: str = "") -> str:
+def examples_digest(example_ids: list[str], model: str, labels: str = "") -> str:
     """What the situation model depends on: the example messages (their ids hold their text's hash), the embedding
-    model, the features, the regularisation, which cards are helpers' cards and the labelled questions it also
-    learns from (`labels`: their digest, "" for none). Equal digests: the same model."""
-    parts = [sorted(example_ids), model, FEATURES.__dict__, C, sorted(helper_cards or ())] + ([labels] if labels else [])
+    model, the features, the regularisation and the labelled questions it also learns from (`labels`: their digest,
+    "" for none). Equal digests: the same model."""
+    parts = [sorted(example_ids), model, FEATURES.__dict__, C] + ([labels] if labels else [])
     payload = json.dumps(parts, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
@@ -103,7 +102,7 @@ class SituationModel:
     examples of all three languages train one model: the embedding is multilingual, so a French example helps a
     Chinese message. Measured on the examples (5-fold, 18 cards), it picks the right card 74-80% of the time, where
     the nearest example alone did 35-48% (bench/card_model.py). It is trained once for the examples being served
-    (12 s of CPU with 2,693 examples, and 5 s more for the model without the helpers' cards): `kb build` trains it
+    (12 s of CPU with 2,693 examples): `kb build` trains it
     when the examples change and keeps it beside the index (`situations-<digest>.npz`, plain arrays), so a running
     app swapping in a new generation only reads it.
     """
@@ -133,11 +132,8 @@ class SituationModel:
         self.coef: np.ndarray | None = None
         self.intercept: np.ndarray | None = None
         self._coef_t: np.ndarray | None = None
-        # The same model without the helpers' cards: what happened, when a helper names it (SITUATION_OVER_HELPER).
-        self.specific: tuple[list[str], np.ndarray, np.ndarray] | None = None
         if len(cards) >= 2:
-            digest = examples_digest(ids, snapshot.generation.model, sorted(self.helper_cards),
-                                     labels_digest(extra) if extra else "")
+            digest = examples_digest(ids, snapshot.generation.model, labels_digest(extra) if extra else "")
             path = cache_dir / f"situations-{digest}.npz" if cache_dir is not None else None
             if path is not None and path.exists():
                 self._load(path)
@@ -149,18 +145,11 @@ class SituationModel:
                     vectors = np.concatenate([vectors, np.asarray(embed([q.text for q in extra]), dtype=np.float32)])
                 matrix = features(texts, vectors, FEATURES)
                 self.classes, self.coef, self.intercept = _fit(matrix, labels)
-                rows = [i for i, label in enumerate(labels) if label not in self.helper_cards]
-                if self.helper_cards and len({labels[i] for i in rows}) >= 2:
-                    # started from the first model's weights: the same optimum in half the time (4.8 s, not 9.3)
-                    keep = [k for k, group in enumerate(self.classes) if group not in self.helper_cards]
-                    self.specific = _fit(matrix[rows], [labels[i] for i in rows],
-                                         (self.coef[keep], self.intercept[keep]))
                 if path is not None:
                     self._save(path)
         self.snapshot = snapshot
         if self.coef is not None:
             self._coef_t = np.ascontiguousarray(self.coef.T)  # a sparse row times `coef.T` copied it every time
-        self._specific_t = np.ascontiguousarray(self.specific[1].T) if self.specific is not None else None
         # Each language's example rows ordered card by card, with where each card's rows start, worked out once (not
         # in a question's time): a card's closest example is then one `maximum.reduceat` over all cards.
         self._example_groups: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
@@ -188,9 +177,6 @@ class SituationModel:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         arrays = {"classes": np.array(self.classes), "coef": self.coef, "intercept": self.intercept}
-        if self.specific is not None:
-            arrays.update(specific_classes=np.array(self.specific[0]), specific_coef=self.specific[1],
-                          specific_intercept=self.specific[2])
         with partial.open("wb") as handle:
             np.savez(handle, **arrays)
         partial.replace(path)
@@ -199,24 +185,12 @@ class SituationModel:
         with np.load(path, allow_pickle=False) as data:
             self.classes = [str(c) for c in data["classes"]]
             self.coef, self.intercept = data["coef"], data["intercept"]
-            if "specific_coef" in data:
-                self.specific = ([str(c) for c in data["specific_classes"]], data["specific_coef"],
-                                 data["specific_intercept"])
 
     def probabilities(self, text: str, query: np.ndarray, row=None) -> dict[str, float]:
         """The model's probability for each card (a softmax over the linear scores, as scikit-learn computes it).
         `row`: the message's features, when already made."""
         row = features([text], query[None, :], FEATURES) if row is None else row
         return _softmax(self.classes, np.asarray(row @ self._coef_t).ravel() + self.intercept)
-
-    def _situation(self, row) -> tuple[str, float] | None:
-        """The most likely card other than the helpers', by the model trained without them (`row`: the features)."""
-        if self.specific is None:
-            return None
-        classes, _, intercept = self.specific
-        by_card = _softmax(classes, np.asarray(row @ self._specific_t).ravel() + intercept)
-        group = max(by_card, key=lambda g: (by_card[g], g))
-        return group, by_card[group]
 
     def match(self, vector: list[float] | np.ndarray, text: str, language: str, floor: float,
               near: float = 1.0, audience: str | None = None, minor: bool | None = None) -> CardMatch | None:
@@ -227,8 +201,7 @@ class SituationModel:
         if self.coef is None:
             return None
         query = np.asarray(vector, dtype=np.float32)
-        row = features([text], query[None, :], FEATURES)  # made once: both models read it
-        by_card = self.probabilities(text, query, row)
+        by_card = self.probabilities(text, query)
         nearest = self._nearest(query, language)
         barred = {g for g, who in self.audiences.items() if audience not in who} if audience else set()
         if minor is False:
@@ -251,11 +224,6 @@ class SituationModel:
         similarity = nearest.get(group, -1.0)
         if similarity < floor:
             return None
-        if group in self.helper_cards:
-            situation = self._situation(row)
-            if (situation is not None and situation[1] >= SITUATION_OVER_HELPER and situation[0] in by_card
-                    and nearest.get(situation[0], -1.0) >= floor):
-                return CardMatch(situation[0], situation[1], nearest[situation[0]])
         return CardMatch(group, by_card[group], similarity)
 
     def match_sentences(self, parts: list[str], vectors: list[list[float]] | np.ndarray, language: str, floor: float,
@@ -312,13 +280,9 @@ class SituationModel:
         return dict(zip(groups, closest.tolist(), strict=True))
 
 
-def _fit(matrix, labels: list[str], start: tuple[np.ndarray, np.ndarray] | None = None
-         ) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """A logistic regression's classes and float32 weights, for the situation models; `start`: weights to start
-    from (one row per class, in sorted class order), for a model close to one already trained."""
-    model = LogisticRegression(C=C, max_iter=3000, warm_start=start is not None)
-    if start is not None:
-        model.coef_, model.intercept_ = start[0].astype(np.float64), start[1].astype(np.float64)
+def _fit(matrix, labels: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """A logistic regression's classes and float32 weights, for the situation model."""
+    model = LogisticRegression(C=C, max_iter=3000)
     model.fit(matrix, labels)
     return [str(c) for c in model.classes_], model.coef_.astype(np.float32), model.intercept_.astype(np.float32)
 
