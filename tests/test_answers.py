@@ -574,22 +574,6 @@ def test_a_named_platforms_own_page_is_quoted_beside_the_card(full_service, ques
     assert len(result.answer) <= full_service.settings.answer_max_chars
 
 
-@pytest.mark.parametrize("question, must", [
-    ("can I get my paid OnlyFans videos taken down from a free tube site?", "DMCA"),
-    ("Je peux faire retirer d'un site gratuit les vidéos que je vends sur MYM ?", "DMCA"),
-    ("我在OnlyFans上卖的视频被人全部传到了免费网站，怎么让他们删掉？", "DMCA"),
-])
-def test_a_creator_whose_paid_content_was_stolen_is_told_of_the_copyright_route(full_service, question, must):
-    """A creator whose paid content was reposted for free (answer batch 57: "my paid content reposted for free") was
-    told of Google's request for intimate images, which Google says is not for content the person is paid for, and
-    never of the copyright (DMCA) request Google names instead."""
-    result = full_service.ask(question)
-    assert result.card == "on-a-site"
-    direct = next(block for block in result.blocks if block.kind == "direct")
-    assert must in direct.lines[0].text, result.answer
-    assert len(result.answer) <= full_service.settings.answer_max_chars
-
-
 @pytest.mark.parametrize("question, place, said", [
     ("3018 c'est payant ?", None, "gratuit"),
     ("3018 open on sundays?", None, "7 days a week"),
