@@ -191,6 +191,8 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     # towns places.yaml does not list, from GeoNames' gazetteer, where the message puts the person there
     ("I live in Getafe and my ex posted my photos", "EU", {"ES"}),
     ("je vis à Pessac, il menace de publier mes photos", "FR", set()),
+    ("J'habite Lunel depuis deux ans et mon ex a posté une photo", "FR", set()),  # "habiter" with no "à"
+    ("j'habite avec mon copain et il a mes photos", None, set()),
     ("我在图文巴读书，前男友威胁我", "AU", set()),
     ("im in tarneit what do i do", "AU", set()),
     ("I'm a student in East Kilbride, my ex shared a video", "UK", {"SCT"}),  # two words, and Scotland's law

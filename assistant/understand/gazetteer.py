@@ -71,9 +71,11 @@ def _table() -> tuple[dict[str, tuple[str, str, str]], int]:
 
 
 # Words after which a place's name says where someone is, lives or comes from; in Chinese, the same characters as
-# before a Chinese name ("我在Knoxville", "住在Mackay", "来自Spokane", "坐标Kendal", "我是Missoula一家庇护所的社工").
+# before a Chinese name ("我在Knoxville", "住在Mackay", "来自Spokane", "坐标Kendal", "我是Missoula一家庇护所的社工"); and
+# French "habiter" with no "à", as often written ("J'habite Pierrelatte").
 _LATIN_BEFORE = re.compile(
-    r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de)\s+"
+    r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de"
+    r"|habite|habites|habitons|habitez|habitent)\s+"
     r"|\bd['’]|(?:[在住到去从回于是]|来自|坐标)\s*)")
 _OPENING = re.compile(r"\s*")  # the message's first word
 # A town's own police, court or council named after it ("Pocatello police said it's a civil matter", "the Leeds
