@@ -102,9 +102,8 @@ class SituationModel:
     examples of all three languages train one model: the embedding is multilingual, so a French example helps a
     Chinese message. Measured on the examples (5-fold, 18 cards), it picks the right card 74-80% of the time, where
     the nearest example alone did 35-48% (bench/card_model.py). It is trained once for the examples being served
-    (12 s of CPU with 2,693 examples): `kb build` trains it
-    when the examples change and keeps it beside the index (`situations-<digest>.npz`, plain arrays), so a running
-    app swapping in a new generation only reads it.
+    (12 s of CPU with 2,693 examples): `kb build` trains it when the examples change and keeps it beside the index
+    (`situations-<digest>.npz`, plain arrays), so a running app swapping in a new generation only reads it.
     """
 
     def __init__(self, snapshot: IndexSnapshot, cache_dir: Path | None = None,
