@@ -192,6 +192,7 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("I live in Getafe and my ex posted my photos", "EU", {"ES"}),
     ("je vis à Pessac, il menace de publier mes photos", "FR", set()),
     ("J'habite Lunel depuis deux ans et mon ex a posté une photo", "FR", set()),  # "habiter" with no "à"
+    ("Ma fille de 13 ans, en 4e, dit que des photos d'elle tournent dans un groupe Snap", "FR", set()),  # a collège year
     ("j'habite avec mon copain et il a mes photos", None, set()),
     ("我在图文巴读书，前男友威胁我", "AU", set()),
     ("im in tarneit what do i do", "AU", set()),
