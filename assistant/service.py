@@ -34,7 +34,7 @@ from assistant.answer.cards import (
 from assistant.answer.cards import compose_card as compose_card_answer
 from assistant.answer.compose import compose_answer, crisis_plan, is_intro, plan_answer, select_passages
 from assistant.answer.labels import read_labelled_questions
-from assistant.answer.messages import MESSAGES, message, speaks_familiar
+from assistant.answer.messages import familiar_forms, message, speaks_familiar
 from assistant.answer.service_facts import (
     MAX_FACT_LINES,
     UNNAMED,
@@ -665,9 +665,7 @@ class Recourse:
             # The answer after the lines speaks to a young person as "tu" (the cards' lines for them do): our words
             # before it do too, not "vous" then "tu" in one reply. Not the lead of a likely crisis, which comes before
             # the crisis page's own words to the person, written as "vous".
-            familiar = {table[language]: table[f"{language}-tu"] for table in MESSAGES.values()
-                        if language in table and f"{language}-tu" in table}
-            blocks = [_familiar(block, familiar) for block in blocks]
+            blocks = [_familiar(block, familiar_forms(language)) for block in blocks]
         return ComposedAnswer(blocks, lines.citations + answer.citations, True,
                               needs_place=answer.needs_place, needs_age=answer.needs_age, card=answer.card)
 

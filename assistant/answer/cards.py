@@ -454,8 +454,8 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     # The card's lines for a young person say "tu": the heading over them and the question after them do too.
     familiar = speaks_familiar([u for _, u, _ in step_lines[:3]], language)
     question_text = message(key, language, familiar) if key else ""
-    support = _supporting(question, language, place, members, sections, [d for d in (direct, steps) if d is not None],
-                          supporting, similarity, person.minor, person.platforms, person.man)
+    support = _supporting(question, person, members, sections, [d for d in (direct, steps) if d is not None],
+                          supporting, similarity)
     # The same line again, said first already as the service's line: only a line that adds nothing to it goes (a
     # step on 3018's hours and price stays after its line on what 3018 does).
     support = _not_said(support, facts_said, language, SAME_LINE)
@@ -676,17 +676,17 @@ _WHEN = re.compile(r"(?i:(?<![\d.,])\b(?:19|20)\d\d\b(?![.,]?\d)|\bwhen (?:did|d
                    r"什么时候|何时|哪一?年")
 
 
-def _supporting(question: str, language: str, place: str | None, members: frozenset[str], sections: list[Document],
-                shown: list[Document], supporting: list[Document], similarity: Similarity | None,
-                minor: bool | None = None, platforms: tuple[str, ...] = (), man: bool = False) -> list[Quote]:
+def _supporting(question: str, person: Person, members: frozenset[str], sections: list[Document],
+                shown: list[Document], supporting: list[Document], similarity: Similarity | None) -> list[Quote]:
     """At most two lines of the best reference passage that says what the card does not and the message asks
     about ("on Telegram", "art. 226-2-1"); not a line for another age than the person's ("if you were 18 or over
-    ..." to the parent of a 12-year-old). A passage of the page of the platform the message names first
-    (`platforms`: all it names, in order) needs no word in common with the message, only a word the card's lines did
-    not say: it is about that platform ("X" on the page, "twitter" in the message), and says how it is done there.
-    Never a line about a platform the message does not name, nor, when it names one, a section headed with another
-    ("On TikTok, report it under ..." to a student whose photos are in a QQ group); a message that names none may
-    still be given its place's usual one."""
+    ..." to the parent of a 12-year-old), nor help for women only to a man. A passage of the page of the platform
+    the message names first (`person.platforms`: all it names, in order) needs no word in common with the message,
+    only a word the card's lines did not say: it is about that platform ("X" on the page, "twitter" in the message),
+    and says how it is done there. Never a line about a platform the message does not name, nor, when it names one,
+    a section headed with another ("On TikTok, report it under ..." to a student whose photos are in a QQ group); a
+    message that names none may still be given its place's usual one."""
+    language, place, minor, platforms = person.language, person.place, person.minor, person.platforms
     card_group = sections[0].metadata["group"] if sections else None
     # One Chinese character is a function word more often than a subject (去, 看, 用, 住): "偷拍视频 能去哪举报" drew
     # Telegram's statement through 去, and a controlling boyfriend's message a hotel-room camera through 房间's
@@ -718,7 +718,7 @@ def _supporting(question: str, language: str, place: str | None, members: frozen
         if where and not set(named_platforms(shown_heading(doc, place))) <= where:
             continue  # "TikTok's web form for sexual deepfakes", to a person whose images are in a Discord group
         units = [(doc, u, url) for u, url in quotable(doc, place, members)
-                 if not (man and for_women_only(u))
+                 if not (person.man and for_women_only(u))
                  and ((named and passage_terms(u, language) - said) or asked & passage_terms(u, language))
                  and (dated or not _DATED.search(u)) and (news or not _NEWS.search(u))
                  and (minor is None or detect_minor(u) in (None, minor))

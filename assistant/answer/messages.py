@@ -6,6 +6,7 @@ They hold no facts (no numbers, laws or addresses): every fact comes from a cite
 from __future__ import annotations
 
 import re
+from functools import cache
 
 MESSAGES: dict[str, dict[str, str]] = {
     "lead": {
@@ -200,3 +201,11 @@ def speaks_familiar(lines: list[str], language: str) -> bool:
         return False
     text = " ".join(lines)
     return len(_TU.findall(text)) > len(_VOUS.findall(text))
+
+
+@cache
+def familiar_forms(language: str) -> dict[str, str]:
+    """Each fixed sentence in the language's polite register mapped to its familiar one, for the sentences that have
+    one ("Pour votre question :" -> "Pour ta question :"); empty for a language without "tu"."""
+    return {table[language]: table[f"{language}-tu"] for table in MESSAGES.values()
+            if language in table and f"{language}-tu" in table}
