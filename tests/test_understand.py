@@ -451,6 +451,8 @@ def test_who_is_asking(text, audience):
     ("17 ans, on me fait chanter", "fr"),  # "on" and "me" are French too: they count for neither language
     ("he sent it to me on snap", "en"),
     ("report deepfake australia", "en"),  # one English word, none French: it was answered in French
+    ("son 14 nudify app victim", "en"),  # French "son" against English "victim": the character model decides
+    ("son insta ?", "fr"),
     ("chantage webcam", "fr"),
     ("ok merci 🙏", "fr"),
 ])

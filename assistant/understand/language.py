@@ -28,7 +28,7 @@ montage menace menacé merci bonjour bonsoir salut slt qqn coloc allo""".split()
 _ENGLISH = frozenset("""i me my mine you your he she his her we our they their the a an of to in on at for with by from
 is are was were be been have has had do does did and or but not no what when how why where who which this that these
 those it its can could should would will shall my help please report photos videos someone law police remove delete
-leaked sextortion sentence australia threatening pls dont thanks hello hi hey""".split())
+leaked sextortion sentence australia threatening pls dont thanks hello hi hey victim daughter kid""".split())
 
 
 @load_once
