@@ -32,7 +32,7 @@ Rules, each against a way a name misleads:
   two characters is a word too often: 和平, 朝阳, 南海; and 南澳, a county of Guangdong, is how Chinese speakers in
   Adelaide name South Australia);
 - a town's name as people shorten it, the words before a connector or a hyphen ("Le Touquet" for Le
-  Touquet-Paris-Plage, "Châlons" for Châlons-en-Champagne, "Stratford" for Stratford-upon-Avon, "Frankfurt" for
+  Touquet-Paris-Plage, "Châlons" for Châlons-en-Champagne, "Bad Soden" for Bad Soden am Taunus, "Frankfurt" for
   Frankfurt am Main), is read too, only when capitalised, when it is not a word (above) and no town of another place
   goes by it, nor is shortened to it (Newcastle upon Tyne's "Newcastle" is Australia's too: no one's; "Nossa
   Senhora", short for a parish of Macau and for towns in Brazil, is no one's);
@@ -159,7 +159,7 @@ def _small_towns(taken: set[str], ordinary: set[str]) -> list[tuple[str, str, st
     return rows
 
 
-# Where people cut a town's name short: before a connector ("Châlons-en-Champagne", "Stratford-upon-Avon", "Frankfurt
+# Where people cut a town's name short: before a connector ("Châlons-en-Champagne", "Bad Soden am Taunus", "Frankfurt
 # am Main", "Kirchberg in Tirol") or at a hyphen ("Le Touquet-Paris-Plage").
 _CUT = re.compile(r"[- ](?=(?:sur|sous|en|lès|les|lez|le|la|de|du|des|aux|upon|on|under|am|an|im|in|bei)[- ])|-",
                   re.IGNORECASE)
