@@ -277,7 +277,9 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
     general = [] if helper else [s for s in sections
                                  if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not is_intro(s)]
     places = [s for s in sections if "GLOBAL" not in s.metadata.get("jurisdictions", ()) and not _every_place(s)]
-    summary = [s for s in sections if _every_place(s)]
+    # The every-place sections, the one with a line per place first; the page may also give them all in one line,
+    # shortest last.
+    summary = sorted((s for s in sections if _every_place(s)), key=lambda s: -len(sourced_units(s.page_content)))
     if jurisdiction:
         mine = [s for s in places if jurisdiction in s.metadata.get("jurisdictions", ())]
         if mine:
@@ -292,6 +294,10 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
             if asked:
                 return [(s, 1) for s in general[:1]] + [(s, 2) for s in mine]
             return [(s, 2) for s in general[:1]] + [(s, 5) for s in mine]
+    if summary and compact and len(summary) > 1 and len(sourced_units(summary[-1].page_content)) == 1:
+        # A possible crisis, the place unknown: every place's numbers in one line, so the answer to the question
+        # after them keeps its steps (a list of six lines and its heading took a third of the phone budget).
+        return [(summary[-1], 1)]
     if summary:
         return [(summary[0], 8)]
     # the lead already says the words to the person; every place's lines follow
@@ -341,7 +347,9 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
             units = _pick_sourced([(u, url) for u, url in units if not tells_of_a_death(u)], query_terms, language,
                                   limit)
         heading = shown_heading(doc, None if crisis else jurisdiction, members)
-        if crisis and jurisdiction is None:  # "China: if you are in danger ...": the place names the list
+        if crisis and jurisdiction is None and _every_place(doc) and len(sourced_units(doc.page_content)) == 1:
+            heading = ""  # every place's numbers in one line, which says what they are for, after the words to the person
+        elif crisis and jurisdiction is None:  # "China: if you are in danger ...": the place names the list
             heading = re.split(r"\s*[:：]", heading, maxsplit=1)[0]
         elif one_place:  # one place's line, which names its place: no heading over it
             heading = ""
