@@ -93,6 +93,16 @@ def test_a_member_states_own_bodies_are_for_people_in_that_member_state(full_ser
         assert text not in result.answer
 
 
+def test_a_supporting_passage_is_not_a_section_about_another_place(full_service):
+    """A page for everywhere (Take It Down) has a section for the US ("Report to NCMEC's CyberTipline"): its lines
+    are the US's even where they do not say so. A woman in Lyon threatened by her ex was given "Vous pouvez faire un
+    signalement en ligne : https://cybertipline.org", with its heading hidden (it names another place) and nothing to
+    say what it was."""
+    result = full_service.ask("Je n'en peux plus, mon ex menace de publier mes photos. J'habite à Lyon. Que faire ?")
+    assert result.route in ("answer", "crisis")
+    assert "cybertipline" not in result.answer.lower(), result.answer
+
+
 def test_a_supporting_passage_is_a_fact_not_a_pages_introduction(full_service):
     """A counsellor was told 'this page lists what to do first' under a heading: the first-hour page's introduction,
     quoted as if it said something."""

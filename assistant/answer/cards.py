@@ -34,7 +34,7 @@ from assistant.understand.audience_model import HELPER_ROLES
 from assistant.understand.followup import strip_places
 from assistant.understand.gender import for_women_only
 from assistant.understand.person import Person
-from assistant.understand.place import member_states, own_places, places
+from assistant.understand.place import marked_jurisdictions, member_states, own_places, places
 from assistant.understand.platform import named_other_platforms, named_platforms
 from assistant.understand.question_kind import verdict_misleads, without_verdict
 from assistant.vocabulary import CJK
@@ -676,6 +676,13 @@ _WHEN = re.compile(r"(?i:(?<![\d.,])\b(?:19|20)\d\d\b(?![.,]?\d)|\bwhen (?:did|d
                    r"什么时候|何时|哪一?年")
 
 
+def _about_elsewhere(doc: Document, place: str) -> bool:
+    """A section whose heading names only other places than the person's ("Report to NCMEC's CyberTipline" on a page
+    for everywhere): its lines are that place's, even those that do not name it ("You can report online: ...")."""
+    named = marked_jurisdictions(str(doc.metadata.get("section", "")))
+    return bool(named) and not named & own_places(place)
+
+
 def _supporting(question: str, person: Person, members: frozenset[str], sections: list[Document],
                 shown: list[Document], supporting: list[Document], similarity: Similarity | None) -> list[Quote]:
     """At most two lines of the best reference passage that says what the card does not and the message asks
@@ -708,6 +715,8 @@ def _supporting(question: str, person: Person, members: frozenset[str], sections
     for doc in supporting:
         if doc.metadata.get("group") == card_group or not for_them(doc, place) or is_intro(doc):
             continue  # a page's introduction says what the page holds ("this page lists ..."), not a fact
+        if place and _about_elsewhere(doc, place):
+            continue  # "Report to NCMEC's CyberTipline" (a page for everywhere, a section for the US) to a person in Lyon
         named = doc.metadata.get("group") in first
         if not named and similarity is not None and any(similarity(doc, other) >= SAYS_THE_SAME for other in shown):
             continue  # another page's words for what the card already said (the named platform's page says how, there)
