@@ -321,6 +321,15 @@ def test_a_supporting_passage_is_not_news_or_statute_history(full_service):
     assert "Rotondo" not in result.answer and "2025-09-26" not in result.answer
 
 
+def test_a_chinese_line_that_dates_a_statute_is_history_too(full_service):
+    """A date written straight before Chinese text ("自2016-03-01起") was not read as a date (no word boundary between
+    a digit and a Chinese character), so statute history reached Chinese answers that English and French ones were
+    spared: "《反家庭暴力法》自2016-03-01起规定了人身安全保护令" to a woman asking whether she can get a protection order."""
+    result = full_service.ask("前任说我要是敢分手就把床照发给我爸妈，我能申请那个什么保护令吗", "CN")
+    assert "保护令" in result.answer
+    assert "2016-03-01" not in result.answer, result.answer
+
+
 def test_the_question_not_the_story_chooses_the_answer(full_service):
     """A parent's long story (a 12-year-old, a man on Discord, a threat) is close to every example of the card; its
     one question, "should I close her account?", is what a caseworker answers first: not yet, it is evidence."""

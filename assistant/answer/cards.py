@@ -656,7 +656,7 @@ def for_them(doc: Document, place: str | None) -> bool:
 # A line that dates an event ("On 2025-09-26 the Federal Court ordered ...", "in force since 2023-01-10") is news or
 # statute history: a caseworker leaves it out unless the person asks when ("when did", "depuis quand", 什么时候; not the
 # everyday "when I found out", "depuis deux jours") or names a year.
-_DATED = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b")
+_DATED = re.compile(r"(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)")
 # StopNCII.org is for images of adults (Take It Down for images taken under 18): a platform's page that says it is a
 # StopNCII partner ("Facebook, Instagram and Threads are StopNCII partners") is not advice for a 14-year-old's images.
 _ADULTS_TOOL = re.compile(r"(?i:stopncii)")
