@@ -296,6 +296,8 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("I'm an au pair in Bad Soden and the father filmed me", "EU", {"DE"}),
     ("je suis à la ville depuis hier, il a posté mes photos", None, set()),  # "La Ville-du-Bois" cut short: words
     ("I'm at Village Green with friends, he posted my pics", None, set()),  # a US place's cut, made of words
+    ("Je travaille au Touquet depuis un an et mon ex a posté une vidéo", "FR", set()),  # "au" is "à Le"
+    ("I'm travelling in Yunnan for work and found a camera in the hotel", "CN", set()),  # a province in pinyin
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place

@@ -79,6 +79,7 @@ _LATIN_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de"
     r"|habite|habites|habitons|habitez|habitent)\s+"
     r"|\bd['’]|(?:[在住到去从回于是]|来自|坐标)\s*)")
+_CONTRACTED = {"au": "le ", "du": "le ", "aux": "les "}  # "au Touquet" is "à Le Touquet"
 _OPENING = re.compile(r"\s*")  # the message's first word
 # A town's own police, court or council named after it ("Pocatello police said it's a civil matter", "the Leeds
 # police"): as sure a place as "I'm in", at a sentence's start or after "the" before a capitalised name.
@@ -163,6 +164,9 @@ def _towns(text: str) -> tuple[Town, ...]:
             if gap is None:
                 break
             position += gap.end()
+        # "au Touquet", "du Havre", "aux Sables-d'Olonne": French joins "à" or "de" with the article that opens the
+        # town's name (Le Touquet, Les Sables-d'Olonne)
+        article = _CONTRACTED.get(cue.group().strip().lower(), "")
         for count in range(len(words), 0, -1):  # the longest name first: "East Kilbride", not "East"
             start, end = words[0].start(), words[count - 1].end()
             name = text[start:end].rstrip(".'’")
@@ -170,7 +174,8 @@ def _towns(text: str) -> tuple[Town, ...]:
             # except after a Chinese cue: "住bakersfield" holds no English word, only a name typed in lower case.
             # A name that is above all a word only where the person says they live there (`_lives_in`), which also
             # reads a "cased" name typed in lower case ("je suis a saint etienne").
-            if ((hit := table.get(_key(name))) and not CJK.search(name)
+            if ((hit := table.get(_key(name)) or (table.get(_key(article + name)) if article else None))
+                    and not CJK.search(name)
                     and (_lives_in(text, start, name) if hit[2] == "resident"
                          else name[0].isupper() or not hit[2] or CJK.search(cue.group())
                          or _lives_in(text, start, name) or bool(_SELF_IN.search(text[max(0, start - 16):start])))):
