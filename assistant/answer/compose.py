@@ -247,6 +247,12 @@ def _every_place(doc: Document) -> bool:
     return "GLOBAL" not in places and len(places) > 1
 
 
+def _in_one_line(doc: Document) -> bool:
+    """The crisis page's section that gives every place's numbers in a single line ("In danger / to talk to someone:
+    China 110 / 12356; ..."), for a possible crisis with the place unknown: an every-place section of one line."""
+    return _every_place(doc) and len(sourced_units(doc.page_content)) == 1
+
+
 def place_line(doc: Document, jurisdiction: str) -> str:
     """The every-place section's line for one place (its units about no other place), or "" when it has none."""
     return next((u for u, _ in quotable(doc, jurisdiction) if _PHONE.search(u)), "")
@@ -268,7 +274,8 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
     without Samaritans' 116 123; `asked`, a likely crisis whose message also asks something: one line of words and
     each part's first two lines, the numbers, so the answer that follows is not cut to one step). With the place
     unknown, the section that gives every place's numbers one line each: a frightened person on a phone reads six
-    short lines, not a wall of seven headed lists
+    short lines, not a wall of seven headed lists (`compact`: the section that gives them all in one line, so the
+    answer after them keeps its steps)
     (the lead says the words to the person). A page without that section falls back on every place's own lines.
     `helper`: the writer is worried for someone else (a friend, a parent, a teacher, a counsellor): the words to the
     person in crisis ("You matter, and what is happening to you is not your fault") are not said to the writer; the
@@ -277,9 +284,9 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
     general = [] if helper else [s for s in sections
                                  if "GLOBAL" in s.metadata.get("jurisdictions", ()) and not is_intro(s)]
     places = [s for s in sections if "GLOBAL" not in s.metadata.get("jurisdictions", ()) and not _every_place(s)]
-    # The every-place sections, the one with a line per place first; the page may also give them all in one line,
-    # shortest last.
-    summary = sorted((s for s in sections if _every_place(s)), key=lambda s: -len(sourced_units(s.page_content)))
+    # The every-place section with a line per place; the page may also give them all in one line.
+    summary = [s for s in sections if _every_place(s) and not _in_one_line(s)]
+    one_line = [s for s in sections if _in_one_line(s)]
     if jurisdiction:
         mine = [s for s in places if jurisdiction in s.metadata.get("jurisdictions", ())]
         if mine:
@@ -294,10 +301,10 @@ def crisis_plan(sections: list[Document], jurisdiction: str | None, *, compact: 
             if asked:
                 return [(s, 1) for s in general[:1]] + [(s, 2) for s in mine]
             return [(s, 2) for s in general[:1]] + [(s, 5) for s in mine]
-    if summary and compact and len(summary) > 1 and len(sourced_units(summary[-1].page_content)) == 1:
+    if compact and one_line:
         # A possible crisis, the place unknown: every place's numbers in one line, so the answer to the question
         # after them keeps its steps (a list of six lines and its heading took a third of the phone budget).
-        return [(summary[-1], 1)]
+        return [(one_line[0], 1)]
     if summary:
         return [(summary[0], 8)]
     # the lead already says the words to the person; every place's lines follow
@@ -347,7 +354,7 @@ def compose_answer(question: str, language: str, plan: Plan, *, jurisdiction: st
             units = _pick_sourced([(u, url) for u, url in units if not tells_of_a_death(u)], query_terms, language,
                                   limit)
         heading = shown_heading(doc, None if crisis else jurisdiction, members)
-        if crisis and jurisdiction is None and _every_place(doc) and len(sourced_units(doc.page_content)) == 1:
+        if crisis and jurisdiction is None and _in_one_line(doc):
             heading = ""  # every place's numbers in one line, which says what they are for, after the words to the person
         elif crisis and jurisdiction is None:  # "China: if you are in danger ...": the place names the list
             heading = re.split(r"\s*[:：]", heading, maxsplit=1)[0]

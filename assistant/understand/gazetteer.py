@@ -79,7 +79,7 @@ _LATIN_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de"
     r"|habite|habites|habitons|habitez|habitent)\s+"
     r"|\bd['’]|(?:[在住到去从回于是]|来自|坐标)\s*)")
-_CONTRACTED = {"au": "le ", "du": "le ", "aux": "les "}  # "au Touquet" is "à Le Touquet"
+_CONTRACTED = {"au": "le "}  # "au Touquet" is "à Le Touquet" ("du" and "aux" are not cues: see _LATIN_BEFORE)
 _OPENING = re.compile(r"\s*")  # the message's first word
 # A town's own police, court or council named after it ("Pocatello police said it's a civil matter", "the Leeds
 # police"): as sure a place as "I'm in", at a sentence's start or after "the" before a capitalised name.
@@ -164,8 +164,7 @@ def _towns(text: str) -> tuple[Town, ...]:
             if gap is None:
                 break
             position += gap.end()
-        # "au Touquet", "du Havre", "aux Sables-d'Olonne": French joins "à" or "de" with the article that opens the
-        # town's name (Le Touquet, Les Sables-d'Olonne)
+        # "au Touquet": French joins "à" with the article that opens the town's name (Le Touquet)
         article = _CONTRACTED.get(cue.group().strip().lower(), "")
         for count in range(len(words), 0, -1):  # the longest name first: "East Kilbride", not "East"
             start, end = words[0].start(), words[count - 1].end()
