@@ -182,6 +182,16 @@ from assistant.vocabulary import JURISDICTIONS
     ("在延边打工，宿舍里发现了摄像头", "CN"),
     ("我们在新州Wagga Wagga读书，有人把我室友的照片发到群里", "AU"),
     ("维州这边学校出了换脸的事，老师该怎么办", "AU"),
+    # two places, one of them where the person who did it is: the other is the person's own
+    ("Working holiday, Hobart. My ex back in Lyon has put my photos online", "AU"),
+    ("Mon ex est à Lyon, moi à Hobart, il publie mes photos", "AU"),
+    ("前男友在深圳，我这边是布里斯班，他把视频发群里了", "AU"),
+    ("mon ex vit à Marseille et il a publié mes photos", "FR"),  # only the ex's place: a couple of one country
+    # ... and not when leaving it out leaves a tie: the place named most often still wins
+    ("In Hobart on a working visa, and my ex, who lives in Hobart too, says he'll send my pics to my family in Lyon",
+     "AU"),
+    # an adverb between the person and the verb
+    ("we both work in Hobart and her ex in Lyon is threatening her", "AU"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place
@@ -298,6 +308,12 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("I'm at Village Green with friends, he posted my pics", None, set()),  # a US place's cut, made of words
     ("Je travaille au Touquet depuis un an et mon ex a posté une vidéo", "FR", set()),  # "au" is "à Le"
     ("I'm travelling in Yunnan for work and found a camera in the hotel", "CN", set()),  # a province in pinyin
+    # a district, then its town, as an address is written; the town read only capitalised
+    ("My sister and I both work in Yuhu district, Xiangtan, and a colleague shared her photos", "CN", set()),
+    ("in March, xiangtan friends told me the video was out", None, set()),
+    # a region, then the town, after 在 / 住
+    ("我住在英国的Lerwick，前任把照片发到了群里", "UK", {"SCT"}),
+    ("我在学校的Instagram上看到了我的照片", None, set()),
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place

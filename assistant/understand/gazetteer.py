@@ -78,7 +78,11 @@ def _table() -> tuple[dict[str, tuple[str, str, str]], int]:
 _LATIN_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de"
     r"|habite|habites|habitons|habitez|habitent)\s+"
-    r"|\bd['’]|(?:[在住到去从回于是]|来自|坐标)\s*)")
+    # "我在设得兰的Lerwick", "住在澳洲的Toowoomba": a region, then the town
+    r"|\bd['’]|(?:[在住][\u4e00-\u9fff]{1,6}的|[在住到去从回于是]|来自|坐标)\s*)")
+# A district or suburb, then its town, as addresses are written: "we teach in Yuetang district, Xiangtan", "in
+# Bentleigh East, Melbourne". The town after the comma is read only capitalised.
+_ADDRESS = re.compile(r"\b(?:in|at|near|à|a)\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*,\s*")
 _CONTRACTED = {"au": "le "}  # "au Touquet" is "à Le Touquet" ("du" and "aux" are not cues: see _LATIN_BEFORE)
 _OPENING = re.compile(r"\s*")  # the message's first word
 # A town's own police, court or council named after it ("Pocatello police said it's a civil matter", "the Leeds
@@ -151,7 +155,8 @@ def _towns(text: str) -> tuple[Town, ...]:
     # here") says where the writer is, as "I'm in" does: the same reading from the message's first word, kept only then.
     # So does a sentence that is only a town's name, anywhere ("... taken off last month. kilmarnock. how do i ...").
     openings = [_OPENING.match(text), *_SENTENCE_OPENING.finditer(text), *_THE_BEFORE_BODY.finditer(text)]
-    for cue in [*openings, *_LATIN_BEFORE.finditer(text)]:
+    addresses = [*_ADDRESS.finditer(text)]
+    for cue in [*openings, *_LATIN_BEFORE.finditer(text), *addresses]:
         words = []
         position = cue.end()
         while len(words) < most_words:
@@ -178,6 +183,8 @@ def _towns(text: str) -> tuple[Town, ...]:
                     and (_lives_in(text, start, name) if hit[2] == "resident"
                          else name[0].isupper() or not hit[2] or CJK.search(cue.group())
                          or _lives_in(text, start, name) or bool(_SELF_IN.search(text[max(0, start - 16):start])))):
+                if cue in addresses and not name[0].isupper():
+                    break
                 if cue in openings and not (_STOP_AFTER.match(text, start + len(name))
                                            or _CJK_NEXT.match(text, start + len(name))
                                            or _LOCAL_BODY.match(text, start + len(name))):

@@ -125,9 +125,11 @@ _NEAR_FR = (r"\b(?:(?:à|a|en|au|aux|vers|(?:près|à\s+côté|pas\s+loin|non\s+
             r"|(?:près|à\s+côté|pas\s+loin|non\s+loin|autour|dans\s+la\s+région|"
             r"à\s+\d+\s*(?:km|kilomètres|minutes|min|h|heures?))\s+d['’]\s*)")
 _SELF = re.compile(
-    r"(?:\b(?:i['’]?m|i am|we['’]re|we are|i live|we live|i['’]?ve been living|i['’]?m living|based|i study|i work|"
+    r"(?:\b(?:i['’]?m|i am|we['’]re|we are|i['’]?ve been living|i['’]?m living|based|"
     r"(?:i|we)(?:['’]?ve| have) (?:lived|been living|been based)|"
-    r"i teach|i moved|we moved)\b" + _GAP + _NEAR_EN_TO +
+    # "we both teach in", "I still live in", "we all work in": an adverb between the person and the verb
+    r"(?:i|we)(?: (?:both|all|still|now|currently|also|actually))? (?:live|study|work|teach|moved))\b"
+    + _GAP + _NEAR_EN_TO +
     r"|\b(?:je suis|j['’]?habite|je vis|je réside|on (?:est|vit|habite)|nous (?:sommes|vivons|habitons)|j['’]?étudie|"
     r"je travaille|j['’]?enseigne)\b" + _GAP + _NEAR_FR +
     r"|(?:我|我们|我们一家|本人)(?:现在|目前|人|是|一直)*(?:在|住在|住|定居在?|生活在)\s*)$",
@@ -155,7 +157,8 @@ _THEIRS = re.compile(
     r"(?:(?!\b(?:he|she|his|her|him|ex|il|elle|lui|son|sa|ses|mec|was|from|not|never|no longer|pas|plus|jamais)\b)"
     r"[^.!?\n;,]){0,40}?)"
     r"\s+(?:" + _NEAR_EN + "|" + _NEAR_FR + ")"
-    r"|(?:女儿|儿子|妹妹|姐姐|弟弟|哥哥|闺蜜|朋友|女朋友|男朋友|女友|男友|老婆|妻子|表姐|表妹|来访者|学生)"
+    # (not 前男友, the ex-boyfriend: "前男友在深圳" is where he is)
+    r"|(?<!前)(?:女儿|儿子|妹妹|姐姐|弟弟|哥哥|闺蜜|朋友|女朋友|男朋友|女友|男友|老婆|妻子|表姐|表妹|来访者|学生)"
     r"(?:现在|目前|人|一直)*(?:在|住在|生活在|定居在?))$",
     re.IGNORECASE)
 
@@ -179,6 +182,28 @@ _WAS = re.compile(r"(?i:\b(?:after|before|since|used to|when i was|from|après|a
 _SOMEONE_ELSE = re.compile(
     r"(?i:\b(?:he|she|they|his|her|their|ex|boyfriend|girlfriend|husband|wife|partner|daughter|son|friend|il|elle|"
     r"ils|elles|son|sa|ses|leur|copain|copine|mec|fille|fils|ami|amie|mari|femme|conjoint|ex-conjoint)\b)")
+
+
+# The person who did it, put at a place: "my ex in Leeds", "her ex back in France", "the scammer in Lagos", "mon ex, qui vit
+# en Allemagne", "对方在国内", "前男友回了合肥". When a message names two places, that one is where the harm comes
+# from, not where the person who asks for help is: "English au pair in Vitry-le-François. My ex in Leeds is spreading
+# my pics" is a person in France. Only a tie-breaker (`detect_jurisdiction`): a message that names only the ex's place
+# most often tells of a couple who lived in one country. Not "he" or "il": in "he is in Paris and she is in London" no
+# one says which of them is the person asking.
+_OTHER_GAP = r"(?:(?!\b(?:i|i['’]m|me|my|we|us|our|she|her|je|j['’]|moi|ma|mes|nous|on|elle)\b)[^.!?\n;]){0,30}?"
+_OTHERS = re.compile(
+    r"(?:\b(?:my|her|his|their|our|the|mon|ton|son|l['’])\s*(?:ex|ex-?(?:boyfriend|girlfriend|husband|wife|partner|"
+    r"copain|copine|mari|femme|compagnon|conjoint)|abuser|stalker|scammer|blackmailer|harasser|arnaqueur|agresseur|"
+    r"harceleur|maître chanteur)\b)" + _OTHER_GAP +
+    r"(?:\b(?:" + _NEAR + r")\s+(?:the\s+)?|\b(?:in|at|to)\s+(?:the\s+)?|" + _NEAR_FR + r")$"
+    r"|(?:前任|前男友|前女友|前夫|前妻|对方|骗子|那个人|那人)(?:现在|目前|人|已经|还|也|一直|又)*"
+    r"(?:在|住在|回了?|回到|去了?|跑到?|生活在)\s*$",
+    re.IGNORECASE)
+
+
+def _others_place(text: str, match: Span) -> bool:
+    """Whether a place is named as where the person who did it is ("my ex in Leeds", "对方在国内")."""
+    return _said_there(text, match, _OTHERS, 64)
 
 
 def _says_self(text: str, match: Span) -> bool:
@@ -242,11 +267,12 @@ def _named(text: str) -> dict[str, tuple[list[Span], list[Span]]]:
     return named
 
 
-def _mentions(text: str, level: str, named: dict[str, tuple[list[Span], list[Span]]] | None = None
-              ) -> dict[str, int]:
+def _mentions(text: str, level: str, named: dict[str, tuple[list[Span], list[Span]]] | None = None,
+              others: bool = True) -> dict[str, int]:
     """How many times each place is named at one level of evidence: where the writer says they are (a city or a
     country after "I'm in"), cities, countries, demonyms (with the countries named as an origin), hints. `named`:
-    the cities and countries the text names (`_named`), when already found."""
+    the cities and countries the text names (`_named`), when already found; `others`: False leaves out the places
+    named as where the person who did it is (`_OTHERS`)."""
     named = _named(text) if named is None else named
     counts: dict[str, int] = {}
     for code, place in places().items():
@@ -260,7 +286,7 @@ def _mentions(text: str, level: str, named: dict[str, tuple[list[Span], list[Spa
             hits += sum(1 for m in (*countries, *cities) if _as_origin(text, m) and not _as_site(text, m))
         elif level in ("countries", "cities"):
             hits = sum(1 for m in (countries if level == "countries" else cities)
-                       if not _as_origin(text, m) and not _as_site(text, m))
+                       if not _as_origin(text, m) and not _as_site(text, m) and (others or not _others_place(text, m)))
         elif level == "sites":
             hits = sum(1 for m in (*countries, *cities) if _as_site(text, m))
         else:
@@ -285,6 +311,10 @@ def detect_jurisdiction(text: str) -> str | None:
         if level == "demonyms" and _lives_where_unread(text, named):
             continue
         counts = _mentions(text, level, named)
+        if len(counts) > 1 and level in ("cities", "countries"):
+            without = _mentions(text, level, named, others=False)
+            if without and _most(without) is not None:  # only when it leaves one place ahead
+                return _most(without)
         if counts:
             return _most(counts)
     return None
