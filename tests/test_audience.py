@@ -104,6 +104,9 @@ def test_a_survivor_who_sent_the_photos_is_not_read_as_the_one_who_shared_them(r
     "My ex keeps saying he'll put my photos online if I don't get back with him. My sister says it's not a crime "
     "until he actually posts them. Is she right?",
     "Des faux nus de moi générés par IA circulent entre collègues. On me dit que je ne peux rien faire, c'est vrai ?",
+    # a couple's own videos (answer batch 60: "French girl here ... he'll put our videos online" was thanked for helping)
+    "Backpacker here, in Cairns for the season. A guy from back home says he'll put our videos online unless I send "
+    "him money. Can anyone here do something when he's overseas?",
 ])
 def test_a_writer_who_calls_the_images_theirs_or_names_no_one_else_is_the_survivor(reader, text):
     assert reader.read(text, _embed(reader, [text])[0], detect_audience(text)) == "survivor"
@@ -122,6 +125,10 @@ def test_images_sent_to_the_writer_or_someone_elses_are_not_read_as_the_writers_
     assert names_own_images("我以前发给男朋友的照片")
     assert not names_own_images("cops might come about some pics i sent round")  # someone's, passed on
     assert not names_own_images("une vidéo que j'ai partagée")
+    # a couple's own, and French typed without accents
+    assert names_own_images("he says he'll put our videos online") and names_own_images("il va publier nos vidéos")
+    assert names_own_images("前男友把我们以前的私密照片发到了群里") and names_own_images("des videos de moi circulent")
+    assert not names_own_images("our daughter's photos are on a forum")
 
 
 def test_someone_else_is_named_in_all_three_languages():

@@ -61,8 +61,11 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
 _OWN_IMAGES = re.compile(
     r"\bmy (?:own )?(?:private |intimate |nude |naked |explicit |sexual )?(?:photos?|pics?|pictures?|images?|videos?|"
     r"nudes?|selfies?|clips?)\b|\b(?:photos?|pics?|pictures?|images?|videos?|nudes?) of me\b|"
-    r"\b(?:mes|ma|mon) (?:propres? )?(?:photos?|vidéos?|images?|nudes?|selfies?)\b|"
-    r"\b(?:photos?|vidéos?|images?|nudes?|nus) de moi\b|"
+    r"\b(?:mes|ma|mon) (?:propres? )?(?:photos?|vid[ée]os?|images?|nudes?|selfies?)\b|"
+    r"\b(?:photos?|vid[ée]os?|images?|nudes?|nus) de moi\b|"
+    # the couple's own ("our videos", "nos vidéos", "我们的视频"): the writer is in them
+    r"\bour (?:private |intimate |old )?(?:photos?|pics?|pictures?|videos?|nudes?|clips?)\b|"
+    r"\bnos (?:photos?|vid[ée]os?|images?|nudes?)\b|我们(?:俩)?(?:的|以前的|之前的)(?:私密)?(?:照片|视频|合照|床照)|"
     r"(?<!给)(?<![她他友方]发)我的.{0,4}?(?:照片|视频|图片|私照|裸照|艳照)|(?:偷拍|录)(?:了|下)?我(?![该能要想可会应])|我被(?:偷拍|拍|录)|"
     # the photos the writer sent someone ("a pic i sent him", "une photo que je lui avais envoyée", "我以前发给他的照片"):
     # theirs, not someone else's they passed on ("pics I sent round" is)
