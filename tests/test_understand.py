@@ -190,6 +190,8 @@ from assistant.vocabulary import JURISDICTIONS
     # ... and not when leaving it out leaves a tie: the place named most often still wins
     ("In Hobart on a working visa, and my ex, who lives in Hobart too, says he'll send my pics to my family in Lyon",
      "AU"),
+    # a state's abbreviation that is no word, in any case
+    ("we're out near longreach qld, he's sent my pics around", "AU"),
     # an adverb between the person and the verb
     ("we both work in Hobart and her ex in Lyon is threatening her", "AU"),
 ])
