@@ -190,6 +190,11 @@ from assistant.vocabulary import JURISDICTIONS
     # ... and not when leaving it out leaves a tie: the place named most often still wins
     ("In Hobart on a working visa, and my ex, who lives in Hobart too, says he'll send my pics to my family in Lyon",
      "AU"),
+    # a colleague or a flatmate a helper writes about; a Chinese company or embassy is whose, not where
+    ("匈牙利这边的宿舍是中国公司安排的，厕所里有摄像头，该找中国大使馆还是匈牙利警察", "EU"),
+    ("我室友在悉尼读书，我在上海，她前任把她照片发群里了", "AU"),
+    ("我在南澳Port Augusta打工，有人拿视频勒索我", "AU"),  # a Latin town after 在 and its region, with no 的
+    ("my colleague lives in Tarnów and her ex posted her photos, I'm in Lyon", "EU"),
     # a state's abbreviation that is no word, in any case
     ("we're out near longreach qld, he's sent my pics around", "AU"),
     # an adverb between the person and the verb

@@ -78,8 +78,8 @@ def _table() -> tuple[dict[str, tuple[str, str, str]], int]:
 _LATIN_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de"
     r"|habite|habites|habitons|habitez|habitent)\s+"
-    # "我在设得兰的Lerwick", "住在澳洲的Toowoomba": a region, then the town
-    r"|\bd['’]|(?:[在住][\u4e00-\u9fff]{1,6}的|[在住到去从回于是]|来自|坐标)\s*)")
+    # "我在设得兰的Lerwick", "住在澳洲的Toowoomba", "在匈牙利Tiszaújváros": a region, then the town
+    r"|\bd['’]|(?:[在住][\u4e00-\u9fff]{1,6}的?|[在住到去从回于是]|来自|坐标)\s*)")
 # A district or suburb, then its town, as addresses are written: "we teach in Yuetang district, Xiangtan", "in
 # Bentleigh East, Melbourne". The town after the comma is read only capitalised.
 _ADDRESS = re.compile(r"\b(?:in|at|near|à|a)\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*,\s*")

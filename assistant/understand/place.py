@@ -101,8 +101,9 @@ def _one(found: set[str]) -> str | None:
 _ORIGIN = re.compile(r"(?:\bfrom|\bd'origine|\boriginaire d[e']|\bvenue? d[e']|来自|出身于?)\s*$", re.I)
 
 
-# A Chinese country name before these words says who someone is, not where ("一个中国学生", "法国籍").
-_PERSON_AFTER = re.compile(r"(?:人|籍|学生|留学生|同学|女孩|女生|男生|男孩|朋友|姑娘|小伙)")
+# A Chinese country name before these words says who someone is, not where ("一个中国学生", "法国籍"), or whose an
+# organisation is ("住中国公司安排的宿舍", "该找中国大使馆还是匈牙利警察？": a Chinese company's dormitory in Hungary).
+_PERSON_AFTER = re.compile(r"(?:人|籍|学生|留学生|同学|女孩|女生|男生|男孩|朋友|姑娘|小伙|公司|企业|大使馆|使馆|领事馆|老板)")
 
 
 # Words with which people say where they themselves are, just before a city or a country: "I'm a social worker in
@@ -142,7 +143,8 @@ _SELF = re.compile(
 # ("I'm in Chicago"). Only the people a helper writes for, never a pronoun: "he moved to Brisbane" is often the ex.
 _THEM = (r"(?:\d{1,2}[- ]?(?:year[- ]old|yo|y/o)|"  # "our 17-year-old is on an exchange year in Kalamazoo"
          r"daughter|son|sister|brother|friend|girlfriend|boyfriend|wife|husband|partner|client|student|pupil|"
-         r"niece|nephew|cousin|flatmate|roommate|fille|fils|sœur|soeur|frère|frere|amie?|copine|copain|femme|"
+         r"niece|nephew|cousin|flatmate|roommate|colleague|coworker|co-worker|fille|fils|sœur|soeur|frère|frere|amie?|"
+         r"copine|copain|femme|collègue|collegue|"
          r"compagne|compagnon|cliente?|élève|étudiante?|nièce|neveu|cousine?|coloc|colocataire)")
 _THEIRS = re.compile(
     r"(?:\b(?:my|our|his|her|ma|mon|notre|sa|son)\s+(?:\w+\s+)?" + _THEM + r"\b"
@@ -158,7 +160,7 @@ _THEIRS = re.compile(
     r"[^.!?\n;,]){0,40}?)"
     r"\s+(?:" + _NEAR_EN + "|" + _NEAR_FR + ")"
     # (not 前男友, the ex-boyfriend: "前男友在深圳" is where he is)
-    r"|(?<!前)(?:女儿|儿子|妹妹|姐姐|弟弟|哥哥|闺蜜|朋友|女朋友|男朋友|女友|男友|老婆|妻子|表姐|表妹|来访者|学生)"
+    r"|(?<!前)(?:女儿|儿子|妹妹|姐姐|弟弟|哥哥|闺蜜|朋友|女朋友|男朋友|女友|男友|老婆|妻子|表姐|表妹|来访者|学生|同事|室友|舍友)"
     r"(?:现在|目前|人|一直)*(?:在|住在|生活在|定居在?))$",
     re.IGNORECASE)
 
