@@ -306,7 +306,9 @@ def detect_jurisdiction(text: str) -> str | None:
     ("in Manchester") over a country ("my family in China"), a country over a demonym or an origin ("I'm French", "a
     student from China"); platforms and institutions used only in one place count when no place is named at all (a
     Chinese student in London who mentions WeChat is in the UK); where a site is hosted ("site hébergé aux USA")
-    counts last. Within one level, the place named most often wins; a tie stays unknown, and the person is asked.
+    counts last. Within one level, the place named most often wins; of two places named as cities or as countries, one
+    named as where the person who did it is ("my ex in Leeds") gives way when that leaves the other ahead (`_OTHERS`);
+    a tie stays unknown, and the person is asked.
     """
     named = _named(text)
     for level in ("theirs", "self", "cities", "countries", "demonyms", "hints", "sites"):
