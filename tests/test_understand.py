@@ -317,6 +317,7 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("I'm travelling in Yunnan for work and found a camera in the hotel", "CN", set()),  # a province in pinyin
     # a district, then its town, as an address is written; the town read only capitalised
     ("My sister and I both work in Yuhu district, Xiangtan, and a colleague shared her photos", "CN", set()),
+    ("In Yuhu district, Xiangtan. My ex posted my photos online", "CN", set()),  # opening the message
     ("in March, xiangtan friends told me the video was out", None, set()),
     # a region, then the town, after 在 / 住
     ("我住在英国的Lerwick，前任把照片发到了群里", "UK", {"SCT"}),

@@ -83,7 +83,8 @@ _LATIN_BEFORE = re.compile(
 # A district or suburb, then its town, as addresses are written: "we teach in Yuetang district, Xiangtan", "in
 # Bentleigh East, Melbourne". The town after the comma is read only capitalised.
 # Not after "a" (the English article: "a Chinese student, Xiangtan born" says nothing of where she is).
-_ADDRESS = re.compile(r"\b(?:in|at|near|à)\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*,\s*")
+# The words before it in any case ("In Yuhu district, Xiangtan" opening a message), as in _LATIN_BEFORE.
+_ADDRESS = re.compile(r"\b(?i:in|at|near|à)\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*,\s*")
 _CONTRACTED = {"au": "le "}  # "au Touquet" is "à Le Touquet" ("du" and "aux" are not cues: see _LATIN_BEFORE)
 _OPENING = re.compile(r"\s*")  # the message's first word
 # A town's own police, court or council named after it ("Pocatello police said it's a civil matter", "the Leeds
