@@ -1039,3 +1039,16 @@ def test_a_platform_without_a_page_keeps_other_platforms_pages_out(full_service)
                               "Should I report in the UK or in China, and does it even count when I can't see them?")
     assert result.route == "answer", result.answer
     assert "WhatsApp" not in result.answer, result.answer
+
+
+@pytest.mark.parametrize("question", [
+    "I'm 16 and live in Leeds. I can't sleep since my pics got passed round, who can I talk to?",
+])
+def test_a_teenager_in_the_uk_is_told_of_report_remove_on_the_support_card(full_service, question):
+    """Under 18 in the UK, the place's own removal route is Report Remove (Childline and the IWF), on every card that
+    has lines for the UK: before, nine cards had none for a teenager, whose UK lines ("Adults can call the Revenge
+    Porn Helpline") are not for them, so a 16-year-old in Leeds asking whom to talk to was never told of it."""
+    result = full_service.ask(question)
+    assert result.jurisdiction == "UK" and result.card == "support"
+    assert "Report Remove" in result.answer
+
