@@ -1052,3 +1052,15 @@ def test_a_teenager_in_the_uk_is_told_of_report_remove_on_the_support_card(full_
     assert result.jurisdiction == "UK" and result.card == "support"
     assert "Report Remove" in result.answer
 
+
+@pytest.mark.parametrize("question", [
+    "My son is 14 and someone is blackmailing him for money over photos he sent. Do we pay?",
+    "I'm 17. A guy from a dating app has my photos and wants 300 dollars by midnight. I haven't paid anything yet.",
+])
+def test_a_sextorted_minor_is_told_not_to_save_the_images(full_service, question):
+    """Images of someone under 18 are not to be saved, screenshotted or shared, even as evidence (a parent who keeps
+    them may commit a crime): the sextortion card's lines for a minor said only Take It Down, and 8 of the 8 labelled
+    tuning questions that expected the warning on that card missed it."""
+    result = full_service.ask(question)
+    assert result.card == "sextortion-pay"
+    assert "do not save, screenshot or share" in result.answer
