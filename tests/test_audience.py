@@ -69,6 +69,10 @@ def test_it_reads_who_is_asking_far_better_than_the_phrases_alone(reader):
     ("Ma petite sœur de 15 ans m'a dit qu'un mec la fait chanter avec des photos, je fais quoi pour l'aider ?",
      "friend"),
     ("I'm a counsellor and my client found a hidden camera in her rental", "counsellor"),  # a trusted phrase stands
+    # a youth worker supports young people outside school, as a social worker does (all six labelled youth workers
+    # of the answer batches are counsellors); before, the phrase read school staff and the model then a parent
+    ("I'm a youth worker. A 15-year-old I support says a nude of her is going round her school group chat. What "
+     "should I do?", "counsellor"),
 ])
 def test_helpers_are_read_as_helpers(reader, text, audience):
     vector = _embed(reader, [text])[0]

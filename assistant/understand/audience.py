@@ -23,12 +23,13 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:nudes?|photos?|vidéos?|images?)\b|我.{0,8}?(?:转发|分享)(?:过|了)(?:几张|一些|别人的|她的|他的)|我(?:把|将)?(?:她|他|别人|前女友|前男友)的.{0,6}(?:发|传|分享|转发)|"
         r"我(?:发|传|分享|转发)了(?:她|他|别人|前女友|前男友)", re.I)),
     ("counsellor", re.compile(
-        r"\b(?:i'?m|i am|as) an? (?:counsel+or|therapist|social worker|caseworker|psychologist|advocate|nurse)\b|"
+        r"\b(?:i'?m|i am|as) an? (?:counsel+or|therapist|social worker|caseworker|psychologist|advocate|nurse|"
+        r"youth worker)\b|^(?:an? )?youth worker\b|"
         r"\bmy (?:client|patient)s?\b|\b(?:je suis|en tant que) (?:psychologue|assistante? sociale?|éducat(?:eur|rice)|"
         r"conseill[eè]re?|infirmi[eè]re?|travailleu(?:r|se) social)|\b(?:ma|mon|une|un) (?:patiente?|cliente?|"
         r"bénéficiaire)\b|我是(?:心理)?(?:咨询师|社工|辅导员|心理老师)|我的(?:来访者|咨询者|案主)", re.I)),
     ("educator", re.compile(
-        r"\b(?:i'?m|i am|as) an? (?:teacher|head ?teacher|principal|school|tutor|youth worker|school counsel+or)\b|"
+        r"\b(?:i'?m|i am|as) an? (?:teacher|head ?teacher|principal|school|tutor|school counsel+or)\b|"
         r"\bmy (?:students?|pupils?|class|school)\b|\b(?:je suis|en tant que) (?:prof|professeure?|enseignante?|"
         r"cpe|directeur|directrice|principale?|proviseur)|\b(?:mes|un|une|ma|mon) (?:élèves?|classe)\b|"
         r"我是(?:一名|一个)?(?:老师|教师|班主任|校长)|我的学生|我们班|班上", re.I)),
