@@ -884,6 +884,10 @@ def test_after_the_lines_to_call_the_named_platform_s_page_still_answers(full_se
     # the police on 101", "Oui, vous pouvez porter plainte")
     ("I'm in Leeds. Do I need a solicitor before I go to the police about my ex posting my pictures?", False),
     ("Je suis à Rennes. Pour porter plainte, je suis obligée de montrer la vidéo aux policiers ?", False),
+    # a message that asks nothing, a statement or a bare request: "Yes" answers a question no one asked (without the
+    # rule: "Yes: report each page to the site ...", "Oui : signalez chaque page au site ...")
+    ("he already posted my nudes on twitter, in the UK", False),
+    ("mon ex a publié nos vidéos sur un site porno, je suis à Lyon", False),
 ])
 def test_a_how_question_or_a_check_of_what_was_said_is_not_answered_yes(full_service, question, verdict_kept):
     """A card's direct answer opens with its verdict for the question it answers most ("Yes: Google and Bing each let

@@ -707,9 +707,30 @@ def test_the_verdict_is_dropped_and_the_rest_of_the_line_stands():
     ("took a whole box of my mums pills like 20 min ago", False),
     ("dernier message. adieu.", False),
     ("以后替我跟我妈说再见", False),
+    # a question told rather than asked, or asked after a colon
+    ("She wants to know if she can report it here even though it's a Chinese app.", True),
+    ("je me demande si je peux encore porter plainte", True),
+    ("我想知道现在还能不能报警", True),
+    ("Asking for a client: does the take it down act cover AI fakes or only real photos", True),
 ])
 def test_whether_a_message_asks_anything(text, asks):
     assert asks_something(text) is asks
+
+
+@pytest.mark.parametrize("question, language, dropped", [
+    # a statement or a bare request asks nothing a "Yes" answers
+    ("he already posted my nudes on twitter, in the UK", "en", True),
+    ("mon ex a publié nos vidéos sur un site porno, je suis à Lyon", "fr", True),
+    ("signaler un deepfake", "fr", True),
+    ("前男友把我的照片发到微博上了", "zh", True),
+    # a yes-or-no question, asked or told, keeps it
+    ("can google remove my nudes from search?", "en", False),
+    ("She wants to know if she can report it here even though it's a Chinese app.", "en", False),
+    ("c'est illégal ce qu'il a fait", "fr", False),
+    ("这算违法吗", "zh", False),
+])
+def test_a_yes_is_not_said_to_a_message_that_asks_nothing(question, language, dropped):
+    assert verdict_misleads(question, "Yes: report each page to the site.", language) is dropped
 
 
 @pytest.mark.parametrize("question, language, asks", [

@@ -183,11 +183,16 @@ def asks_in_the_negative(text: str, language: str) -> bool:
 def verdict_misleads(question: str, line: str, language: str) -> bool:
     """Whether a card's direct answer, `line`, should lose its opening verdict for this question. A "Not true:"
     does, unless the message reports or checks something said: "If she only reports it to Reddit, is that enough?"
-    is not answered "Not true: ...". A "Yes" does when the question only asks how / what / where, or checks what the
-    person was told, or asks whether something is useless or too late, or asks "must I?" of a "Yes, you can"."""
+    is not answered "Not true: ...". A "Yes" does when the message asks nothing at all (a statement, "he already
+    posted my nudes on twitter, in the UK", or a bare request, "signaler un deepfake": a "Yes" there answers a question
+    no one asked), when the question only asks how / what / where, or checks what the person was told, or asks
+    whether something is useless or too late, or asks "must I?" of a "Yes, you can"."""
     if rebuts(line, language):
         return not (checks_what_was_said(question, language) or _reads(_REPORTS_WHAT_WAS_SAID, question, language))
-    return (asks_only_open(question, language) or checks_what_was_said(question, language)
+    yes_no = _YES_NO.get(language)
+    asks_nothing = not asks_something(question) and not (yes_no and yes_no.search(question))
+    return (asks_nothing or asks_only_open(question, language)
+            or checks_what_was_said(question, language)
             or asks_in_the_negative(question, language) or answers_may_not_must(question, line, language))
 
 
@@ -218,9 +223,12 @@ _ASKS_UNMARKED = re.compile(
     r"\b(?:je|j|on) (?:fais|fait|dois faire) quoi\b|\bque (?:faire|dois-je faire)\b|\bquoi faire\b|"
     r"\bqu['’]est-ce que (?:je|j['’]|on) (?:fais|dois|peux)\b|\bcomment (?:je|faire|on) (?:fais|fait|peux|dois)?)"
     r"|怎么办|咋办|该怎么|怎么做|怎么处理|怎么删"
-    # a sentence that opens with a question word ("how long does removal take", "combien de temps ça prend") or
-    # ends with a question particle ("付了钱他还会发吗")
-    r"|(?:^|[.!。！\n]\s*)(?i:how|what|whats|where|when|why|which|who|can|could|should|is|are|do|does|will|would|"
+    # a question told rather than asked: "she wants to know if she can report it here", "je me demande si ..."
+    r"|(?i:\b(?:want|wants|wanted|need|needs|like) to know (?:if|whether)\b|\bwonder(?:s|ing)? (?:if|whether)\b|"
+    r"\b(?:savoir|demande|demandais) s['’i]|\bse demande s['’i])|想知道|想问"
+    # a sentence (or what follows a colon: "asking for a client: does it cover fakes") that opens with a question
+    # word ("how long does removal take", "combien de temps ça prend") or ends with a question particle ("付了钱他还会发吗")
+    r"|(?:^|[.!:。！：\n]\s*)(?i:how|what|whats|where|when|why|which|who|can|could|should|is|are|do|does|will|would|"
     r"comment|combien|où|quand|pourquoi|quel|quelle|est-ce|est ce|peut-on|faut-il)\b"
     r"|[吗呢](?:[。！!…~\s]|$)")
 
