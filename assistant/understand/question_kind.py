@@ -225,7 +225,7 @@ _ASKS_UNMARKED = re.compile(
     r"|怎么办|咋办|该怎么|怎么做|怎么处理|怎么删"
     # a question told rather than asked: "she wants to know if she can report it here", "je me demande si ..."
     r"|(?i:\b(?:want|wants|wanted|need|needs|like) to know (?:if|whether)\b|\bwonder(?:s|ing)? (?:if|whether)\b|"
-    r"\b(?:savoir|demande|demandais) s['’i]|\bse demande s['’i])|想知道|想问"
+    r"\b(?:savoir|demande|demandais) s(?:i\b|['’](?:il|ils|elle|elles|on)\b))|想知道|想问"
     # a sentence (or what follows a colon: "asking for a client: does it cover fakes") that opens with a question
     # word ("how long does removal take", "combien de temps ça prend") or ends with a question particle ("付了钱他还会发吗")
     r"|(?:^|[.!:。！：\n]\s*)(?i:how|what|whats|where|when|why|which|who|can|could|should|is|are|do|does|will|would|"
