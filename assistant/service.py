@@ -530,7 +530,8 @@ class Recourse:
         facts: list[Quote] = []
         for service in person.services[:2] if compared else person.services[:1]:
             found = service_facts(service, person.facets, self._passages_naming(snapshot, person.language, service),
-                                  person.language, person.place, member_states(text), person.minor)
+                                  person.language, person.place, member_states(text), person.minor,
+                                  helper=person.audience in HELPERS)
             facts += [quote for quote in found if all(quote[1] != said for _, said, _ in facts)]
         return facts[:MAX_FACT_LINES]
 

@@ -1068,3 +1068,18 @@ def test_a_sextorted_minor_is_told_not_to_save_the_images(full_service, question
     result = full_service.ask(question)
     assert result.card == "sextortion-pay"
     assert "do not save, screenshot or share" in result.answer
+
+
+@pytest.mark.parametrize("question, helper_line_given", [
+    ("jai 16 ans jhabite a leeds un mec sur snap a des photos de moi je veux pas que mes parents sachent je peux faire "
+     "report remove toute seule ou il faut un adulte", False),
+    ("My daughter is 15, we're in Leeds. Can I use Report Remove for her as a parent?", True),
+])
+def test_a_line_spoken_to_helpers_is_not_said_to_the_young_person(full_service, question, helper_line_given):
+    """What the guidance says about a service to the people helping ("If you are a parent, carer or teacher, tell the
+    young person about Report Remove") answers a parent, not the 16-year-old asking whether she can use it alone: she
+    was told it first."""
+    result = full_service.ask(question)
+    said = result.answer.lower()
+    assert any(words in said for words in ("if you are a parent", "si vous êtes parent")) is helper_line_given
+    assert "report remove" in said

@@ -32,16 +32,27 @@ def _about(unit: str, service: str) -> int:
     return 0 if match is not None and match.start() <= SUBJECT_CHARS else 1
 
 
+# A line that speaks to the people helping someone ("If you are a parent, carer or teacher, tell the young person
+# about Report Remove", "Si vous êtes parent ou ami, ...", "如果你是家长或朋友，..."): not the answer for the person in
+# the images. A 16-year-old asking "je peux faire report remove toute seule ou il faut un adulte" (answer batch 61)
+# was told first "Si vous êtes parent, proche aidant ou enseignant, parlez au jeune de Report Remove".
+_TO_HELPERS = re.compile(r"(?i:^(?:if you are|if you're) (?:a |an )?(?:parent|carer|teacher|friend)|"
+                         r"^si vous êtes (?:un |une )?(?:parent|proche|enseignant|ami))|^如果你是(?:家长|照顾者|老师|朋友)")
+
+
 def _saying(doc: Document, facet: str, language: str, place: str | None, members: frozenset[str],
-            minor: bool | None, other_age_ok: bool = False) -> Iterator[tuple[str, str | None]]:
+            minor: bool | None, other_age_ok: bool = False, helper: bool = True) -> Iterator[tuple[str, str | None]]:
     """A passage's lines that say what the facet asks and may be shown to this person: of their place (`quotable`),
     never telling of a death, and, unless `other_age_ok`, not for the other age (nor from a section for adults only,
-    to a minor). How long is said with a number and its unit (`_answers`): "adoptée sous le numéro S. 146" has
-    the word of "sous 48 heures" and no duration."""
+    to a minor); to someone who is not `helper`, no line spoken to those who help (`_TO_HELPERS`). How long is said
+    with a number and its unit (`_answers`): "adoptée sous le numéro S. 146" has the word of "sous 48 heures" and no
+    duration."""
     if minor and for_adults_only(str(doc.metadata.get("section", ""))) and not other_age_ok:
         return
     for unit, url in quotable(doc, place, members):
         if not _answers(unit, facet, language) or tells_of_a_death(unit):
+            continue
+        if not helper and _TO_HELPERS.search(unit.lstrip("*")):
             continue
         if minor is not None and detect_minor(unit) not in (None, minor) and not other_age_ok:
             continue
@@ -49,10 +60,12 @@ def _saying(doc: Document, facet: str, language: str, place: str | None, members
 
 
 def service_facts(service: str, asked: tuple[str, ...], passages: list[Document], language: str,
-                  place: str | None, members: frozenset[str], minor: bool | None = None) -> list[Quote]:
+                  place: str | None, members: frozenset[str], minor: bool | None = None,
+                  helper: bool = True) -> list[Quote]:
     """At most MAX_FACT_LINES lines, one per facet asked in the message's order, each the first line of the
     guidance (in page order) that says it and is about the service (names it in its first words); else the first
-    that names it anywhere; only when none does, one whose section heading names it."""
+    that names it anywhere; only when none does, one whose section heading names it. `helper`: whether the person
+    writes about someone else (a parent, a friend, a teacher); if not, no line spoken to helpers."""
     chosen: list[Quote] = []
     for facet in asked:
         best: tuple[int, Quote] | None = None
@@ -62,7 +75,7 @@ def service_facts(service: str, asked: tuple[str, ...], passages: list[Document]
         other_age_ok = facet == WHO_FOR
         for doc in passages:
             in_heading = names_service(str(doc.metadata.get("section", "")), service)
-            for unit, url in _saying(doc, facet, language, place, members, minor, other_age_ok):
+            for unit, url in _saying(doc, facet, language, place, members, minor, other_age_ok, helper):
                 rank = _about(unit, service) if names_service(unit, service) else 2 if in_heading else None
                 if rank is None or any(unit == said for _, said, _ in chosen):
                     continue
