@@ -1083,3 +1083,18 @@ def test_a_line_spoken_to_helpers_is_not_said_to_the_young_person(full_service, 
     said = result.answer.lower()
     assert any(words in said for words in ("if you are a parent", "si vous êtes parent")) is helper_line_given
     assert "report remove" in said
+
+
+@pytest.mark.parametrize("question, says", [
+    ("jai 16 ans jhabite a leeds un mec sur snap a des photos de moi je veux pas que mes parents sachent je peux faire "
+     "report remove toute seule ou il faut un adulte", "sans l'aide d'un adulte"),
+    ("can I use report remove on my own? im 15 in leeds", "on your own, without the help of an adult"),
+    ("我16岁在英国 report remove我自己能用吗", "不需要成年人"),
+])
+def test_a_teenager_asking_whether_they_can_use_a_service_alone_is_told_first(full_service, question, says):
+    """"Can I do Report Remove on my own, or do I need an adult?" is answered with the guidance's own line ("You can
+    use Report Remove on your own, without the help of an adult") before the card's answer; that line names an adult,
+    so it read as a line for adults and was never said to the 16-year-old who asked."""
+    result = full_service.ask(question)
+    direct = [line.text for block in result.blocks if block.kind == "direct" for line in block.lines]
+    assert direct and says in direct[0], direct

@@ -538,6 +538,9 @@ def test_every_platform_named_has_its_page_in_the_knowledge_base():
     ("if I lose my PIN for StopNCII what happens", "en", ("stopncii",), ("lost-code",)),
     ("12377受理偷拍的吗", "zh", ("12377",), ("handles",)),
     ("je peux annuler mon dossier StopNCII plus tard ?", "fr", ("stopncii",), ("withdraw",)),
+    # whether a young person can use it without an adult
+    ("can I use report remove on my own?", "en", ("report-remove",), ("on-my-own", "who-for")),
+    ("我16岁在英国 report remove我自己能用吗", "zh", ("report-remove",), ("on-my-own",)),
     # what a half-known service is, whom it is for, and which of two: asked only in the sentence that names it
     ("pharos c un numéro a appeler ?", "fr", ("pharos",), ("what-it-is",)),
     ("revenge porn helpline pour les mineurs ?", "fr", ("revenge-porn-helpline",), ("who-for",)),

@@ -18,6 +18,7 @@ from assistant.understand.age import detect_minor
 from assistant.understand.service import names_service, says_facet, services
 
 WHO_FOR = "who-for"  # the facet that asks whom a service is for (facets.yaml)
+ON_MY_OWN = "on-my-own"  # the facet that asks whether a young person can use it without an adult (facets.yaml)
 MAX_FACT_LINES = 2  # the answer to the question asked, before the card's answer to the situation
 
 
@@ -72,7 +73,9 @@ def service_facts(service: str, asked: tuple[str, ...], passages: list[Document]
         # Asked whom a service is for, a line for the other age answers too ("revenge porn helpline pour les
         # mineurs ?": "... supports adults"; "Take It Down for adults?": "... is for images taken before you were
         # 18"); for any other facet a line for the other age is not theirs.
-        other_age_ok = facet == WHO_FOR
+        # Asked whether they can use it without an adult, the line that says so names an adult ("on your own,
+        # without the help of an adult") and reads as for adults: it is theirs too.
+        other_age_ok = facet in (WHO_FOR, ON_MY_OWN)
         for doc in passages:
             in_heading = names_service(str(doc.metadata.get("section", "")), service)
             for unit, url in _saying(doc, facet, language, place, members, minor, other_age_ok, helper):
