@@ -200,6 +200,18 @@ def test_after_the_lines_to_call_the_place_question_outranks_a_third_step(full_s
     assert len(result.answer) <= full_service.settings.answer_max_chars
 
 
+def test_after_the_lines_to_call_a_known_place_s_own_line_outranks_the_age_question_and_a_third_step(full_service):
+    """A woman in Caen whose ex hit her, took her phone and comes home tonight: after the lines to call, the card's
+    line for France (the police or gendarmerie for an ex's threats) was cut while "were you under 18?" and a third
+    general step kept their room. The place is known and her danger is now: her place's line comes first."""
+    result = full_service.ask("il rentre ce soir il a pris mon tel il dit qu'il va envoyer les vidéos à toute ma "
+                              "famille et il m'a déjà frappée je suis a caen jsp quoi faire")
+    assert result.route == "crisis" and result.jurisdiction == "FR", (result.route, result.jurisdiction)
+    after_lines = result.answer[result.answer.index("Pour votre question"):]
+    assert "gendarmerie" in after_lines and "moins de 18 ans" not in after_lines, result.answer
+    assert len(result.answer) <= full_service.settings.answer_max_chars
+
+
 def test_a_teacher_preparing_a_class_gets_what_to_teach(full_service):
     """The educator card answers two questions: what the school does when an image circulates, and what to teach."""
     lesson = full_service.ask("I'm planning a lesson for year 9 on sextortion and nudify apps, what should I cover?")

@@ -526,6 +526,14 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
             # once freed twice the room needed and left short answers without either.
             last = max(i for i, group in enumerate(local_groups) if _for_age(group))
             local_groups = local_groups[:last] + local_groups[last + 1:]
+        elif key == "ask_age" and question_text and place and any(not _for_age(group) for group in local_groups):
+            # Short of room (after the lines to call), the question "were you under 18?" gives way before the
+            # place's own lines: a woman in Caen whose ex hit her and comes home tonight needs 3919 and the police
+            # more than the choice between Take It Down and StopNCII, which the lines for each age still show.
+            question_text = ""
+        elif lead and place and len(step_lines) > 2 and any(not _for_age(group) for group in local_groups):
+            # After the lines to call, the place's own line (the police there, 3919) outranks a third general step.
+            step_lines = step_lines[:-1]
         elif any(not _for_age(group) for group in local_groups):
             # Short of room (after the lines to call): the place's lines go before the age's, which are the most
             # specific to the person (Take It Down for a 15-year-old), then the age's, then fewer steps.
