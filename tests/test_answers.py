@@ -212,6 +212,17 @@ def test_after_the_lines_to_call_a_known_place_s_own_line_outranks_the_age_quest
     assert len(result.answer) <= full_service.settings.answer_max_chars
 
 
+@pytest.mark.parametrize("question", ["我在成都，老公说我要是敢离婚就把我的私密照发到网上，我该怎么办",
+                                      "My husband in Wuhan says he'll post my private videos if I leave him. What can I do?"])
+def test_a_woman_in_china_threatened_by_her_partner_is_given_the_womens_hotline(full_service, question):
+    """A husband's threat in China: the Women's Federation's 12338 hotline (law, family, emotional support) is the
+    line for her; it was the fourth of China's lines on the card, after "if anything has been posted, report it to
+    12377", and a place shows three."""
+    result = full_service.ask(question)
+    assert result.card == "ex-threatens" and result.jurisdiction == "CN", (result.card, result.jurisdiction)
+    assert "12338" in result.answer and "110" in result.answer, result.answer
+
+
 def test_a_teacher_preparing_a_class_gets_what_to_teach(full_service):
     """The educator card answers two questions: what the school does when an image circulates, and what to teach."""
     lesson = full_service.ask("I'm planning a lesson for year 9 on sextortion and nudify apps, what should I cover?")
