@@ -223,6 +223,19 @@ def test_a_woman_in_china_threatened_by_her_partner_is_given_the_womens_hotline(
     assert "12338" in result.answer and "110" in result.answer, result.answer
 
 
+@pytest.mark.parametrize("question", [
+    "im 16 and in leeds, my ex's mates have a pic i sent him. if i report it will my parents find out",
+    "我16岁 在德州 有人在Instagram上骗我发了照片 现在说要发给我所有关注的人 不敢告诉爸妈"])
+def test_a_teenager_is_not_given_the_lines_the_guidance_speaks_to_her_parents(full_service, question):
+    """'If you are a parent, carer or teacher, tell the young person about Report Remove' (a place's line on the cards)
+    and '如果你是家长或朋友，不要让年轻人把图像发给你' (a supporting passage) are spoken to those who help; a 16-year-old
+    read them as her own answer. Her own lines stay."""
+    result = full_service.ask(question)
+    assert result.route in ("answer", "crisis")
+    assert "If you are a parent" not in result.answer and "如果你是家长" not in result.answer, result.answer
+    assert "Report Remove" in result.answer or "Take It Down" in result.answer, result.answer
+
+
 def test_a_teacher_preparing_a_class_gets_what_to_teach(full_service):
     """The educator card answers two questions: what the school does when an image circulates, and what to teach."""
     lesson = full_service.ask("I'm planning a lesson for year 9 on sextortion and nudify apps, what should I cover?")

@@ -356,10 +356,27 @@ def _locals(sections: list[Document], person: Person) -> list[list[Document]]:
     return [group for group in groups if group]
 
 
+# A line the guidance speaks to those who help ("If you are a parent, carer or teacher, tell the young person about
+# Report Remove", "Si vous êtes parent ou ami, ...", "如果你是家长或朋友，..."): not the answer for the person in the
+# images. A 16-year-old asking "je peux faire report remove toute seule ou il faut un adulte" (answer batch 61) was
+# told first "Si vous êtes parent, proche aidant ou enseignant, parlez au jeune de Report Remove".
+_TO_HELPERS = re.compile(r"(?i:^(?:if you are|if you're) (?:a |an )?(?:parent|carer|teacher|friend)|"
+                         r"^si vous êtes (?:un |une )?(?:parent|proche|enseignant|ami))|^如果你是(?:家长|照顾者|老师|朋友)")
+
+
+def spoken_to_helpers(line: str) -> bool:
+    """A line of guidance addressed to a parent, carer, teacher or friend of the person in the images."""
+    return bool(_TO_HELPERS.search(line.lstrip("*")))
+
+
 def _theirs(lines: list[tuple[str, str | None]], person: Person) -> list[tuple[str, str | None]]:
     """The lines that are for this person: not help for women only ("Women facing violence can call 3919") when the
-    message says the person in the images is a man or a boy (understand/gender.py)."""
-    return [(u, url) for u, url in lines if not for_women_only(u)] if person.man else lines
+    message says the person in the images is a man or a boy (understand/gender.py), and not a line spoken to those
+    who help ("If you are a parent, carer or teacher, tell the young person about Report Remove") when the person
+    writing is not one of them: a 16-year-old in Leeds read it as her own answer."""
+    helper = person.audience in HELPERS
+    return [(u, url) for u, url in lines
+            if not (person.man and for_women_only(u)) and (helper or not spoken_to_helpers(u))]
 
 
 def _for_their_age(lines: list[tuple[str, str | None]], minor: bool | None) -> list[tuple[str, str | None]]:
@@ -736,6 +753,7 @@ def _supporting(question: str, person: Person, members: frozenset[str], sections
             continue  # "TikTok's web form for sexual deepfakes", to a person whose images are in a Discord group
         units = [(doc, u, url) for u, url in quotable(doc, place, members)
                  if not (person.man and for_women_only(u))
+                 and (person.audience in HELPERS or not spoken_to_helpers(u))
                  and ((named and passage_terms(u, language) - said) or asked & passage_terms(u, language))
                  and (dated or not _DATED.search(u)) and (news or not _NEWS.search(u))
                  and (minor is None or detect_minor(u) in (None, minor))

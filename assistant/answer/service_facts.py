@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 from langchain_core.documents import Document
 
-from assistant.answer.cards import Quote, for_adults_only
+from assistant.answer.cards import Quote, for_adults_only, spoken_to_helpers
 from assistant.answer.compose import quotable, tells_of_a_death
 from assistant.understand.age import detect_minor
 from assistant.understand.service import names_service, says_facet, services
@@ -33,19 +33,11 @@ def _about(unit: str, service: str) -> int:
     return 0 if match is not None and match.start() <= SUBJECT_CHARS else 1
 
 
-# A line that speaks to the people helping someone ("If you are a parent, carer or teacher, tell the young person
-# about Report Remove", "Si vous êtes parent ou ami, ...", "如果你是家长或朋友，..."): not the answer for the person in
-# the images. A 16-year-old asking "je peux faire report remove toute seule ou il faut un adulte" (answer batch 61)
-# was told first "Si vous êtes parent, proche aidant ou enseignant, parlez au jeune de Report Remove".
-_TO_HELPERS = re.compile(r"(?i:^(?:if you are|if you're) (?:a |an )?(?:parent|carer|teacher|friend)|"
-                         r"^si vous êtes (?:un |une )?(?:parent|proche|enseignant|ami))|^如果你是(?:家长|照顾者|老师|朋友)")
-
-
 def _saying(doc: Document, facet: str, language: str, place: str | None, members: frozenset[str],
             minor: bool | None, other_age_ok: bool = False, helper: bool = True) -> Iterator[tuple[str, str | None]]:
     """A passage's lines that say what the facet asks and may be shown to this person: of their place (`quotable`),
     never telling of a death, and, unless `other_age_ok`, not for the other age (nor from a section for adults only,
-    to a minor); to someone who is not `helper`, no line spoken to those who help (`_TO_HELPERS`). How long is said
+    to a minor); to someone who is not `helper`, no line spoken to those who help (`cards.spoken_to_helpers`). How long is said
     with a number and its unit (`_answers`): "adoptée sous le numéro S. 146" has the word of "sous 48 heures" and no
     duration."""
     if minor and for_adults_only(str(doc.metadata.get("section", ""))) and not other_age_ok:
@@ -53,7 +45,7 @@ def _saying(doc: Document, facet: str, language: str, place: str | None, members
     for unit, url in quotable(doc, place, members):
         if not _answers(unit, facet, language) or tells_of_a_death(unit):
             continue
-        if not helper and _TO_HELPERS.search(unit.lstrip("*")):
+        if not helper and spoken_to_helpers(unit):
             continue
         if minor is not None and detect_minor(unit) not in (None, minor) and not other_age_ok:
             continue
