@@ -199,6 +199,11 @@ from assistant.vocabulary import JURISDICTIONS
     ("we're out near longreach qld, he's sent my pics around", "AU"),
     # an adverb between the person and the verb
     ("we both work in Hobart and her ex in Lyon is threatening her", "AU"),
+    # a city's nickname, a French lycée's first year, a French institution (answer batch 62's hold-out: each was
+    # given every place's lines)
+    ("they're back up on a new account. south philly if that matters", "US"),
+    ("jsuis en seconde et un mec veut 50€ sinon il envoie mes photos", "FR"),
+    ("Je travaille dans un CIDFF, une femme que j'accompagne a vu ses vidéos transférées", "FR"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place
