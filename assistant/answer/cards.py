@@ -545,8 +545,8 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
             local_groups = local_groups[:last] + local_groups[last + 1:]
         elif key == "ask_age" and question_text and place and any(not _for_age(group) for group in local_groups):
             # Short of room (after the lines to call), the question "were you under 18?" gives way before the
-            # place's own lines: a woman in Caen whose ex hit her and comes home tonight needs 3919 and the police
-            # more than the choice between Take It Down and StopNCII, which the lines for each age still show.
+            # place's own lines: a woman in Caen whose ex hit her and comes home tonight needs her place's line (the
+            # police or gendarmerie, 3919) more than the choice between Take It Down and StopNCII.
             question_text = ""
         elif lead and place and len(step_lines) > 2 and any(not _for_age(group) for group in local_groups):
             # After the lines to call, the place's own line (the police there, 3919) outranks a third general step.

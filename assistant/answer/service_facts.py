@@ -37,9 +37,9 @@ def _saying(doc: Document, facet: str, language: str, place: str | None, members
             minor: bool | None, other_age_ok: bool = False, helper: bool = True) -> Iterator[tuple[str, str | None]]:
     """A passage's lines that say what the facet asks and may be shown to this person: of their place (`quotable`),
     never telling of a death, and, unless `other_age_ok`, not for the other age (nor from a section for adults only,
-    to a minor); to someone who is not `helper`, no line spoken to those who help (`cards.spoken_to_helpers`). How long is said
-    with a number and its unit (`_answers`): "adoptée sous le numéro S. 146" has the word of "sous 48 heures" and no
-    duration."""
+    to a minor); to someone who is not `helper`, no line spoken to those who help (`cards.spoken_to_helpers`). How
+    long is said with a number and its unit (`_answers`): "adoptée sous le numéro S. 146" has the word of "sous 48
+    heures" and no duration."""
     if minor and for_adults_only(str(doc.metadata.get("section", ""))) and not other_age_ok:
         return
     for unit, url in quotable(doc, place, members):
