@@ -23,7 +23,6 @@ from langchain_core.documents import Document
 
 from assistant.answer.budget import fit_to_budget
 from assistant.answer.cards import (
-    HELPERS,
     LAW_QUESTION,
     CardMatch,
     Quote,
@@ -531,7 +530,7 @@ class Recourse:
         for service in person.services[:2] if compared else person.services[:1]:
             found = service_facts(service, person.facets, self._passages_naming(snapshot, person.language, service),
                                   person.language, person.place, member_states(text), person.minor,
-                                  helper=person.audience in HELPERS)
+                                  helper=person.helps_someone)
             facts += [quote for quote in found if all(quote[1] != said for _, said, _ in facts)]
         return facts[:MAX_FACT_LINES]
 
@@ -632,7 +631,7 @@ class Recourse:
         # lines come first all the same, with the question a caseworker asks outright: are you thinking of ending
         # your life, are you in danger now?
         lead = "crisis_lead" if decision.reason == "pattern:crisis" else "crisis_check"
-        lead = message(lead + "_helper" if person.audience in HELPERS else lead, language)
+        lead = message(lead + "_helper" if person.helps_someone else lead, language)
         # An answer follows the lines when the guidance answers something the message asks beyond the crisis
         # (passages other than the crisis page were relevant), or, when the crisis is only possible, when a card fits
         # the situation: the person most likely asked a question ("he wants 800 now, do I go on or not?"), and the
@@ -644,7 +643,7 @@ class Recourse:
         more = bool(plan or sections)
         compact = decision.crisis == "possible" and more
         lines = compose_answer(text, language, crisis_plan(crisis_sections, place, compact=compact, asked=more,
-                                                             helper=person.audience in HELPERS),
+                                                             helper=person.helps_someone),
                                jurisdiction=place, crisis=True,
                                lead=lead, close=not more)
         if not lines.citations:

@@ -374,7 +374,7 @@ def _theirs(lines: list[tuple[str, str | None]], person: Person) -> list[tuple[s
     message says the person in the images is a man or a boy (understand/gender.py), and not a line spoken to those
     who help ("If you are a parent, carer or teacher, tell the young person about Report Remove") when the person
     writing is not one of them: a 16-year-old in Leeds read it as her own answer."""
-    helper = person.audience in HELPERS
+    helper = person.helps_someone
     return [(u, url) for u, url in lines
             if not (person.man and for_women_only(u)) and (helper or not spoken_to_helpers(u))]
 
@@ -429,7 +429,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     members = member_states(question)
     ack = _pick(sections, "ack", person)
     ack_text = next(iter(quotable(ack, place, members)), ("", None))[0] if ack is not None and not lead else ""
-    if (ack_text and person.audience in HELPERS and "survivor" in ack.metadata.get("audience", ())
+    if (ack_text and person.helps_someone and "survivor" in ack.metadata.get("audience", ())
             and ack.metadata.get("for_audience") != person.audience):
         # The card's plain acknowledgement speaks to the person in the images ("it is not your fault"); someone
         # helping them (a friend, a parent, a teacher) is thanked instead, in Recourse's own words.
@@ -753,7 +753,7 @@ def _supporting(question: str, person: Person, members: frozenset[str], sections
             continue  # "TikTok's web form for sexual deepfakes", to a person whose images are in a Discord group
         units = [(doc, u, url) for u, url in quotable(doc, place, members)
                  if not (person.man and for_women_only(u))
-                 and (person.audience in HELPERS or not spoken_to_helpers(u))
+                 and (person.helps_someone or not spoken_to_helpers(u))
                  and ((named and passage_terms(u, language) - said) or asked & passage_terms(u, language))
                  and (dated or not _DATED.search(u)) and (news or not _NEWS.search(u))
                  and (minor is None or detect_minor(u) in (None, minor))

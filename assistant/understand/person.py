@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from assistant.understand.age import detect_minor
 from assistant.understand.audience import detect_audience
+from assistant.understand.audience_model import HELPER_ROLES
 from assistant.understand.gender import names_a_man
 from assistant.understand.language import detect_language
 from assistant.understand.place import detect_jurisdiction
@@ -30,6 +31,12 @@ class Person:
     services: tuple[str, ...] = ()  # the services it names ("3018", "stopncii"), in its order
     facets: tuple[str, ...] = ()  # what it asks about them ("cost", "hours"; understand/facets.yaml)
     man: bool = False  # the message says the person in the images is a man or a boy (understand/gender.py)
+
+    @property
+    def helps_someone(self) -> bool:
+        """The writer asks for someone else (a friend, a parent, a teacher, a counsellor): the lines spoken to the
+        person in the images ("you matter", "tell a trusted adult") are not said to them, and theirs are."""
+        return self.audience in HELPER_ROLES
 
 
 def understand(text: str, jurisdiction: str | None = None, language_hint: str | None = None, *,
