@@ -703,6 +703,20 @@ def test_a_question_put_in_the_negative_is_not_answered_yes(full_service):
     assert not first.startswith(("可以", "是的")), result.answer
 
 
+@pytest.mark.parametrize("question, place", [
+    ("My ex posted my photos and the people sharing them are in China. Should I report to the UK police or the "
+     "police in China?", "UK"),
+    ("在英国，先打Revenge Porn Helpline还是先报警？", "UK"),
+    ("Le site a recopié la vidéo. Je dois porter plainte en France ou en Belgique ?", None),
+])
+def test_a_choice_between_two_things_is_not_answered_yes(full_service, question, place):
+    """"Should I report to the UK police or the police in China?" was answered "Yes, you can report it to the police on
+    101": a "Yes" to a choice answers neither option (tuning halves 1-63: 44 answers opened so)."""
+    result = full_service.ask(question, place)
+    first = next(block for block in result.blocks if block.kind == "direct").lines[0].text
+    assert not first.lower().startswith(("yes", "oui", "可以", "是的")), result.answer
+
+
 def test_the_services_line_is_said_once(full_service):
     """The line answering "without my name?" came first and again as the place's step for Australia."""
     result = full_service.ask("can I report to eSafety without giving my name?", "AU")

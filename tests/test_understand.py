@@ -16,6 +16,7 @@ from assistant.understand.platform import OTHER_PLATFORMS_FILE, PLATFORMS_FILE, 
 from assistant.understand.question_kind import (
     answers_may_not_must,
     asks_about_law,
+    asks_either_or,
     asks_only_open,
     asks_something,
     checks_what_was_said,
@@ -738,6 +739,30 @@ def test_whether_a_message_asks_anything(text, asks):
     ("这算违法吗", "zh", False),
 ])
 def test_a_yes_is_not_said_to_a_message_that_asks_nothing(question, language, dropped):
+    assert verdict_misleads(question, "Yes: report each page to the site.", language) is dropped
+
+
+@pytest.mark.parametrize("question, language, dropped", [
+    # a choice between two things to do: a "Yes" answers neither
+    ("Should I report to the UK police or the police in China?", "en", True),
+    ("Should she keep talking to him or block him?", "en", True),
+    ("porter plainte maintenant ou attendre ?", "fr", True),
+    ("Je dois porter plainte en France ou en Chine ?", "fr", True),
+    ("我该找网站删还是先报警？", "zh", True),
+    ("是在捷克报警，还是得回国才能处理？", "zh", True),
+    # a yes or no with its alternative, or "still": the verdict answers it
+    ("Can I still use StopNCII or will that mess up the case?", "en", False),
+    ("should I report it or not?", "en", False),
+    ("je peux porter plainte ou pas ?", "fr", False),
+    ("L'eSafety Commissioner peut-il contraindre l'auteur lui-même à effacer une image, ou seulement les plateformes ?",
+     "fr", False),
+    ("Il n'a rien publié. Est-ce qu'il existe un moyen de signaler ou de demander de l'aide sans passer par eux ?", "fr",
+     False),
+    ("请问在法国，用AI做的假裸照被传出去，算犯罪吗？还是只有真实照片才算？", "zh", False),
+    ("删了以后还是能找到吗？", "zh", False),
+])
+def test_a_yes_is_not_said_to_a_choice_between_two_things(question, language, dropped):
+    assert asks_either_or(question, language) is dropped
     assert verdict_misleads(question, "Yes: report each page to the site.", language) is dropped
 
 

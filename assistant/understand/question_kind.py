@@ -180,6 +180,29 @@ def asks_in_the_negative(text: str, language: str) -> bool:
     return _reads(_ASKS_IN_THE_NEGATIVE, text, language)
 
 
+# A choice between two things to do: "should I report now or wait?", "porter plainte maintenant ou attendre ?",
+# "是在捷克报警，还是得回国处理？". A "Yes" answers neither. Only "should I ... or ...?" in English: "can I still use
+# StopNCII or will that mess up the case?" asks whether they can, and its "Yes" is the answer (tried, 2026-12-07: the
+# broader " or " lost three labelled facts on the tuning halves). Not "or not", "ou pas", "ou non", which ask yes or
+# no, nor a French question put by inversion or opened by "est-ce" ("l'eSafety peut-il contraindre l'auteur, ou
+# seulement les plateformes ?": "Oui", the author too). In Chinese, 还是 inside a question without 吗 ("还是能删吗" is
+# "can it still be deleted?"), not opening one: "算犯罪吗？还是只有真实照片才算？" asks first whether it is a crime, and
+# "是的" answers it.
+_FR_NOT_A_CHOICE = r"est-ce|est ce|peut|puis|c'est|ça|ca\b|y a-t-il|existe-t-il"
+_FR_INVERTED = r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)\b"
+_EITHER_OR: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:should|shall) (?:i|we|she|he|they)\b[^?.!]*\bor\b(?!\s+(?:not|no)\b)[^?.!]*\?", re.I),
+    "fr": re.compile(rf"(?:^|[.?!])(?!\s*(?:{_FR_NOT_A_CHOICE}))(?:(?!{_FR_INVERTED})[^?.!])*\sou\s"
+                     r"(?!pas\b|non\b|bien\b)[^?.!]*\?", re.I),
+    "zh": re.compile(r"[^？?。！!\s，,][^？?。！!]*还是(?!很|不|没|会|能|可以|要|觉得|一样|有)[^？?。！!吗]*[？?]"),
+}
+
+
+def asks_either_or(text: str, language: str) -> bool:
+    """Whether the message asks to choose between two things to do, which a "Yes" does not answer."""
+    return _reads(_EITHER_OR, text, language)
+
+
 def verdict_misleads(question: str, line: str, language: str) -> bool:
     """Whether a card's direct answer, `line`, should lose its opening verdict for this question. A "Not true:"
     does, unless the message reports or checks something said: "If she only reports it to Reddit, is that enough?"
@@ -192,7 +215,7 @@ def verdict_misleads(question: str, line: str, language: str) -> bool:
     yes_no = _YES_NO.get(language)
     asks_nothing = not asks_something(question) and not (yes_no and yes_no.search(question))
     return (asks_nothing or asks_only_open(question, language)
-            or checks_what_was_said(question, language)
+            or checks_what_was_said(question, language) or asks_either_or(question, language)
             or asks_in_the_negative(question, language) or answers_may_not_must(question, line, language))
 
 
