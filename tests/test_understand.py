@@ -286,6 +286,10 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     # ... the last one too, with no stop after it: a message signed off with the town
     ("he says he will post it tonight. what do i do. wrexham", "UK", set()),
     ("I told him no and it was awful. Reading", None, set()),  # a word first: only after "I live in"
+    # ... or followed by an aside that says it is where the person is ("coatbridge btw", "Lunel au fait")
+    ("hes not posted anything but keeps dropping hints. coatbridge btw. how do i lock him out", "UK", {"SCT"}),
+    ("il menace de tout publier. hazebrouck au fait. je fais quoi", "FR", set()),
+    ("he keeps asking. Reading btw is what I do to calm down", None, set()),  # a word first: still not a place
     # the writer's own "I'm in" before a name typed in lower case that is less often a word; not one that is a word
     ("who can i actually talk to? im in harlow", "UK", set()),
     ("im 14 in ogden. a guy from discord has a pic of me", "US", set()),

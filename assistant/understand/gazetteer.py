@@ -93,8 +93,10 @@ _BODIES = r"(?i:police|cops|pd|sheriff|constabulary|court|council)\b"
 _LOCAL_BODY = re.compile(rf"\s+{_BODIES}")
 _THE_BEFORE_BODY = re.compile(rf"\b[Tt]he\s+(?=[A-Z]\S*(?:\s+[A-Z]\S*)?\s+{_BODIES})")
 _SENTENCE_OPENING = re.compile(r"(?<=[.!?。！？\n])[ \t]*")  # a later sentence's first word
-# A stop, or the message's end: "... what do i do. wrexham" signs off with the town.
-_STOP_AFTER = re.compile(r"\s*(?:[,，。.:：;；!！?？\n]|-\s|–|—|\s+(?:here|ici)\b|$)", re.I)
+# A stop, an aside that says the town is where the writer is ("Reno here", "coatbridge btw", "hazebrouck au fait"), or
+# the message's end: "... what do i do. wrexham" signs off with the town.
+_STOP_AFTER = re.compile(r"\s*(?:[,，。.:：;；!！?？\n]|-\s|–|—|\s+(?:here|ici|btw|fyi|by the way|if that matters|"
+                         r"if it matters|if that helps|au fait|d['’]ailleurs|si ça compte|si ca compte)\b|$)", re.I)
 _BLANK_THEN_CJK = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff]")
 _CJK_NEXT = re.compile(r"\s*[\u4e00-\u9fff]")  # a Latin name opening a Chinese message: "mount gambier 他刚..."
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][0-9A-Za-zÀ-ÿĀ-ž_'’.-]*")  # Latin letters only: "Knoxville的" ends at 的
