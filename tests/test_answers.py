@@ -711,7 +711,7 @@ def test_a_question_put_in_the_negative_is_not_answered_yes(full_service):
 ])
 def test_a_choice_between_two_things_is_not_answered_yes(full_service, question, place):
     """"Should I report to the UK police or the police in China?" was answered "Yes, you can report it to the police on
-    101": a "Yes" to a choice answers neither option (tuning halves 1-63: 44 answers opened so)."""
+    101": a "Yes" to a choice answers neither option (tuning halves 1-63: 29 answers opened so)."""
     result = full_service.ask(question, place)
     first = next(block for block in result.blocks if block.kind == "direct").lines[0].text
     assert not first.lower().startswith(("yes", "oui", "可以", "是的")), result.answer
