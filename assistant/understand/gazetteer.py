@@ -4,10 +4,11 @@ Why: the hand-made list holds the cities people named in the messages we have se
 Getafe or 图文巴 is as sure of where they are, and was read as being nowhere, so shown every country's lines. The
 gazetteer holds every town of 15,000 people or more in the covered places (50,000 until 2026-12-05, when a person in
 Mildura or Dubbo was read as nowhere), minus the names that are also words, and the towns of 5,000 or more whose name
-is nothing else (since 2026-12-06: Nowra, Broome, Port Pirie, Enniskillen), and China's county- and prefecture-level
-divisions GeoNames gives no Chinese name (since 2026-12-07: 乐清, 敦化, 邳州, 忠县), and the short forms of towns'
-names that are nothing else (since 2026-12-07: "Le Touquet" for Le Touquet-Paris-Plage, "Sarlat", "Bad Soden"), read
-only capitalised.
+is nothing else (since 2026-12-06: Nowra, Broome, Port Pirie, Enniskillen), the towns of 1,000 or more whose name is
+nothing else, read only capitalised (since 2026-12-07: Tenterfield, Roxby Downs, Kalbarri), and China's county- and
+prefecture-level divisions GeoNames gives no Chinese name (since 2026-12-07: 乐清, 敦化, 邳州, 忠县), and the short
+forms of towns' names that are nothing else (since 2026-12-07: "Le Touquet" for Le Touquet-Paris-Plage, "Sarlat",
+"Bad Soden"), read only capitalised.
 
 A town is read only where a message puts someone there: after "in", "near", "from", "à", "près de", "sur", 在, 住,
 来自, 坐标, 是 ... ("I'm in Getafe", "j'habite à Pessac", "我在图文巴", "坐标Kendal", "我是安庆一所高校的老师"), or first in
