@@ -98,7 +98,8 @@ def _one(found: set[str]) -> str | None:
 
 
 # A country right after these words is where someone comes from, not where they are ("a student from China").
-_ORIGIN = re.compile(r"(?:\bfrom|\bd'origine|\boriginaire d[e']|\bvenue? d[e']|来自|出身于?)\s*$", re.I)
+_ORIGIN = re.compile(r"(?:\bfrom|\bd'origine|\boriginaire d[e']|\bvenue? d[e']|\bvien(?:s|t|nent) d[e']|来自|出身于?)\s*$",
+                     re.I)
 
 
 # A Chinese country name before these words says who someone is, not where ("一个中国学生", "法国籍"), or whose an
