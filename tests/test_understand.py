@@ -112,6 +112,14 @@ from assistant.vocabulary import JURISDICTIONS
     # a nationality alone, a Belgian institution, a Chinese spelling of Cardiff
     ("Irish, 24. Stuff from my OnlyFans got leaked to a tube site", "EU"),
     ("je suis assistante sociale dans un CPAS, une dame me parle de vidéos", "EU"),
+    # institutions of study and work only one place has, when no place is named
+    ("Quelqu'un a filmé les douches de ma résidence Crous et des vidéos de moi sont sur Telegram", "FR"),
+    ("my Title IX coordinator says it happened off campus so they can't act", "US"),
+    ("HR did nothing, should I call ACAS about the video going round the office?", "UK"),
+    ("the Fair Work Ombudsman says it's not a workplace matter, he still has the pics", "AU"),
+    # where someone comes from is not where they are ("je viens de Bretagne")
+    ("Je suis animateur dans une salle de sport à Dingwall, en Écosse, je viens de Bretagne. Un client a caché une "
+     "caméra", "UK"),
     ("我是加的夫一所中学的心理老师，一个15岁的学生的照片被传", "UK"),
     ("my mum only speaks Spanish, how do I explain this to her", None),  # a language is not a place
     # the larger cities of every member state, in their own, English, French or Chinese names
@@ -173,7 +181,8 @@ from assistant.vocabulary import JURISDICTIONS
     ("I'm from Chengdu originally but I've lived in Australia for six years; my ex is still in China", "AU"),
     ("we have been living in France since 2019 and her ex is in the US", "FR"),
     # a nationality is where the writer comes from when they say they live at a place Recourse does not read: asked
-    ("Je suis française mais je vis à Kalbarri depuis un an, mon ex menace de tout publier", None),
+    ("Je suis française mais je vis à Ushuaïa depuis un an, mon ex menace de tout publier", None),
+    ("Je suis française mais je vis à Kalbarri depuis un an, mon ex menace de tout publier", "AU"),  # 1,300 people
     ("I'm British but I live in Quebec now and he posted my pics", None),
     ("Je suis française et je vis à Bristol", "UK"),
     # French names of member states' cities
@@ -304,6 +313,12 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("my sister in Enniskillen found her pics on a forum", "UK", {"NIR"}),
     ("we live in Port Augusta and my son was sent a fake", "AU", set()),
     ("je vis à Kempsey depuis un an, il menace de tout publier", "AU", set()),
+    # a town of 1,000 to 5,000 people whose name is nothing else, read only capitalised; not a village named for a
+    # saint, most often a school or a church ("the girls from St Mary's")
+    ("Found a tiny camera in the change room at my gym in Tenterfield. Nothing posted yet?", "AU", set()),
+    ("My daughter is 15. A boy from her netball club here in Roxby Downs shared her photo", "AU", set()),
+    ("found a camera at my gym in tenterfield", None, set()),
+    ("Just tell me the group name so I can report it. The one with the girls from St Mary's.", None, set()),
     # ... but not one that is a word, a first name or another place's name too (Crete, Illinois; Mathis, Texas;
     # Schengen, Luxembourg; Paddington, New South Wales)
     ("Just back from Crete, he filmed me in the shower there", None, set()),
@@ -823,6 +838,7 @@ def test_whether_the_person_in_the_images_is_said_to_be_a_man(text, man):
     ("Victims and witnesses can use the portal, whether women or men, adults or minors.", False),
     ("基于图像的性暴力很常见，女性和男性、成年人和青少年都可能遭遇。", False),
     ("Call 3018: free, anonymous and confidential.", False),
+    ("Anyone, man or woman, can ask a people's court for a personality-rights injunction.", False),
 ])
 def test_a_line_for_women_only(line, women_only):
     assert for_women_only(line) is women_only
