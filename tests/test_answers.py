@@ -1083,6 +1083,20 @@ def test_a_man_is_not_given_help_that_is_for_women_only(full_service, question, 
     assert any(word in result.answer for word in ("police", "plainte", "报警", "110", "法院")), result.answer
 
 
+@pytest.mark.parametrize("question", [
+    "I'm a guy in Shenzhen, my ex-girlfriend says she'll post our videos unless I take her back. What can I do?",
+    "我是男的，在杭州。前女友说我不复合就把视频发到我公司群里，我能做什么？",
+])
+def test_a_man_in_china_threatened_by_his_ex_is_told_of_the_courts_injunction(full_service, question):
+    """Written for this test. China's protection order for an ex-partner's leak is under the Women's Rights Protection
+    Law (a woman's); the personality-rights injunction of Civil Code art. 997 is anyone's. A man was given no court
+    to turn to (the tuning halves: 17 of 21 questions that expected art. 997 were not told of it), and the line that
+    names both ("Anyone, man or woman") was read as help for women only."""
+    result = full_service.ask(question)
+    assert result.card == "ex-threatens" and result.jurisdiction == "CN", (result.card, result.jurisdiction)
+    assert "997" in result.answer, result.answer
+
+
 def test_a_platform_without_a_page_keeps_other_platforms_pages_out(full_service):
     """A QQ group has no page of its own: the passage added beside the card's answer was "Save evidence before you
     report on WhatsApp" for a student whose photos were posted in a QQ group (answer batch 56's hold-out, read after

@@ -35,10 +35,10 @@ _WOMAN_IN_IMAGES = re.compile(
     r"\bd['’]une (?:fille|femme|élève|camarade|collègue)\b|\bde (?:son|mon|ma|sa) (?:ex-?)?(?:copine|amie|femme|petite amie)\b)"
     r"|她的|把她|给她|女生的|女儿")
 
-# A line for women only: it names women as who it is for, and not men alongside them ("women and men", "femmes ou
-# hommes", "女性和男性").
+# A line for women only: it names women as who it is for, and not men alongside them ("women and men", "man or
+# woman", "femmes ou hommes", "女性和男性").
 _WOMEN = re.compile(r"(?i:\bwom[ae]n(?:['’]s)?\b|\bfemmes?\b)|妇女|女方|女性")
-_MEN_TOO = re.compile(r"(?i:\bmen\b|\bhommes?\b)|男")
+_MEN_TOO = re.compile(r"(?i:\bm[ae]n\b|\bhommes?\b)|男")
 
 
 def names_a_man(text: str) -> bool:
