@@ -111,6 +111,11 @@ def test_a_survivor_who_sent_the_photos_is_not_read_as_the_one_who_shared_them(r
     # a couple's own videos (answer batch 60: "French girl here ... he'll put our videos online" was thanked for helping)
     "Backpacker here, in Cairns for the season. A guy from back home says he'll put our videos online unless I send "
     "him money. Can anyone here do something when he's overseas?",
+    # a nurse, a teacher or a town councillor whose own images they are (written for this test; answer batch 64's
+    # tuning half: "Je suis infirmière ... une vidéo intime de moi" was thanked for supporting someone)
+    "Je suis infirmière en EHPAD. Une aide-soignante fait circuler une vidéo intime de moi dans le service.",
+    "I'm a nurse on a night shift rota. A porter has a clip of us from when we dated and keeps showing it around.",
+    "Je suis prof de maths au collège. Des élèves ont fait une fausse photo dénudée de moi avec une appli.",
 ])
 def test_a_writer_who_calls_the_images_theirs_or_names_no_one_else_is_the_survivor(reader, text):
     assert reader.read(text, _embed(reader, [text])[0], detect_audience(text)) == "survivor"
@@ -133,6 +138,10 @@ def test_images_sent_to_the_writer_or_someone_elses_are_not_read_as_the_writers_
     assert names_own_images("he says he'll put our videos online") and names_own_images("il va publier nos vidéos")
     assert names_own_images("前男友把我们以前的私密照片发到了群里") and names_own_images("des videos de moi circulent")
     assert not names_own_images("our daughter's photos are on a forum")
+    # a word or two between the images and whose they are, and a couple's own in a few words
+    assert names_own_images("une vidéo intime de moi") and names_own_images("une fausse photo dénudée de moi")
+    assert names_own_images("he uploaded a video of us") and names_own_images("une vidéo de nous deux")
+    assert not names_own_images("une vidéo intime de ma fille")
 
 
 def test_someone_else_is_named_in_all_three_languages():

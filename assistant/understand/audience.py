@@ -63,7 +63,8 @@ _OWN_IMAGES = re.compile(
     r"\bmy (?:own )?(?:private |intimate |nude |naked |explicit |sexual )?(?:photos?|pics?|pictures?|images?|videos?|"
     r"nudes?|selfies?|clips?)\b|\b(?:photos?|pics?|pictures?|images?|videos?|nudes?) of me\b|"
     r"\b(?:mes|ma|mon) (?:propres? )?(?:photos?|vid[ée]os?|images?|nudes?|selfies?)\b|"
-    r"\b(?:photos?|vid[ée]os?|images?|nudes?|nus) de moi\b|"
+    r"\b(?:photos?|vid[ée]os?|images?|nudes?|nus)(?: [a-zàâéèêîôûç]+){0,2} de (?:moi|nous)\b|"
+    r"\b(?:photos?|pics?|pictures?|images?|videos?|nudes?|clips?) of us\b|"
     # the couple's own ("our videos", "nos vidéos", "我们的视频"): the writer is in them
     r"\bour (?:private |intimate |old )?(?:photos?|pics?|pictures?|videos?|nudes?|clips?)\b|"
     r"\bnos (?:photos?|vid[ée]os?|images?|nudes?)\b|我们(?:俩)?(?:的|以前的|之前的)(?:私密)?(?:照片|视频|合照|床照)|"

@@ -191,14 +191,18 @@ class AudienceReader:
         it stands when it is one of the TRUSTED_PHRASES, when the writer calls the images theirs and names no other
         role than a friend or relative, or when there is no model."""
         model = self.model
-        if model is None or not text.strip() or phrases in TRUSTED_PHRASES:
+        if model is None or not text.strip():
             return phrases
-        if phrases in ("survivor", "friend") and names_own_images(text):
+        if phrases in ("survivor", "friend", "counsellor", "educator") and names_own_images(text):
             # "my photos" with no other role named, or only a friend or relative ("my photos ... my sister says it's
             # not a crime"): the writer is in them, and the sister is where the advice came from (audience.py). Over
             # the 6,300 labelled answer questions, with 朋友被偷拍了我该说什么 no longer read as the writer's own: 4
-            # change with each model, each to its label.
+            # change with each model, each to its label. So is a nurse, a teacher or a social worker who calls the
+            # images hers ("Je suis infirmière ... une vidéo intime de moi", "I'm a nurse ... a video of us"), not a
+            # professional writing for a client (answer batch 64's tuning half: thanked "for supporting them").
             return "survivor"
+        if phrases in TRUSTED_PHRASES:
+            return phrases
         read = model.audience(text, vector)
         if read in HELPER_ROLES and not names_someone_else(text):
             # A helper writes about someone; a message naming no one but its writer is theirs (audience.py). On the
