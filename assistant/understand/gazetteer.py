@@ -8,7 +8,7 @@ is nothing else (since 2026-12-06: Nowra, Broome, Port Pirie, Enniskillen), the 
 nothing else, read only capitalised (since 2026-12-07: Tenterfield, Roxby Downs, Kalbarri), and China's county- and
 prefecture-level divisions GeoNames gives no Chinese name (since 2026-12-07: 乐清, 敦化, 邳州, 忠县), and the short
 forms of towns' names that are nothing else (since 2026-12-07: "Le Touquet" for Le Touquet-Paris-Plage, "Sarlat",
-"Bad Soden"), read only capitalised.
+"Bad Soden"), read only capitalised unless one word that is nothing else ("romorantin", as a teenager types it).
 
 A town is read only where a message puts someone there: after "in", "near", "from", "à", "près de", "sur", 在, 住,
 来自, 坐标, 是 ... ("I'm in Getafe", "j'habite à Pessac", "我在图文巴", "坐标Kendal", "我是安庆一所高校的老师"), or first in
