@@ -1110,6 +1110,18 @@ def test_a_platform_without_a_page_keeps_other_platforms_pages_out(full_service)
 
 
 @pytest.mark.parametrize("question", [
+    "我的视频被人传到Pornhub上了，在美国，怎么让它删掉",
+    "someone put a video of me on xvideos, how do i get it taken down",
+])
+def test_an_adult_site_keeps_other_platforms_pages_out(full_service, question):
+    """An adult site has a reference page, not a platform page: a woman whose video was on Pornhub was given "Save
+    evidence before you report on TikTok or Douyin" beside the card's answer (answer batch 64's hold-out, read after its
+    one measurement)."""
+    result = full_service.ask(question)
+    assert "TikTok" not in result.answer and "抖音" not in result.answer, result.answer
+
+
+@pytest.mark.parametrize("question", [
     "I'm 16 and live in Leeds. I can't sleep since my pics got passed round, who can I talk to?",
 ])
 def test_a_teenager_in_the_uk_is_told_of_report_remove_on_the_support_card(full_service, question):
