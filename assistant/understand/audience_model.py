@@ -188,8 +188,9 @@ class AudienceReader:
 
     def read(self, text: str, vector, phrases: str | None) -> str | None:
         """The audience of a message already embedded as a query (`vector`). `phrases`: what `audience.py` read;
-        it stands when it is one of the TRUSTED_PHRASES, when the writer calls the images theirs and names no other
-        role than a friend or relative, or when there is no model."""
+        it stands when it is one of the TRUSTED_PHRASES (unless a counsellor or a teacher calls the images hers: then
+        she is the survivor), when the writer calls the images theirs and names no other role than a friend or
+        relative, or when there is no model."""
         model = self.model
         if model is None or not text.strip():
             return phrases
