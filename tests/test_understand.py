@@ -348,6 +348,10 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     # a region, then the town, after 在 / 住
     ("我住在英国的Lerwick，前任把照片发到了群里", "UK", {"SCT"}),
     ("我在学校的Instagram上看到了我的照片", None, set()),
+    # a town's name typed into Chinese text with no cue word before it, read only capitalised and before Chinese
+    ("今年三月我刚入职Bridport的一家公司,同事搜到了我的视频", "UK", set()),
+    ("我刚入职bridport的一家公司,同事搜到了我的视频", None, set()),
+    ("他在Telegram上发的,我在Soul上认识他", None, set()),
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place

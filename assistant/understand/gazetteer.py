@@ -88,6 +88,11 @@ _LATIN_BEFORE = re.compile(
 _ADDRESS = re.compile(r"\b(?i:in|at|near|à)\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*,\s*")
 _CONTRACTED = {"au": "le "}  # "au Touquet" is "à Le Touquet" ("du" and "aux" are not cues: see _LATIN_BEFORE)
 _OPENING = re.compile(r"\s*")  # the message's first word
+# A capitalised Latin name right after a Chinese character, with no cue word: "我刚入职Bridport的一家公司", "在瑞典Visby读研".
+# Chinese holds no Latin words of its own, so a town's name typed there is the town (the brands and apps people name,
+# Telegram, Pornhub, Soul, are no town's name the gazetteer keeps). Read only capitalised, and only before Chinese
+# text, a stop or the end: a name, not the first word of an English phrase.
+_AFTER_CJK = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Z])")
 # A town's own police, court or council named after it ("Pocatello police said it's a civil matter", "the Leeds
 # police"): as sure a place as "I'm in", at a sentence's start or after "the" before a capitalised name.
 _BODIES = r"(?i:police|cops|pd|sheriff|constabulary|court|council)\b"
@@ -161,7 +166,8 @@ def _towns(text: str) -> tuple[Town, ...]:
     # So does a sentence that is only a town's name, anywhere ("... taken off last month. kilmarnock. how do i ...").
     openings = [_OPENING.match(text), *_SENTENCE_OPENING.finditer(text), *_THE_BEFORE_BODY.finditer(text)]
     addresses = [*_ADDRESS.finditer(text)]
-    for cue in [*openings, *_LATIN_BEFORE.finditer(text), *addresses]:
+    after_cjk = [*_AFTER_CJK.finditer(text)]
+    for cue in [*openings, *_LATIN_BEFORE.finditer(text), *addresses, *after_cjk]:
         words = []
         position = cue.end()
         while len(words) < most_words:
@@ -189,6 +195,9 @@ def _towns(text: str) -> tuple[Town, ...]:
                          else name[0].isupper() or not hit[2] or CJK.search(cue.group())
                          or _lives_in(text, start, name) or bool(_SELF_IN.search(text[max(0, start - 16):start])))):
                 if cue in addresses and not name[0].isupper():
+                    break
+                if cue in after_cjk and not (name[0].isupper() and (_STOP_AFTER.match(text, start + len(name))
+                                                                  or _CJK_NEXT.match(text, start + len(name)))):
                     break
                 if cue in openings and not (_STOP_AFTER.match(text, start + len(name))
                                            or _CJK_NEXT.match(text, start + len(name))
