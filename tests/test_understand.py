@@ -352,6 +352,10 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("今年三月我刚入职Bridport的一家公司,同事搜到了我的视频", "UK", set()),
     ("我刚入职bridport的一家公司,同事搜到了我的视频", None, set()),
     ("他在Telegram上发的,我在Soul上认识他", None, set()),
+    # a US town followed by its state's two letters, in any case for codes that are no word; not "in", "or", "la"
+    ("i stream on twitch (bisbee az). last year someone faked my pics", "US", set()),
+    ("ketchikan ak here, my ex posted my video", "US", set()),
+    ("hello ny, he posted my pics", None, set()),
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place

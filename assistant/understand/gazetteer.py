@@ -103,6 +103,10 @@ _SENTENCE_OPENING = re.compile(r"(?<=[.!?。！？\n])[ \t]*")  # a later senten
 # the message's end: "... what do i do. wrexham" signs off with the town.
 _STOP_AFTER = re.compile(r"\s*(?:[,，。.:：;；!！?？\n]|-\s|–|—|\s+(?:here|ici|btw|fyi|by the way|if that matters|"
                          r"if it matters|if that helps|au fait|d['’]ailleurs|si ça compte|si ca compte)\b|$)", re.I)
+# A US town's name followed by its state's two letters, as Americans write it ("bisbee az", "Ketchikan, AK"): the
+# letters say the name is a US town even with no cue word before it, in any case for the codes that are no common
+# word ("in", "or", "me", "ok", "la", "il", "ca" ... are left out). The name's last word ends just before them.
+_STATE_AFTER = re.compile(r"(?i:,?[ \t]+(?:az|ak|fl|ga|ks|ky|mn|nc|nd|nh|nj|nv|ny|ri|tn|tx|vt|wv|wy)\b)")
 _BLANK_THEN_CJK = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff]")
 _CJK_NEXT = re.compile(r"\s*[\u4e00-\u9fff]")  # a Latin name opening a Chinese message: "mount gambier 他刚..."
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][0-9A-Za-zÀ-ÿĀ-ž_'’.-]*")  # Latin letters only: "Knoxville的" ends at 的
@@ -204,6 +208,17 @@ def _towns(text: str) -> tuple[Town, ...]:
                                            or _LOCAL_BODY.match(text, start + len(name))):
                     break  # "Bathurst said he would post it": a name, not a place
                 found.append(Town(text, start, start + len(name), *hit))
+                break
+    for state in _STATE_AFTER.finditer(text):
+        words = [*re.finditer(r"[A-Za-zÀ-ÿĀ-ž][\w'’.-]*", text[max(0, state.start() - 40):state.start()])]
+        offset = max(0, state.start() - 40)
+        for count in range(min(most_words, len(words)), 0, -1):  # the longest name first: "Sioux Falls", not "Falls"
+            start, end = offset + words[-count].start(), offset + words[-1].end()
+            if end != state.start() or re.search(r"[^A-Za-zÀ-ÿĀ-ž'’. -]", text[start:end]):
+                continue
+            hit = table.get(_key(text[start:end]))
+            if hit and hit[0] == "US" and hit[2] != "resident" and not any(t.begin == start for t in found):
+                found.append(Town(text, start, end, *hit))
                 break
     first = len(text) - len(text.lstrip())  # where the message's first word starts
     # A Chinese name standing alone in a message written in Latin letters ("je suis en voyage à 盘锦", "I'm in 威海
