@@ -117,6 +117,11 @@ from assistant.vocabulary import JURISDICTIONS
     ("my Title IX coordinator says it happened off campus so they can't act", "US"),
     ("HR did nothing, should I call ACAS about the video going round the office?", "UK"),
     ("the Fair Work Ombudsman says it's not a workplace matter, he still has the pics", "AU"),
+    # the emergency number one says one will call: France's 17, China's 110; not an age or a count
+    ("Il vient cette nuit, je suis seule avec le petit. Est-ce que j'appelle le 17 maintenant ?", "FR"),
+    ("他拿着刀在楼下等我，我应该先打110还是先打给我妈？", "CN"),
+    ("elle a 17 ans et ses photos circulent", None),
+    ("他手里有110张我的照片", None),
     # where someone comes from is not where they are ("je viens de Bretagne")
     ("Je suis animateur dans une salle de sport à Dingwall, en Écosse, je viens de Bretagne. Un client a caché une "
      "caméra", "UK"),
