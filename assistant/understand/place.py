@@ -316,6 +316,11 @@ def detect_jurisdiction(text: str) -> str | None:
         if level == "demonyms" and _lives_where_unread(text, named):
             continue
         counts = _mentions(text, level, named)
+        if (counts and level in ("cities", "countries") and _lives_where_unread(text, named)
+                and not _mentions(text, level, named, others=False)):
+            # "I moved to Thiers for work. My ex back in Ohio posted ...": the only place named is the ex's, and the
+            # writer says they live somewhere Recourse does not read: not the ex's place, and the person is asked
+            continue
         if len(counts) > 1 and level in ("cities", "countries"):
             without = _mentions(text, level, named, others=False)
             if without and _most(without) is not None:  # only when it leaves one place ahead
@@ -331,13 +336,15 @@ def detect_jurisdiction(text: str) -> str | None:
 _LIVES_AT = re.compile(
     r"(?i:\b(?:i live|we live|i['’]?m based|(?:i|we)(?:['’]?ve| have) (?:lived|been living)|j['’]?habite|je vis|"
     r"je réside|nous (?:vivons|habitons)|on (?:vit|habite))(?: (?:now|currently|maintenant|actuellement))?)"
-    r"\s+(?i:in|à|a|au|aux|en)\s+(?P<name>[A-ZÀ-Ý][\w'’-]+)")
+    r"\s+(?i:in|à|a|au|aux|en)\s+(?P<name>[A-ZÀ-Ý][\w'’-]+)"
+    # "I'm American and moved to Thiers for work": where the writer moved to is where they live
+    r"|(?i:\b(?:i|i['’]m|i am|we)\b" + _GAP + r"\bmoved(?: here| over| back)? to)\s+(?P<moved>[A-ZÀ-Ý][\w'’-]+)")
 
 
 def _lives_where_unread(text: str, named: dict[str, tuple[list[Span], list[Span]]]) -> bool:
     """Whether the writer says they live at a named place that no place, city or town Recourse reads covers."""
     spans = [(m.start(), m.end()) for cities, countries in named.values() for m in (*cities, *countries)]
-    return any(not any(s <= said.start("name") < e for s, e in spans) for said in _LIVES_AT.finditer(text))
+    return any(not any(s <= said.start(said.lastgroup) < e for s, e in spans) for said in _LIVES_AT.finditer(text))
 
 
 def _most(counts: dict[str, int]) -> str | None:
