@@ -126,7 +126,8 @@ _RESIDENT_BEFORE = re.compile(
 # live in" for a name that is less often a word (Harlow, Waco), not for one that is above all a word ("im in bath").
 _SELF_IN = re.compile(r"(?i)\b(?:i['’]?m|im|i\s+am|we['’]?re|we\s+are)(?:\s+\d{1,2})?\s+(?:in|at)\s+$")
 _CUE_REACH = 48  # characters before a name in which those words are looked for: "je suis assistante sociale à "
-# "we moved to deal with it", "I work at home", "je suis sûre qu'il a gap": after these, lower case says no town
+# "we moved to deal with it", "I work at home", "je suis sûre qu'il a gap": after these, lower case says no town (one
+# word between "je suis" and "à" is the writer's state, not another clause: "je suis seule à mauriac" is read)
 _MOVED = re.compile(r"(?i)(?:moved|moving|settled|work|stud|travaill|bosse|étudi|etudi|i['’]?m\s+an?\s|i\s+am\s+an?\s"
                     r"|(?:je\s+|j['’]?)suis\s+\S+\s+\S+\s+\S)")
 _CJK_BEFORE = "在住到去从回于是"  # 是: "我是安庆人", "我是安庆一所高校的老师"
@@ -210,8 +211,8 @@ def _towns(text: str) -> tuple[Town, ...]:
                 found.append(Town(text, start, start + len(name), *hit))
                 break
     for state in _STATE_AFTER.finditer(text):
-        words = [*re.finditer(r"[A-Za-zÀ-ÿĀ-ž][\w'’.-]*", text[max(0, state.start() - 40):state.start()])]
         offset = max(0, state.start() - 40)
+        words = [*_LATIN_WORD.finditer(text[offset:state.start()])]
         for count in range(min(most_words, len(words)), 0, -1):  # the longest name first: "Sioux Falls", not "Falls"
             start, end = offset + words[-count].start(), offset + words[-1].end()
             if end != state.start() or re.search(r"[^A-Za-zÀ-ÿĀ-ž'’. -]", text[start:end]):
