@@ -44,6 +44,14 @@ def test_the_persons_place_gives_its_own_lines_and_no_other_places(full_service,
     assert not result.needs_place
 
 
+def test_a_us_law_named_in_chinese_is_another_places_line(full_service):
+    """"《Take It Down 法案》" is the US's TAKE IT DOWN Act as the Chinese guidance writes it: a person in China whose
+    images came back years later was told of Discord's form under it, a US law, until the name was a US marker."""
+    result = full_service.ask("这事拖了快三年，每次以为过去了又冒出来，现在还能做什么", "CN")
+    assert "Take It Down 法" not in result.answer and "TAKE IT DOWN 法" not in result.answer
+    assert place_violations(result.answer, "CN") == set()
+
+
 def test_a_partner_who_checks_the_phone_is_not_blocked_without_a_plan(full_service):
     """Someone whose partner reads their phone and threatens to share images: blocking him or changing passwords can be
     noticed, so the answer says to plan first (a Vienna social worker's client was told "block the person" and
