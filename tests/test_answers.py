@@ -267,6 +267,10 @@ def test_with_the_age_unknown_the_known_places_line_outranks_the_lines_for_each_
 @pytest.mark.parametrize("question, place, first", [
     ("will the people at stopncii look at my photos??", None, "only the hash is sent"),
     ("stopncii, it works on whatsapp?", None, "partner platforms"),
+    # Take It Down's own line, not a line on Take It Down filed under a heading that also names StopNCII
+    ("does stopncii work on whatsapp", None, "partner platforms"),
+    ("Ma fille a 16 ans. Take It Down peut-il faire retirer la photo du groupe WhatsApp ?", "FR", "chiffrées"),
+    ("délai retrait loi Take It Down ?", "US", "48 heures"),
     ("Pharos ou plainte au commissariat, je fais quoi en premier ?", "FR", "PHAROS"),
     ("la gendarmerie a refusé ma plainte, je peux faire quoi ?", "FR", "porter plainte"),
     ("the site refuses to take down my video, are they allowed to?", "US", "48 hours"),

@@ -237,7 +237,9 @@ def test_one_sentence_over_its_threshold_brings_the_lines_first():
     assert decide(question, t).route == "answer"
     assert decide(question, t, sentence_crisis=0.69).route == "answer"
     said = decide(question, t, sentence_crisis=0.75)
-    assert (said.route, said.reason, said.crisis, said.then) == ("crisis", "model:crisis_sentence", "likely", "answer")
+    assert (said.route, said.reason, said.crisis, said.then) == ("crisis", "model:crisis_sentence", "possible", "answer")
+    sure = decide(question, t, sentence_crisis=0.999)
+    assert sure.crisis == "possible", "one sentence read alone is a possible crisis however high it scores"
     old = Thresholds(crisis_possible=0.06, crisis_likely=0.5, refuse=0.5, out_of_scope=0.6, help=0.2)
     assert decide(question, old, sentence_crisis=0.99).route == "answer", "models trained before it do not use it"
 

@@ -370,6 +370,14 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("je vis à Charenton et mon ex a posté mes photos", "FR", set()),
     # a cased town in lower case after "je suis seule à"; not after two words ("je suis sûre qu'il a gap")
     ("il tape à la porte je suis seule à mauriac jai peur", "FR", set()),
+    # a town with its country or state said beside it is that country's town, not a bigger namesake elsewhere
+    # (Leominster, Massachusetts, is the gazetteer's); alone, the gazetteer's
+    ("J'ai 16 ans, je vis à Leominster en Angleterre. Une photo de moi circule.", "UK", set()),
+    ("I live in Leominster, England and my ex posted my pics", "UK", set()),
+    ("我在英国的Leominster上班，前任把视频发到了群里", "UK", set()),
+    ("I live in Leominster and my ex posted my pics", "US", set()),
+    ("I live in Paris, Texas and my ex posted my pics", "US", set()),
+    ("my ex is in Leeds, I am in Lyon, France", "FR", set()),
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place
@@ -604,6 +612,16 @@ def test_every_platform_named_has_its_page_in_the_knowledge_base():
     ("我女儿15岁能用StopNCII吗", "zh", ("stopncii",), ("who-for",)),
     ("I used StopNCII when I was 17 and now my ex has posted them again on a forum, what do I do", "en",
      ("stopncii",), ()),
+    # whether it reaches an encrypted app, asked near the name; not Telegram (the card's own answer names it)
+    ("J'ai lu qu'il existait un outil qui s'appelle Take It Down. Est-ce qu'il peut faire retirer la photo du groupe "
+     "WhatsApp ?", "fr", ("take-it-down",), ("encrypted-apps",)),
+    ("does stopncii work on telegram", "en", ("stopncii",), ()),
+    # whether the images are sent anywhere
+    ("Si je passe par StopNCII, est-ce que mes photos seront envoyées quelque part où il pourrait tomber dessus ?",
+     "fr", ("stopncii",), ("sees-the-image",)),
+    # the US law as French and Chinese writers name it, not the NCMEC tool
+    ("délai retrait loi Take It Down ?", "fr", ("take-it-down-act",), ("how-long",)),
+    ("根据美国TAKE IT DOWN法案,平台处理时限是多久?", "zh", ("take-it-down-act",), ("how-long",)),
 ])
 def test_the_services_a_message_names_and_what_it_asks_about_them(text, language, services, facets):
     assert named_services(text) == services

@@ -15,7 +15,7 @@ from langchain_core.documents import Document
 from assistant.answer.cards import Quote, for_adults_only, spoken_to_helpers
 from assistant.answer.compose import quotable, tells_of_a_death
 from assistant.understand.age import detect_minor
-from assistant.understand.service import names_service, says_facet, services
+from assistant.understand.service import named_services, names_service, says_facet, services
 
 WHO_FOR = "who-for"  # the facet that asks whom a service is for (facets.yaml)
 ON_MY_OWN = "on-my-own"  # the facet that asks whether a young person can use it without an adult (facets.yaml)
@@ -71,7 +71,10 @@ def service_facts(service: str, asked: tuple[str, ...], passages: list[Document]
         for doc in passages:
             in_heading = names_service(str(doc.metadata.get("section", "")), service)
             for unit, url in _saying(doc, facet, language, place, members, minor, other_age_ok, helper):
-                rank = _about(unit, service) if names_service(unit, service) else 2 if in_heading else None
+                # A line under a heading that names the service is about it only when it names no other one instead
+                # ("Take It Down ... does not work on encrypted services", under "StopNCII, Take It Down and ...").
+                rank = (_about(unit, service) if names_service(unit, service)
+                        else 2 if in_heading and not named_services(unit) else None)
                 if rank is None or any(unit == said for _, said, _ in chosen):
                     continue
                 if best is None or rank < best[0]:

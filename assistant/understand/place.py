@@ -267,7 +267,37 @@ def _named(text: str) -> dict[str, tuple[list[Span], list[Span]]]:
     for town in towns(text):
         if town.place in named and not any(s < town.end() and town.start() < e for s, e in taken):
             named[town.place][0].append(town)
+    # A town with its country or region said beside it ("Leominster en Angleterre", "Portland, Oregon", "英国的
+    # Leominster") is that country's town: a namesake elsewhere (Leominster, Massachusetts, is the bigger one, and the
+    # gazetteer's) does not count against it. Only a town of another place than the one said beside it gives way.
+    # A state or province is listed with the cities ("Paris, Texas"): said after a comma or in brackets, it qualifies
+    # too.
+    countries = [(code, m, False) for code, (_, found) in named.items() for m in found]
+    regions = [(code, m, True) for code, (found, _) in named.items() for m in found]
+    for code, (cities, _) in named.items():
+        cities[:] = [m for m in cities if not any(other != code and _qualifies(text, m, q, listed)
+                                                  for other, q, listed in (*countries, *regions))]
     return named
+
+
+# What may stand between a town and the country said beside it: "Leominster, England", "Leominster (UK)", "Leominster
+# en Angleterre", "Leominster in England"; before it, "英国Leominster", "英国的Leominster", "England's".
+_QUALIFIER_AFTER = re.compile(r"\s*(?:,|\(|（|\bin\b|\ben\b|\bau\b|\baux\b|\bdans le\b|\bdans l['’])?\s*$", re.I)
+_QUALIFIER_BEFORE = re.compile(r"^\s*(?:的|,|\s)?\s*$")
+
+
+_REGION_AFTER = re.compile(r"\s*(?:,|\(|（)\s*")
+
+
+def _qualifies(text: str, town: Span, country: Span, listed: bool = False) -> bool:
+    """Whether a country's or region's name is said right beside a town, as its country. `listed`: a name listed with
+    the cities (a state, a province), which qualifies only after a comma or in brackets ("Paris, Texas")."""
+    if 0 <= country.start() - town.end() <= 12:
+        between = text[town.end():country.start()]
+        return bool((_REGION_AFTER if listed else _QUALIFIER_AFTER).fullmatch(between))
+    if not listed and 0 <= town.start() - country.end() <= 2:
+        return bool(_QUALIFIER_BEFORE.fullmatch(text[country.end():town.start()]))
+    return False
 
 
 def _mentions(text: str, level: str, named: dict[str, tuple[list[Span], list[Span]]] | None = None,
