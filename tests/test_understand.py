@@ -501,6 +501,12 @@ def test_a_line_about_one_member_state_is_for_people_there(line, place, message,
     ("Several 8th graders used a nudify app to make fake nudes of classmates", True),
     ("A Grade 9 student told me a boy used an AI app on her photo", True),
     ("I got grade 9 in maths at GCSE and my ex posted my photos", None),  # a mark, not a school year
+    # a message that opens with the writer's age, as teenagers introduce themselves; not a count of people
+    ("16 from deniliquin. someone on a gaming discord is blackmailing me", True),
+    ("15f. cant tell anyone", True),
+    ("19M got catfished, they want 200 in gift cards", False),
+    ("15 here, someone has my pics", True),
+    ("16 from the group saw it", None),
 ])
 def test_age_is_read_only_when_stated(text, minor):
     assert detect_minor(text) is minor

@@ -30,7 +30,11 @@ _AGE = re.compile(
     r"|(?i:\b(?:sons|daughters|children|kids|sisters|brothers|students|pupils|girls|boys|teens|classmates|"
     r"friends)\s+(?:are\s+)?(?:only\s+|just\s+|all\s+|between\s+)?(?P<s>\d{1,2})\b(?!\s*(?:%|h\b|min|hours?|"
     r"days?|weeks?|months?|times?|km|miles?|€|\$|euros?|dollars?|pounds?|k\b|am\b|pm\b|of\b|[:.,]\d)))"
-    r"|(?:我|她|他|女儿|儿子|孩子|闺女|妹妹|弟弟)(?:今年|现在|才|只有|刚|刚满)?(?P<c>\d{1,2})(?=[\s，,。.!！?？、]|$)")
+    r"|(?:我|她|他|女儿|儿子|孩子|闺女|妹妹|弟弟)(?:今年|现在|才|只有|刚|刚满)?(?P<c>\d{1,2})(?=[\s，,。.!！?？、]|$)"
+    # a message that opens with the writer's age, as teenagers introduce themselves: "16 from deniliquin", "15 here",
+    # "16f"; not "16 from the group saw it"
+    r"|^\s*(?P<o>\d{1,2})(?:\s*[fmFM]\b|\s+here\b|\s+from\s+(?!(?:the|my|our|his|her|their|a|an|this|that|work|"
+    r"school|home|them|him|it)\b))")
 _MINOR = re.compile(
     r"(?i:\b(?:under[\s-]*18s?|under[- ]age|underage|minor|a child|child(?:ren)?'s|teen(?:ager)?s?|high[- ]school(?:er)?|"
     r"middle[- ]school|year\s*(?:7|8|9|10|11)|"
@@ -78,7 +82,7 @@ def stated_ages(text: str) -> list[int]:
             ages.append(_zh_number(match.group("z")))
         else:
             ages.append(int(match.group("n") or match.group("m") or match.group("p") or match.group("w")
-                            or match.group("b") or match.group("s") or match.group("c")))
+                            or match.group("b") or match.group("s") or match.group("c") or match.group("o")))
     return [age for age in ages if 5 <= age <= 99]
 
 
