@@ -507,6 +507,7 @@ def test_a_line_about_one_member_state_is_for_people_there(line, place, message,
     ("19M got catfished, they want 200 in gift cards", False),
     ("15 here, someone has my pics", True),
     ("16 from the group saw it", None),
+    ("20 m from my door there is a camera", None),  # a distance, not a 20-year-old man
 ])
 def test_age_is_read_only_when_stated(text, minor):
     assert detect_minor(text) is minor

@@ -32,9 +32,9 @@ _AGE = re.compile(
     r"days?|weeks?|months?|times?|km|miles?|€|\$|euros?|dollars?|pounds?|k\b|am\b|pm\b|of\b|[:.,]\d)))"
     r"|(?:我|她|他|女儿|儿子|孩子|闺女|妹妹|弟弟)(?:今年|现在|才|只有|刚|刚满)?(?P<c>\d{1,2})(?=[\s，,。.!！?？、]|$)"
     # a message that opens with the writer's age, as teenagers introduce themselves: "16 from deniliquin", "15 here",
-    # "16f"; not "16 from the group saw it"
-    r"|^\s*(?P<o>\d{1,2})(?:\s*[fmFM]\b|\s+here\b|\s+from\s+(?!(?:the|my|our|his|her|their|a|an|this|that|work|"
-    r"school|home|them|him|it)\b))")
+    # "16f"; not "16 from the group saw it", nor a distance ("20 m from my door")
+    r"|^\s*(?P<o>[1-6]\d)(?:\s*[fmFM]\b(?!\s*(?:from|away|of|long|high|wide|tall|deep)\b)|\s+here\b"
+    r"|\s+from\s+(?!(?:the|my|our|his|her|their|a|an|this|that|work|school|home|them|him|it)\b))")
 _MINOR = re.compile(
     r"(?i:\b(?:under[\s-]*18s?|under[- ]age|underage|minor|a child|child(?:ren)?'s|teen(?:ager)?s?|high[- ]school(?:er)?|"
     r"middle[- ]school|year\s*(?:7|8|9|10|11)|"
