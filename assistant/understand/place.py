@@ -281,10 +281,10 @@ def _named(text: str) -> dict[str, tuple[list[Span], list[Span]]]:
 
 
 # What may stand between a town and the country said beside it: "Leominster, England", "Leominster (UK)", "Leominster
-# en Angleterre", "Leominster in England"; before it, "英国Leominster", "英国的Leominster"; a state or province, only
-# a comma or a bracket.
+# en Angleterre", "Leominster in England"; before it, as Chinese writes it, "英国Leominster", "英国的Leominster"; a state
+# or province, only a comma or a bracket.
 _QUALIFIER_AFTER = re.compile(r"\s*(?:,|\(|（|\bin\b|\ben\b|\bau\b|\baux\b|\bdans le\b|\bdans l['’])?\s*", re.I)
-_QUALIFIER_BEFORE = re.compile(r"\s*(?:的|,)?\s*")
+_QUALIFIER_BEFORE = re.compile(r"\s*的?\s*")  # the Chinese order only: "England, Leominster" says two things
 _REGION_AFTER = re.compile(r"\s*(?:,|\(|（)\s*")
 
 
@@ -341,21 +341,28 @@ def detect_jurisdiction(text: str) -> str | None:
     a tie stays unknown, and the person is asked.
     """
     named = _named(text)
+    unread: list[bool] = []  # whether the writer lives somewhere Recourse does not read, worked out once if asked
+
+    def lives_unread() -> bool:
+        if not unread:
+            unread.append(_lives_where_unread(text, named))
+        return unread[0]
+
     for level in ("theirs", "self", "cities", "countries", "demonyms", "hints", "sites"):
-        if level == "demonyms" and _lives_where_unread(text, named):
+        if level == "demonyms" and lives_unread():
             continue
         counts = _mentions(text, level, named)
-        if (counts and level in ("cities", "countries") and _lives_where_unread(text, named)
-                and not _mentions(text, level, named, others=False)):
-            # "I moved to Thiers for work. My ex back in Ohio posted ...": the only place named is the ex's, and the
-            # writer says they live somewhere Recourse does not read: not the ex's place, and the person is asked
+        if not counts:
             continue
-        if len(counts) > 1 and level in ("cities", "countries"):
+        if level in ("cities", "countries") and (len(counts) > 1 or lives_unread()):
             without = _mentions(text, level, named, others=False)
-            if without and _most(without) is not None:  # only when it leaves one place ahead
-                return _most(without)
-        if counts:
-            return _most(counts)
+            if not without and lives_unread():
+                # "I moved to Thiers for work. My ex back in Ohio posted ...": the only place named is the ex's, and
+                # the writer says they live somewhere Recourse does not read: not the ex's place, and they are asked
+                continue
+            if len(counts) > 1 and without and (most := _most(without)) is not None:
+                return most  # only when it leaves one place ahead
+        return _most(counts)
     return None
 
 
