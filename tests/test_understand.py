@@ -378,6 +378,23 @@ def test_the_place_a_message_puts_the_person_in(text, place):
     ("I live in Leominster and my ex posted my pics", "US", set()),
     ("I live in Paris, Texas and my ex posted my pics", "US", set()),
     ("my ex is in Leeds, I am in Lyon, France", "FR", set()),
+    # China's divisions in pinyin, as Chinese speakers write them in English: with the division's word, or alone
+    # where the message puts the writer there; not a US county's name, nor a name alone in passing
+    ("Found a pinhole camera in my hotel room in Kangbao County. Is that a crime?", "CN", set()),
+    ("im from neihuang county, my ex posted my video", "CN", set()),
+    ("I study in Xihu District and a classmate faked my photo", "CN", set()),
+    ("I live in Kangbao and my ex posted my pics", "CN", set()),
+    ("kangbao is where my cousin went on holiday", None, set()),
+    ("the Long County sheriff said it is not a crime", None, set()),
+    # a state's code in capitals after a capitalised town ("Topsfield MA"), never a lower-case word ("salem ma soeur")
+    ("Found a camera in the smoke detector, Topsfield MA, I fly home in 3 days", "US", set()),
+    ("my cousin said topsfield ma is nice, my ex posted my pics", None, set()),
+    # "i live guisborough": the preposition left out, as many who learnt English later write
+    ("my family in pakistan, i live guisborough, he is very angry tonight", "UK", set()),
+    # "here in" says where the writer is now, over the places they name as their past
+    ("Je suis de Qingtian (青田县), j'ai vécu 12 ans à Paris. Ici en Chine, je dois appeler quel numéro ?", "CN", set()),
+    # a province, a county, then 人: where the writer comes from, not where she lives
+    ("我是浙江青田人，在葡萄牙里斯本开小店十几年了", "EU", {"PT"}),
 ])
 def test_a_town_from_the_gazetteer(text, place, members):
     assert detect_jurisdiction(text) == place

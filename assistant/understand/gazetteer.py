@@ -80,7 +80,9 @@ _LATIN_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|near|around|outside|from|at|to|à|a|au|en|près de|pres de|sur|vers|depuis|du côté de|de"
     r"|habite|habites|habitons|habitez|habitent)\s+"
     # "我在设得兰的Lerwick", "住在澳洲的Toowoomba", "在匈牙利Tiszaújváros": a region, then the town
-    r"|\bd['’]|(?:[在住][\u4e00-\u9fff]{1,6}的?|[在住到去从回于是]|来自|坐标)\s*)")
+    r"|\bd['’]|(?:[在住][\u4e00-\u9fff]{1,6}的?|[在住到去从回于是]|来自|坐标)\s*"
+    # "i live guisborough", "we living Leeds": the preposition left out, as many who learnt English later write
+    r"|\b(?:i|we)\s+(?:live|living|stay|staying)\s+)")
 # A district or suburb, then its town, as addresses are written: "we teach in Yuetang district, Xiangtan", "in
 # Bentleigh East, Melbourne". The town after the comma is read only capitalised.
 # Not after "a" (the English article: "a Chinese student, Xiangtan born" says nothing of where she is).
@@ -107,6 +109,10 @@ _STOP_AFTER = re.compile(r"\s*(?:[,，。.:：;；!！?？\n]|-\s|–|—|\s+(?:
 # letters say the name is a US town even with no cue word before it, in any case for the codes that are no common
 # word ("in", "or", "me", "ok", "la", "il", "ca" ... are left out). The name's last word ends just before them.
 _STATE_AFTER = re.compile(r"(?i:,?[ \t]+(?:az|ak|fl|ga|ks|ky|mn|nc|nd|nh|nj|nv|ny|ri|tn|tx|vt|wv|wy)\b)")
+# Every state's code in capitals after a capitalised town, as addresses write it ("Topsfield MA", "Salem, OR"): the
+# codes that are also words ("ma", "or", "me", "in", "la") read only so, never in lower case.
+_STATE_AFTER_CAPS = re.compile(r",?[ \t]+(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|"
+                               r"MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\b")
 _BLANK_THEN_CJK = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff]")
 _CJK_NEXT = re.compile(r"\s*[\u4e00-\u9fff]")  # a Latin name opening a Chinese message: "mount gambier 他刚..."
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][0-9A-Za-zÀ-ÿĀ-ž_'’.-]*")  # Latin letters only: "Knoxville的" ends at 的
@@ -210,12 +216,14 @@ def _towns(text: str) -> tuple[Town, ...]:
                     break  # "Bathurst said he would post it": a name, not a place
                 found.append(Town(text, start, start + len(name), *hit))
                 break
-    for state in _STATE_AFTER.finditer(text):
+    for state in [*_STATE_AFTER.finditer(text), *_STATE_AFTER_CAPS.finditer(text)]:
         offset = max(0, state.start() - 40)
         words = [*_LATIN_WORD.finditer(text[offset:state.start()])]
         for count in range(min(most_words, len(words)), 0, -1):  # the longest name first: "Sioux Falls", not "Falls"
             start, end = offset + words[-count].start(), offset + words[-1].end()
             if end != state.start() or re.search(r"[^A-Za-zÀ-ÿĀ-ž'’. -]", text[start:end]):
+                continue
+            if state.re is _STATE_AFTER_CAPS and not text[start].isupper():
                 continue
             hit = table.get(_key(text[start:end]))
             if hit and hit[0] == "US" and hit[2] != "resident" and not any(t.begin == start for t in found):

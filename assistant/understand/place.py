@@ -134,7 +134,11 @@ _SELF = re.compile(
     + _GAP + _NEAR_EN_TO +
     r"|\b(?:je suis|j['’]?habite|je vis|je réside|on (?:est|vit|habite)|nous (?:sommes|vivons|habitons)|j['’]?étudie|"
     r"je travaille|j['’]?enseigne)\b" + _GAP + _NEAR_FR +
-    r"|(?:我|我们|我们一家|本人)(?:现在|目前|人|是|一直)*(?:在|住在|住|定居在?|生活在)\s*)$",
+    r"|(?:我|我们|我们一家|本人)(?:现在|目前|人|是|一直)*(?:在|住在|住|定居在?|生活在)\s*"
+    # "i live guisborough", "we living Leeds": the preposition left out, as many who learnt English later write
+    r"|\b(?:i|we)\s+(?:live|living|stay|staying)\s+"
+    # "Ici en Chine, je dois appeler quel numéro ?", "here in France": where the writer is now (not "here or in")
+    r"|\b(?:here|ici)\s+(?:in|en|au|aux|à|a)\s+(?:the\s+)?)$",
     re.IGNORECASE)
 
 
@@ -252,8 +256,19 @@ def _as_site(text: str, match: Span) -> bool:
 def _as_origin(text: str, match: Span) -> bool:
     """Whether a country's or a city's name is used as an origin or a nationality rather than as where someone is
     ("originally from Guangzhou, doing my masters in Melbourne")."""
-    return bool(_ORIGIN.search(text[max(0, match.start() - 16):match.start()])
-                or (_CJK.match(match.group()) and _PERSON_AFTER.match(text, match.end())))
+    if _ORIGIN.search(text[max(0, match.start() - 16):match.start()]):
+        return True
+    if not _CJK.match(match.group()):
+        return False
+    # "我是浙江青田人": the province, then the county, then 人: both where the writer comes from
+    end = match.end()
+    while (inner := _CHINESE_PLACE_AFTER.match(text, end)) and not _PERSON_AFTER.match(text, end):
+        end = inner.end()
+    return bool(_PERSON_AFTER.match(text, end))
+
+
+# A Chinese division's name right after another ("浙江青田", "河北康保县"), as an origin is written before 人.
+_CHINESE_PLACE_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|县|区)|[\u4e00-\u9fff]{2}(?=人)")
 
 
 def _named(text: str) -> dict[str, tuple[list[Span], list[Span]]]:
