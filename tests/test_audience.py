@@ -116,6 +116,11 @@ def test_a_survivor_who_sent_the_photos_is_not_read_as_the_one_who_shared_them(r
     "Je suis infirmière en EHPAD. Une aide-soignante fait circuler une vidéo intime de moi dans le service.",
     "I'm a nurse on a night shift rota. A porter has a clip of us from when we dated and keeps showing it around.",
     "Je suis prof de maths au collège. Des élèves ont fait une fausse photo dénudée de moi avec une appli.",
+    # the threat is to send them to the writer's own people (written for this test; answer batch 67's tuning half:
+    # "现在说不转3000块就把视频发给我微信里所有好友" was thanked for helping someone)
+    "网上认识的一个女生跟我视频，她偷偷录了屏，现在说不给钱就发给我微信里所有好友。她还发了我同学的名字。要不要先给钱？",
+    "A girl I met online recorded our call and she says she will send it to all my followers and my family.",
+    "Une fille d'Insta a enregistré notre appel vidéo, elle dit qu'elle va l'envoyer à tous mes contacts.",
 ])
 def test_a_writer_who_calls_the_images_theirs_or_names_no_one_else_is_the_survivor(reader, text):
     assert reader.read(text, _embed(reader, [text])[0], detect_audience(text)) == "survivor"

@@ -75,7 +75,19 @@ _OWN_IMAGES = re.compile(
     r"(?! ?(?:a?round|out|on\b|to (?:the|a|our|every)))|"
     r"\b(?:photos?|vidéos?|images?|nudes?|selfies?) que (?:je (?:lui |leur )?(?:ai|avais)|j'(?:ai|avais)) envoy|"
     r"我(?:之前|以前|当时|曾经)?(?:自己)?发给(?:他|她|对方|前任|前男友|前女友|男朋友|女朋友|男友|女友|网友|别人)的"
-    r"(?:照片|视频|私照|裸照|图片)", re.I)
+    r"(?:照片|视频|私照|裸照|图片)|"
+    # the threat is to send them to the writer's own people ("he'll send them to all my friends", "sinon il envoie à
+    # tous mes contacts", "不转钱就发给我微信里所有好友"): the writer is the one in them. Over the 9,895 labelled
+    # answer questions, 142 that the words above did not read say this, every one written by the survivor.
+    r"\b(?:send|show|post|share|leak|forward|spread)(?:s|ing|ed)?\b"
+    r"(?:\s+(?:it|them|this|that|the\s+\w+|my\s+\w+|everything|all|these|those|pics|photos|videos?|nudes))?"
+    r"\s+(?:to|with)\s+(?:all\s+)?(?:of\s+)?my\s+(?:family|friends|followers|contacts|school|parents|boss|work|"
+    r"colleagues|classmates|wife|husband|girlfriend|boyfriend|mum|mom|dad|fiancée?)|"
+    r"\b(?:envoyer|montrer|diffuser|partager|balancer|poster|publier|transférer|envoie|montre|diffuse|balance)\w*"
+    r"\s+(?:à|a)\s+(?:tous\s+|toute\s+)?(?:mes|ma|mon)\s+(?:amis|potes|famille|parents|contacts|abonnés|collègues|"
+    r"patron|copine|copain|mari|femme|école|lycée|entourage|proches)|"
+    r"(?:发|传|转|寄|群发)(?:给|到)我(?:的)?(?:微信|QQ|手机|朋友圈)?(?:里|上)?(?:的)?(?:所有|全部)?(?:的)?"
+    r"(?:好友|朋友|家人|同学|同事|父母|爸妈|联系人|通讯录|老婆|老公|女朋友|男朋友|亲戚)", re.I)
 
 
 # Anyone other than the writer: a third person's pronoun, a relative, a friend, a pupil, a client. Someone who helps
