@@ -222,6 +222,8 @@ from assistant.vocabulary import JURISDICTIONS
     ("they're back up on a new account. south philly if that matters", "US"),
     ("jsuis en seconde et un mec veut 50€ sinon il envoie mes photos", "FR"),
     ("Je travaille dans un CIDFF, une femme que j'accompagne a vu ses vidéos transférées", "FR"),
+    # "usa" typed in lower case (answer batch 67's hold-out: "number for revenge porn help usa" was asked its country)
+    ("is there a free helpline in usa for this", "US"),
 ])
 def test_the_place_a_message_puts_the_person_in(text, place):
     assert detect_jurisdiction(text) == place
