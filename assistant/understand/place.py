@@ -230,7 +230,8 @@ def _says_self(text: str, match: Span) -> bool:
 def _said_there(text: str, match: Span, before: re.Pattern[str], reach: int) -> bool:
     """Whether a place is named as where someone is: `before` ends the `reach` characters before it (_SELF: the writer,
     "I'm in", "je suis à", "我在"; _THEIRS: the person a helper writes about, "ma sœur qui vit à"). Not "我在国内的家人"
-    (my family back home). "Here" and "ici" are left out: "here or in France?" asks which place, it does not say one."""
+    (my family back home). "Here in" and "ici en" count (_SELF); "here or in France?" asks which place, it does not say
+    one."""
     if text[match.end():match.end() + 1] == "的":
         return False
     return bool(before.search(text[max(0, match.start() - reach):match.start()]))
