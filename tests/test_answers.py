@@ -1186,3 +1186,33 @@ def test_a_teenager_asking_whether_they_can_use_a_service_alone_is_told_first(fu
     result = full_service.ask(question)
     direct = [line.text for block in result.blocks if block.kind == "direct" for line in block.lines]
     assert direct and says in direct[0], direct
+
+
+@pytest.mark.parametrize("question, said, not_said", [
+    # The line about one app's place on StopNCII's partner list is said to the person who named that app only.
+    ("someone shared my photos in a QQ group with people from my hometown, I'm 24", "QQ", "Telegram"),
+    ("我24岁，有人把我的私密照片发到了一个微信群里，群里好几百人，我该怎么办", "微信", "Telegram"),
+    ("I'm 22 and my pics are in a telegram channel, what do I do", "Telegram was not", "Snap were"),
+    ("I'm 20, my nudes are going round a snapchat group chat at uni", "Snap were", "Telegram"),
+])
+def test_the_partner_list_line_is_about_the_app_the_person_names(full_service, question, said, not_said):
+    """The group card told every adult "Telegram was not on the partner lists we found": 253 answers about QQ,
+    WeChat, WhatsApp or Snapchat groups heard about Telegram (sixtieth session). A card's `platform=` variant replaces
+    its plain section for a message that names one of its apps."""
+    result = full_service.ask(question)
+    assert result.card == "leaked-in-group", (result.card, result.answer)
+    assert said in result.answer and not_said not in result.answer, result.answer
+
+
+@pytest.mark.parametrize("question, first", [
+    ("does whatsapp work with stopncii", "No:"),
+    ("StopNCII对微信有用吗", "不能"),
+    ("is instagram one of the stopncii partners", "Yes:"),
+])
+def test_whether_hashing_works_on_an_app_is_answered_for_that_app(full_service, question, first):
+    """"Does WhatsApp work with StopNCII?" was answered with the list of apps it does work on (answer batch 68's
+    tuning half, at first sight): the literal answer for the app named comes first."""
+    result = full_service.ask(question)
+    assert result.card == "stop-reupload", (result.card, result.answer)
+    direct = result.answer.split("**")[1]
+    assert direct.startswith(first), result.answer

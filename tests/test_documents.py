@@ -272,3 +272,23 @@ def test_a_line_for_under_18s_about_saving_the_images_must_say_whom_it_is_for(tm
     assert len(named) == 1 and named[0].path.name == "en.md", problems
     line = (root / "leaked-in-group" / "en.md").read_text(encoding="utf-8").splitlines()[named[0].line - 1]
     assert line.startswith("- Do not save or screenshot them;")
+
+
+def test_a_platform_variant_names_a_known_app_and_follows_the_section_it_varies(tmp_path):
+    """A `platform=` section replaces the plain section just above it for a message that names one of its apps: an
+    app no platforms file knows, or a variant under a section of another role or age, would never be shown (or
+    replace the wrong lines), so the validator names the file and line."""
+    from assistant.knowledge.validation import validate_knowledge
+
+    root = copy_groups(tmp_path / "knowledge", ("first-hour",))
+    card = copy_card(root, "leaked-in-group", {"en": lambda text: text.replace(
+        "<!-- card: local age=adult platform=whatsapp -->",
+        "<!-- card: local age=adult platform=whatsap -->", 1).replace(
+        "<!-- card: local age=adult platform=facebook-instagram,", "<!-- card: local age=minor platform=facebook-instagram,", 1)})
+    _, problems = validate_knowledge(root)
+    named = [p for p in problems if p.path == card / "en.md"]
+    assert any("whatsap is not a platform" in p.message for p in named), problems
+    varies = [p for p in named if "varies the section just above it" in p.message]
+    assert varies, problems
+    line = (card / "en.md").read_text(encoding="utf-8").splitlines()[varies[0].line - 1]
+    assert "platform=facebook-instagram" in line

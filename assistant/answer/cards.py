@@ -264,7 +264,7 @@ class SituationModel:
                     values = STORY_WEIGHT * values + (1 - STORY_WEIGHT) * asked_values
                 for heading, value in zip(headings, values.tolist(), strict=True):
                     closest[heading] = max(closest.get(heading, -1.0), value)
-            heading = section.metadata.get("section", "").rsplit(" > ", 1)[-1]
+            heading = _variant_key(section).rsplit(" > ", 1)[-1]  # a platform= variant answers its section's question
             return closest.get(heading, closest.get("", -1.0))
 
         return relevance
@@ -304,6 +304,34 @@ def _fits(doc: Document, person: Person) -> bool:
 
 
 Relevance = Callable[[Document], float]  # how close an answer section's question is to the message
+
+
+def _variant_key(doc: Document) -> str:
+    """The section a platform= variant replaces (its own, for a plain section)."""
+    return doc.metadata.get("varies") or doc.metadata.get("section", "")
+
+
+def for_their_apps(sections: list[Document], person: Person) -> list[Document]:
+    """The card's sections with a `platform=` variant in place of the section it varies (the plain one just above it
+    in the card, `varies`) when the message names one of its apps, the variant for the app named first when several fit; and
+    without the variants that do not apply. "Telegram was not on the partner lists we found" is for the person whose
+    images are on Telegram: in the sixtieth session it was shown to 253 answers about QQ, WeChat or WhatsApp."""
+    variants = [s for s in sections if s.metadata.get("for_platform")]
+    if not variants:
+        return sections
+    order = {app: i for i, app in reversed(list(enumerate(person.apps)))}
+    chosen: dict[str, tuple[int, str]] = {}  # the section varied -> (rank of the app, the variant's apps)
+    for doc in variants:
+        apps = doc.metadata["for_platform"]
+        rank = min((order[a] for a in apps.split(",") if a in order), default=None)
+        key = _variant_key(doc)
+        if rank is not None and (key not in chosen or rank < chosen[key][0]):
+            chosen[key] = (rank, apps)
+    def shown(section: Document) -> bool:
+        wanted = chosen.get(_variant_key(section), (0, ""))[1]  # "": the plain section, the variant for no app
+        return (section.metadata.get("for_platform") or "") == wanted
+
+    return [s for s in sections if shown(s)]
 
 
 def _pick(sections: list[Document], role: str, person: Person,
@@ -427,6 +455,7 @@ def compose_card(question: str, sections: list[Document], person: Person, *, sup
     """
     language, place = person.language, person.place
     members = member_states(question)
+    sections = for_their_apps(sections, person)
     ack = _pick(sections, "ack", person)
     ack_text = next(iter(quotable(ack, place, members)), ("", None))[0] if ack is not None and not lead else ""
     if (ack_text and person.helps_someone and "survivor" in ack.metadata.get("audience", ())

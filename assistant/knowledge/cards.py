@@ -3,7 +3,11 @@
 A card (`kind: card`) is guidance for one situation, written in parts the composer puts together for the person:
 `ack` (one calm sentence), `answer` (the literal question's answer), `steps` (what to do, everywhere), `local` (the
 person's place's or age's own lines). Each section opens with `<!-- card: ROLE [place=XX] [age=minor|adult]
-[audience=ROLE] -->`; knowledge/README.md explains how to write one.
+[audience=ROLE] [platform=APP,APP] -->`; knowledge/README.md explains how to write one.
+
+A `platform=` section is a variant of the section with the same heading and the same other qualifiers: it replaces
+that section for a message that names one of its apps ("is Grindr on StopNCII's list?", "leaked in a QQ group"), so
+the line about one app's place on a partner list is said only to people who asked about that app.
 """
 
 from __future__ import annotations
@@ -26,10 +30,11 @@ class CardRole:
     place: str = ""
     age: str = ""
     audience: str = ""
+    platforms: tuple[str, ...] = ()  # the apps a variant section is for (understand/platforms.yaml's keys)
 
     @property
     def qualified(self) -> bool:
-        return bool(self.place or self.age or self.audience)
+        return bool(self.place or self.age or self.audience or self.platforms)
 
 
 def split_role_note(text: str) -> tuple[str | None, str]:
@@ -41,21 +46,34 @@ def split_role_note(text: str) -> tuple[str | None, str]:
     return match.group(1), (lines[1] if len(lines) > 1 else "").strip("\n")
 
 
-def parse_role(note: str, places: tuple[str, ...]) -> CardRole:
-    """`answer place=FR` -> CardRole; ValueError naming what is wrong."""
+def parse_role(note: str, places: tuple[str, ...], apps: frozenset[str] | None = None) -> CardRole:
+    """`answer place=FR` -> CardRole; ValueError naming what is wrong. `apps`: the names `platform=` may list
+    (default: every platform understand/platforms.yaml and other_platforms.yaml know)."""
     words = note.split()
     if not words or words[0] not in ROLES:
         raise ValueError(f"the role must be one of {', '.join(ROLES)} (got '{words[0] if words else ''}')")
     fields: dict[str, str] = {}
+    named: tuple[str, ...] = ()
     for word in words[1:]:
         key, sep, value = word.partition("=")
-        if not sep or key not in ("place", "age", "audience") or key in fields:
-            raise ValueError(f"'{word}': qualifiers are place=, age= and audience=, each at most once")
+        if not sep or key not in ("place", "age", "audience", "platform") or key in fields:
+            raise ValueError(f"'{word}': qualifiers are place=, age=, audience= and platform=, each at most once")
+        fields[key] = value
+        if key == "platform":
+            if apps is None:
+                from assistant.understand.platform import platform_keys
+                apps = platform_keys()
+            named = tuple(value.split(","))
+            unknown = [app for app in named if app not in apps]
+            if unknown or not value:
+                raise ValueError(f"'{word}': {', '.join(unknown) or 'nothing'} is not a platform in "
+                                 "understand/platforms.yaml or other_platforms.yaml")
+            continue
         allowed = {"place": places, "age": AGES, "audience": AUDIENCES}[key]
         if value not in allowed:
             raise ValueError(f"'{word}': {key} must be one of {', '.join(allowed)}")
-        fields[key] = value
-    role = CardRole(words[0], **fields)
+    fields.pop("platform", None)
+    role = CardRole(words[0], **fields, platforms=named)
     if role.role == "local" and not (role.place or role.age):
         raise ValueError("a local section names the place= or age= it is for")
     return role

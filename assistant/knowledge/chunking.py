@@ -150,6 +150,7 @@ def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
     """The chunks of one document, with ids stable across runs: document id, section path, content hash."""
     meta = doc.meta
     chunks: list[Chunk] = []
+    plain_section = ""  # the card's last section without platform=: the one a platform= variant below it replaces
     for headings, text in _sections(doc.body):
         # The H1 is the title; the section path is what lies below it.
         section_path = headings[1:] if headings and headings[0] == meta.title else headings
@@ -162,7 +163,11 @@ def chunk_document(doc: KnowledgeDoc) -> list[Chunk]:
                 continue  # the card's title paragraph, if any: never quoted (validation names a section without a role)
             role = parse_role(note, JURISDICTIONS)
             role_fields.update(role=role.role, for_place=role.place, for_age=role.age, for_audience=role.audience,
-                               asks=tuple(meta.asks))
+                               for_platform=",".join(role.platforms), asks=tuple(meta.asks))
+            if role.platforms:
+                role_fields["varies"] = plain_section
+            else:
+                plain_section = section
         if not text:
             continue
         for piece in _pieces(text):

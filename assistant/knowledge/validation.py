@@ -172,6 +172,7 @@ def check_cards(docs: list[KnowledgeDoc]) -> list[Problem]:
     for doc in (d for d in docs if d.meta.kind == "card"):
         plain: set[str] = set()
         answer_headings: set[str] = set()
+        base: tuple | None = None  # the last section without platform=: what a platform= variant below it varies
         for headings, text in _sections(doc.body):
             if len(headings) < 2:
                 continue  # the title line and the words under it
@@ -190,6 +191,13 @@ def check_cards(docs: list[KnowledgeDoc]) -> list[Problem]:
                 plain.add(role.role)
             if role.role == "answer":
                 answer_headings.add(headings[-1])
+            kind = (role.role, role.place, role.age, role.audience)
+            if not role.platforms:
+                base = kind
+            elif base != kind:
+                problems.append(Problem(doc.path, line + 1, "body", "a platform= section varies the section just "
+                                        "above it (after any other variants of it), which must have the same role and "
+                                        "other qualifiers and no platform="))
         for heading in doc.meta.answers:
             if heading not in answer_headings:
                 problems.append(Problem(doc.path, _front_line(doc, heading), "answers", f"'{heading}' is not the "

@@ -15,7 +15,7 @@ from assistant.understand.audience_model import HELPER_ROLES
 from assistant.understand.gender import names_a_man
 from assistant.understand.language import detect_language
 from assistant.understand.place import detect_jurisdiction
-from assistant.understand.platform import named_platforms
+from assistant.understand.platform import named_other_platforms, named_platforms
 from assistant.understand.service import asked_facets, named_services
 
 
@@ -31,6 +31,7 @@ class Person:
     services: tuple[str, ...] = ()  # the services it names ("3018", "stopncii"), in its order
     facets: tuple[str, ...] = ()  # what it asks about them ("cost", "hours"; understand/facets.yaml)
     man: bool = False  # the message says the person in the images is a man or a boy (understand/gender.py)
+    apps: tuple[str, ...] = ()  # every platform it names, with a page or not ("qq", "discord"): a card's variants
 
     @property
     def helps_someone(self) -> bool:
@@ -46,7 +47,8 @@ def understand(text: str, jurisdiction: str | None = None, language_hint: str | 
     a capital tells a town from a word."""
     language = detect_language(text, hint=language_hint)
     services = named_services(text)
+    platforms = named_platforms(text)
     return Person(language=language, place=jurisdiction or detect_jurisdiction(as_typed or text),
-                  minor=detect_minor(text), audience=detect_audience(text), platforms=named_platforms(text),
+                  minor=detect_minor(text), audience=detect_audience(text), platforms=platforms,
                   services=services, facets=asked_facets(text, language) if services else (),
-                  man=names_a_man(text))
+                  man=names_a_man(text), apps=platforms + named_other_platforms(text))

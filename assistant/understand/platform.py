@@ -36,3 +36,9 @@ def named_other_platforms(text: str) -> tuple[str, ...]:
     """The platforms with no page of their own a message names ("a QQ group", "on Roblox"): it is about them, not
     about a platform whose page says how to report there."""
     return named_in(text, _others())
+
+
+@cache
+def platform_keys() -> frozenset[str]:
+    """The names a card's `platform=` may use: every platform either file knows."""
+    return frozenset(platforms()) | frozenset(_others())
