@@ -1216,3 +1216,14 @@ def test_whether_hashing_works_on_an_app_is_answered_for_that_app(full_service, 
     assert result.card == "stop-reupload", (result.card, result.answer)
     direct = result.answer.split("**")[1]
     assert direct.startswith(first), result.answer
+
+
+def test_a_town_no_example_names_does_not_decide_the_situation(full_service):
+    """A town says where the person is, never what happened: "in Tunxi district" moved a hidden camera in a dorm's
+    shower to the deepfake card (answer batch 68's tuning half, at first sight). When the situation model is unsure of
+    the message as written, it reads it again without its towns."""
+    result = full_service.ask("Found a hidden camera in the shower of my university dorm in Tunxi district. The school "
+                              "wants to handle it internally and told us not to post about it on Weibo. Can I report it "
+                              "to the police myself?")
+    assert result.card == "hidden-camera" and result.jurisdiction == "CN", (result.card, result.answer)
+    assert "110" in result.answer, result.answer

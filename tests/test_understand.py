@@ -920,3 +920,16 @@ def test_every_platform_without_a_page_really_has_none():
     assert not [name for name in others if (knowledge / name).is_dir()]
     assert named_other_platforms("my photos were posted in a QQ group") == ("qq",)
     assert named_other_platforms("the line was busy and I signal to him") == ()
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("Found a camera in my dorm in Tunxi district. Can I call the police?",
+     "Found a camera in my dorm in . Can I call the police?"),
+    ("我在南卡Blythewood 不敢告诉爸妈", "我在南卡 不敢告诉爸妈"),
+    ("my ex posted my nudes on reddit", "my ex posted my nudes on reddit"),
+])
+def test_a_message_without_its_towns_keeps_everything_else(text, bare):
+    """What the situation model reads again when it is unsure (service._card_without_towns): only the towns go."""
+    from assistant.understand.place import without_towns
+
+    assert without_towns(text) == bare

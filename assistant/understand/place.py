@@ -471,3 +471,15 @@ def check_jurisdiction(value: object) -> str | None:
     if isinstance(value, str) and value in JURISDICTIONS:
         return value
     raise ValueError(f"jurisdiction must be one of {', '.join(JURISDICTIONS)}, or empty")
+
+
+def without_towns(text: str) -> str:
+    """The text with the gazetteer's towns it names taken out ("my dorm in Tunxi district." -> "my dorm in ."): what
+    is left says what happened, for reading the situation."""
+    found = towns(text)
+    if not found:
+        return text
+    kept = [True] * len(text)
+    for town in found:
+        kept[town.start():town.end()] = [False] * (town.end() - town.start())
+    return re.sub(r"\s+", " ", "".join(c for c, keep in zip(text, kept, strict=True) if keep)).strip()
