@@ -933,3 +933,13 @@ def test_a_message_without_its_towns_keeps_everything_else(text, bare):
     from assistant.understand.place import without_towns
 
     assert without_towns(text) == bare
+
+
+@pytest.mark.parametrize("text, place", [
+    ("I saw X has a reporting option under the 'US Take It Down Act' - does that work for me in the Netherlands?", "EU"),
+    ("La loi américaine marche aussi pour moi en Belgique ?", "EU"),
+])
+def test_the_place_a_question_is_asked_for_is_the_writers(text, place):
+    """"Does that work for me in the Netherlands?" puts the writer there; a law named for another country ("the US
+    Take It Down Act") does not (answer batch 68's hold-out, read after its one measurement: asked its country)."""
+    assert detect_jurisdiction(text) == place

@@ -138,7 +138,10 @@ _SELF = re.compile(
     # "i live guisborough", "we living Leeds": the preposition left out, as many who learnt English later write
     r"|\b(?:i|we)\s+(?:live|living|stay|staying)\s+"
     # "Ici en Chine, je dois appeler quel numéro ?", "here in France": where the writer is now (not "here or in")
-    r"|\b(?:here|ici)\s+(?:in|en|au|aux|à|a)\s+(?:the\s+)?)$",
+    r"|\b(?:here|ici)\s+(?:in|en|au|aux|à|a)\s+(?:the\s+)?"
+    # "does that work for me in the Netherlands?", "c'est possible pour moi en Belgique ?": the place the question is
+    # asked for, the writer's own (a law named for another country, "the US Take It Down Act", is not where they are)
+    r"|\b(?:for|pour)\s+(?:me|us|moi|nous)\s+(?:in|en|au|aux|à|a)\s+(?:the\s+)?)$",
     re.IGNORECASE)
 
 
