@@ -313,9 +313,10 @@ def _variant_key(doc: Document) -> str:
 
 def for_their_apps(sections: list[Document], person: Person) -> list[Document]:
     """The card's sections with a `platform=` variant in place of the section it varies (the plain one just above it
-    in the card, `varies`) when the message names one of its apps, the variant for the app named first when several fit; and
-    without the variants that do not apply. "Telegram was not on the partner lists we found" is for the person whose
-    images are on Telegram: in the sixtieth session it was shown to 253 answers about QQ, WeChat or WhatsApp."""
+    in the card, `varies`) when the message names one of its apps (the variant for the app named first when several
+    fit), and without the variants that do not apply. "Telegram was not on the partner lists we found" is for the
+    person whose images are on Telegram: it was said to 168 answers about a QQ, WeChat, WhatsApp or Snapchat group
+    on the tuning halves 1-68 and the spent hold-outs 1-67, and to none after."""
     variants = [s for s in sections if s.metadata.get("for_platform")]
     if not variants:
         return sections
@@ -327,6 +328,7 @@ def for_their_apps(sections: list[Document], person: Person) -> list[Document]:
         key = _variant_key(doc)
         if rank is not None and (key not in chosen or rank < chosen[key][0]):
             chosen[key] = (rank, apps)
+
     def shown(section: Document) -> bool:
         wanted = chosen.get(_variant_key(section), (0, ""))[1]  # "": the plain section, the variant for no app
         return (section.metadata.get("for_platform") or "") == wanted

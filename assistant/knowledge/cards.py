@@ -5,9 +5,9 @@ A card (`kind: card`) is guidance for one situation, written in parts the compos
 person's place's or age's own lines). Each section opens with `<!-- card: ROLE [place=XX] [age=minor|adult]
 [audience=ROLE] [platform=APP,APP] -->`; knowledge/README.md explains how to write one.
 
-A `platform=` section is a variant of the section with the same heading and the same other qualifiers: it replaces
-that section for a message that names one of its apps ("is Grindr on StopNCII's list?", "leaked in a QQ group"), so
-the line about one app's place on a partner list is said only to people who asked about that app.
+A `platform=` section is a variant of the plain section just above it (the same role and other qualifiers, a heading
+of its own): it replaces that section for a message that names one of its apps ("does whatsapp work with stopncii",
+"leaked in a QQ group"), so a line about one app's place on a partner list is said only to people who named it.
 """
 
 from __future__ import annotations
