@@ -289,3 +289,24 @@ def test_the_bm25_indexes_kept_by_kb_build_search_like_fresh_ones(small_settings
     again = IndexSnapshot.load(service.store, active, cache)
     assert again.lexical["en"].search(queries["en"], 10) == fresh.lexical["en"].search(queries["en"], 10)
     assert (kept[0] / "en").exists()  # and written again whole
+
+
+def test_more_passages_than_chroma_takes_in_one_call_are_added(small_settings):
+    """A rebuild copies every unchanged passage into the new generation in one list; once the knowledge base passed
+    5,461 passages (embedded Chroma's largest batch), `kb build` after an edit failed with "Batch size of 5472 is
+    greater than max batch size of 5461" (sixty-first session, bench/latency.py). The store adds them in batches."""
+    import numpy as np
+
+    from assistant.index.embeddings import make_embeddings
+    from assistant.index.store import VectorStore
+
+    embeddings = make_embeddings(small_settings.embedding_model)
+    store = VectorStore(small_settings, embeddings)
+    generation = store.create("test-fingerprint")
+    count = store._client.get_max_batch_size() + 7
+    vectors = np.random.default_rng(0).random((count, embeddings.dimension), dtype=np.float32).tolist()
+    ids = [f"p{i}" for i in range(count)]
+    store.add(generation, ids, [f"passage {i}" for i in range(count)], [{"doc_id": "d", "order": i} for i in range(count)],
+              vectors)
+    assert set(store.vectors(generation, ids[-3:])) == set(ids[-3:])
+    assert len(store.ids(generation, {"doc_id": "d"})) == count

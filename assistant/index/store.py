@@ -200,11 +200,16 @@ class VectorStore:
     # -- passages --------------------------------------------------------------------------------------------
     def add(self, generation: Generation, ids: list[str], texts: list[str], metadatas: list[dict],
             vectors: list[list[float]]) -> None:
-        """Add passages whose vectors are already computed (Chroma never embeds anything itself)."""
+        """Add passages whose vectors are already computed (Chroma never embeds anything itself), in batches no
+        larger than the client takes at once: a rebuild copies every unchanged passage into the new generation, and
+        past 5,461 passages (embedded Chroma 1.5's limit) one call failed, so an edited page could not be indexed."""
         if ids:
             collection = self._client.get_collection(generation.name)
-            self._guard("add passages", collection.add, ids=ids, documents=texts,
-                        metadatas=[to_chroma(m) for m in metadatas], embeddings=vectors)
+            size = self._guard("add passages", self._client.get_max_batch_size)
+            for start in range(0, len(ids), size):
+                end = start + size
+                self._guard("add passages", collection.add, ids=ids[start:end], documents=texts[start:end],
+                            metadatas=[to_chroma(m) for m in metadatas[start:end]], embeddings=vectors[start:end])
 
     def delete(self, generation: Generation, ids: list[str]) -> None:
         """Remove passages from a generation that is being built."""
