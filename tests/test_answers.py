@@ -1190,15 +1190,16 @@ def test_a_teenager_asking_whether_they_can_use_a_service_alone_is_told_first(fu
 
 @pytest.mark.parametrize("question, said, not_said", [
     # The line about one app's place on StopNCII's partner list is said to the person who named that app only.
-    ("someone shared my photos in a QQ group with people from my hometown, I'm 24", "QQ", "Telegram"),
-    ("我24岁，有人把我的私密照片发到了一个微信群里，群里好几百人，我该怎么办", "微信", "Telegram"),
+    ("someone shared my photos in a QQ group with people from my hometown, I'm 24",
+     "were not on the list published on 2024-03-13", "Telegram"),
+    ("我24岁，有人把我的私密照片发到了一个微信群里，群里好几百人，我该怎么办", "不在2024-03-13公布的合作平台名单上", "Telegram"),
     ("I'm 22 and my pics are in a telegram channel, what do I do", "Telegram was not", "Snap were"),
     ("I'm 20, my nudes are going round a snapchat group chat at uni", "Snap were", "Telegram"),
 ])
 def test_the_partner_list_line_is_about_the_app_the_person_names(full_service, question, said, not_said):
-    """The group card told every adult "Telegram was not on the partner lists we found": 253 answers about QQ,
-    WeChat, WhatsApp or Snapchat groups heard about Telegram (sixtieth session). A card's `platform=` variant replaces
-    its plain section for a message that names one of its apps."""
+    """The group card told every adult "Telegram was not on the partner lists we found": 168 answers about QQ,
+    WeChat, WhatsApp or Snapchat groups on the tuning halves and spent hold-outs heard about Telegram. A card's
+    `platform=` variant replaces its plain section for a message that names one of its apps."""
     result = full_service.ask(question)
     assert result.card == "leaked-in-group", (result.card, result.answer)
     assert said in result.answer and not_said not in result.answer, result.answer

@@ -287,7 +287,7 @@ def test_a_platform_variant_names_a_known_app_and_follows_the_section_it_varies(
         "<!-- card: local age=adult platform=facebook-instagram,", "<!-- card: local age=minor platform=facebook-instagram,", 1)})
     _, problems = validate_knowledge(root)
     named = [p for p in problems if p.path == card / "en.md"]
-    assert any("whatsap is not a platform" in p.message for p in named), problems
+    assert any("'whatsap' is not a platform" in p.message for p in named), problems
     varies = [p for p in named if "varies the section just above it" in p.message]
     assert varies, problems
     line = (card / "en.md").read_text(encoding="utf-8").splitlines()[varies[0].line - 1]

@@ -320,7 +320,7 @@ def for_their_apps(sections: list[Document], person: Person) -> list[Document]:
     variants = [s for s in sections if s.metadata.get("for_platform")]
     if not variants:
         return sections
-    order = {app: i for i, app in reversed(list(enumerate(person.apps)))}
+    order = {app: i for i, app in enumerate(dict.fromkeys(person.apps))}  # each app's first mention
     chosen: dict[str, tuple[int, str]] = {}  # the section varied -> (rank of the app, the variant's apps)
     for doc in variants:
         apps = doc.metadata["for_platform"]

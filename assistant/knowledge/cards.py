@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.understand.platform import platform_keys
+
 ROLES = ("ack", "answer", "steps", "local")
 AGES = ("minor", "adult")
 AUDIENCES = ("survivor", "friend", "parent", "educator", "counsellor", "person-who-shared")
@@ -53,26 +55,19 @@ def parse_role(note: str, places: tuple[str, ...], apps: frozenset[str] | None =
     if not words or words[0] not in ROLES:
         raise ValueError(f"the role must be one of {', '.join(ROLES)} (got '{words[0] if words else ''}')")
     fields: dict[str, str] = {}
-    named: tuple[str, ...] = ()
     for word in words[1:]:
         key, sep, value = word.partition("=")
         if not sep or key not in ("place", "age", "audience", "platform") or key in fields:
             raise ValueError(f"'{word}': qualifiers are place=, age=, audience= and platform=, each at most once")
-        fields[key] = value
-        if key == "platform":
-            if apps is None:
-                from assistant.understand.platform import platform_keys
-                apps = platform_keys()
-            named = tuple(value.split(","))
-            unknown = [app for app in named if app not in apps]
-            if unknown or not value:
-                raise ValueError(f"'{word}': {', '.join(unknown) or 'nothing'} is not a platform in "
-                                 "understand/platforms.yaml or other_platforms.yaml")
-            continue
-        allowed = {"place": places, "age": AGES, "audience": AUDIENCES}[key]
-        if value not in allowed:
+        allowed = {"place": places, "age": AGES, "audience": AUDIENCES}.get(key)
+        if allowed is not None and value not in allowed:
             raise ValueError(f"'{word}': {key} must be one of {', '.join(allowed)}")
-    fields.pop("platform", None)
+        fields[key] = value
+    named = tuple(fields.pop("platform").split(",")) if "platform" in fields else ()
+    unknown = [app for app in named if app not in (platform_keys() if apps is None else apps)]
+    if unknown:
+        raise ValueError(f"'platform={','.join(named)}': {', '.join(repr(a) for a in unknown)} is not a platform in "
+                         "understand/platforms.yaml or other_platforms.yaml")
     role = CardRole(words[0], **fields, platforms=named)
     if role.role == "local" and not (role.place or role.age):
         raise ValueError("a local section names the place= or age= it is for")
